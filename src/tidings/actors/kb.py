@@ -1,0 +1,215 @@
+"""The actor knowledge base: states, people with terms in office, organisations, outlets, role words.
+
+Everything is read from the data files in ``actors/data/`` (and any extra directory named by the
+``TIDINGS_ACTORS_DIR`` environment variable, whose files of the same names add to the shipped ones).
+Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import DataFileError
+from tidings.records import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    role: str
+    sector: str | None
+    start: date | None
+    end: date | None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One thing the text can name: a state, a person, an organisation or an outlet."""
+
+    entity_id: str
+    name: str
+    kind: str  # state | person | org | outlet
+    country: str | None
+    sector: str | None = None
+    terms: tuple[Term, ...] = ()
+
+    def actor(self, on: date | None = None, sector: str | None = None) -> Actor:
+        """The actor this entity is on ``on``: a person takes the role that held that day."""
+        if self.kind == "person" and self.terms:
+            term = self.term_on(on)
+            if term is None:
+                return Actor(self.entity_id, self.name, self.country, None, "person")
+            return Actor(self.entity_id, self.name, self.country, term.sector, "person", term.start, term.end)
+        sec = sector or self.sector
+        actor_id = self.entity_id if sector is None else f"{self.country or self.entity_id}{sector}"
+        return Actor(actor_id, self.name, self.country, sec, self.kind)
+
+    def term_on(self, on: date | None) -> Term | None:
+        if on is None:
+            return self.terms[-1]  # no report date: the latest office is the best guess we can label
+        held = [t for t in self.terms if t.holds_on(on)]
+        return held[-1] if held else None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    entity: Entity
+    how: str  # dictionary | short | metonymy | adjective
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    country: str
+    lat: float
+    lon: float
+    feature: str
+
+
+@dataclass
+class KnowledgeBase:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+    agents: dict[str, str] = field(default_factory=dict)
+    cities: dict[str, City] = field(default_factory=dict)
+    outlet_domains: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entity: Entity, names: Iterable[str], how: str = "dictionary") -> None:
+        self.entities.setdefault(entity.entity_id, entity)
+        entity = self.entities[entity.entity_id]
+        for name in names:
+            for variant in _variants(name):
+                self.aliases.append(Alias(variant, entity, how))
+
+    def state(self, iso3: str) -> Entity | None:
+        return self.entities.get(iso3)
+
+    def find(self, text: str) -> list[Alias]:
+        key = text.strip().casefold()
+        return [a for a in self.aliases if a.text.casefold() == key]
+
+
+def _variants(name: str) -> set[str]:
+    """Spelling variants the text may use: hyphen or space, with or without a leading 'the'."""
+    name = name.strip()
+    out = {name}
+    if "-" in name:
+        out.add(name.replace("-", " "))
+    if name.lower().startswith("the "):
+        out.add(name[4:])
+    return {v for v in out if v}
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataFileError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _split(cell: str | None) -> list[str]:
+    return [v.strip() for v in (cell or "").split(";") if v.strip()]
+
+
+def _data_files(name: str) -> list[tuple[str, str]]:
+    """(where, text) for the shipped file ``name`` and a user's file of the same name, if any."""
+    shipped = resources.files("tidings.actors") / "data" / name
+    out = [(f"actors/data/{name}", shipped.read_text(encoding="utf-8"))]
+    extra = os.environ.get("TIDINGS_ACTORS_DIR")
+    if extra and (Path(extra) / name).is_file():
+        out.append((str(Path(extra) / name), (Path(extra) / name).read_text(encoding="utf-8")))
+    return out
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    for where, text in _data_files("countries.csv"):
+        lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+        for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
+            try:
+                iso3 = row["iso3"].strip().upper()
+                if len(iso3) != 3:
+                    raise ValueError(f"iso3 {iso3!r} is not three letters")
+                state = Entity(iso3, row["name"].strip(), "state", iso3)
+                kb.add(state, [row["name"], *_split(row["aliases"])])
+                kb.add(state, _split(row["adjectives"]), how="adjective")
+                capital = row["capital"].strip()
+                if capital:
+                    kb.add(state, [capital], how="metonymy")
+                    kb.cities[capital.casefold()] = City(capital, iso3, float(row["lat"]), float(row["lon"]), "capital")
+                kb.add(state, _split(row["seats"]), how="metonymy")
+            except (KeyError, ValueError, AttributeError) as exc:
+                raise DataFileError(f"{where}:{n}: bad country row: {exc}") from exc
+
+
+def _load_people(kb: KnowledgeBase) -> None:
+    for where, text in _data_files("people.yaml"):
+        for n, row in enumerate(yaml.safe_load(text) or [], 1):
+            at = f"{where} entry {n}"
+            try:
+                terms = tuple(
+                    Term(str(t["role"]), t.get("sector"), _date(t.get("from"), at), _date(t.get("to"), at))
+                    for t in row.get("roles") or []
+                )
+                person = Entity(
+                    "P:" + row["name"].lower().replace(" ", "-"),
+                    row["name"],
+                    "person",
+                    row.get("country"),
+                    terms=tuple(sorted(terms, key=lambda t: t.start or date.min)),
+                )
+            except (KeyError, TypeError) as exc:
+                raise DataFileError(f"{at}: bad person entry: {exc}") from exc
+            kb.add(person, [row["name"], *(row.get("aliases") or [])])
+            kb.add(person, row.get("short") or [], how="short")
+
+
+def _load_orgs(kb: KnowledgeBase, name: str, kind: str) -> None:
+    for where, text in _data_files(name):
+        for n, row in enumerate(yaml.safe_load(text) or [], 1):
+            try:
+                sector = "MED" if kind == "outlet" else row.get("sector")
+                ent = Entity(str(row["id"]), str(row["name"]), kind, row.get("country"), sector)
+            except (KeyError, TypeError) as exc:
+                raise DataFileError(f"{where} entry {n}: bad {kind} entry: {exc}") from exc
+            kb.add(ent, [row["name"], *(row.get("aliases") or [])])
+            for domain in row.get("domains") or []:
+                kb.outlet_domains[str(domain).lower()] = ent.entity_id
+
+
+def _load_agents(kb: KnowledgeBase) -> None:
+    for where, text in _data_files("agents.yaml"):
+        data = yaml.safe_load(text) or {}
+        if not isinstance(data, dict):
+            raise DataFileError(f"{where}: expected a mapping of SECTOR: [role words]")
+        for sector, words in data.items():
+            for word in words or []:
+                kb.agents[str(word).lower()] = str(sector)
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    _load_countries(kb)
+    _load_people(kb)
+    _load_orgs(kb, "organisations.yaml", "org")
+    _load_orgs(kb, "outlets.yaml", "outlet")
+    _load_agents(kb)
+    return kb

@@ -1,0 +1,205 @@
+"""Mentions of actors in a parsed report, and the actor behind any token an event or quote points at.
+
+Mentions come from a phrase matcher over the knowledge base (longest match wins), with these
+refinements, each recorded in ``Mention.how``:
+- ``dictionary``: a name, alias or partisan name of the base;
+- ``short``: a surname alone, accepted only once the full name has appeared in the report;
+- ``metonymy``: a capital or seat of power standing for the government (sector GOV);
+- ``adjective``: a demonym ("Russian"), widened to ``title`` when it qualifies a role word
+  ("Russian officials" → RUS GOV);
+- ``title``: a person the base does not know, given a country and sector by their title
+  ("Iraqi Foreign Minister X");
+- ``coreference``: pronouns and descriptions ("he", "the minister", "the report") that point back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tidings.actors.kb import Alias, KnowledgeBase, load_kb
+from tidings.records import Actor, Mention, Role
+
+_HOW_RANK = {"dictionary": 0, "short": 1, "metonymy": 2, "adjective": 3}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+THING_PRONOUNS = {"it", "its"}
+# Descriptions that point back at the last outlet ("the report said", "the agency added").
+MEDIA_NOUNS = {"report", "article", "agency", "newspaper", "paper", "outlet", "broadcaster", "channel", "media"}
+PERSON_NOUNS = {
+    "minister",
+    "president",
+    "official",
+    "diplomat",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "negotiator",
+    "ambassador",
+    "premier",
+    "chancellor",
+    "secretary",
+}
+
+_KIND_RANK = {"person": 0, "outlet": 1, "org": 2, "state": 3}
+
+_matchers: dict[int, Any] = {}
+
+
+def _matcher(nlp_vocab: Any, kb: KnowledgeBase) -> tuple[Any, dict[str, list[Alias]]]:
+    key = id(nlp_vocab)
+    if key not in _matchers:
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = English(vocab=nlp_vocab).tokenizer
+        matcher = PhraseMatcher(nlp_vocab, attr="ORTH")
+        table: dict[str, list[Alias]] = {}
+        for alias in kb.aliases:
+            table.setdefault(alias.text, []).append(alias)
+        for text in table:
+            matcher.add(text, [tokenizer(text)])
+        for cands in table.values():
+            cands.sort(key=lambda a: _HOW_RANK.get(a.how, 9))
+        _matchers[key] = (matcher, table)
+    return _matchers[key]  # type: ignore[no-any-return]
+
+
+@dataclass
+class ResolvedDoc:
+    """The mentions of one parsed report, and look-ups from tokens to actors."""
+
+    doc: Any
+    doc_id: str
+    on: date | None
+    kb: KnowledgeBase
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def _add(self, start_tok: int, end_tok: int, actor: Actor, how: str) -> Mention:
+        span = self.doc[start_tok:end_tok]
+        m = Mention(self.doc_id, span.start_char, span.end_char, span.text, actor, how)
+        self.mentions.append(m)
+        for i in range(start_tok, end_tok):
+            self.by_token[i] = m
+        return m
+
+    def mention_at(self, token: Any) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def antecedent(self, token: Any) -> Mention | None:
+        """The mention a pronoun or a description (``the minister``, ``the report``) points back at."""
+        low = token.lower_
+        before = [m for m in self.mentions if m.end <= token.idx]
+        if low in PERSON_PRONOUNS or (token.lemma_.lower() in PERSON_NOUNS and _is_bare(token)):
+            people = [m for m in before if m.actor.kind == "person"]
+            return people[-1] if people else None
+        if low in THING_PRONOUNS:
+            sent_start = token.sent.start_char
+            things = [m for m in before if m.actor.kind in ("state", "org") and m.start >= sent_start]
+            if not things:
+                things = [m for m in before if m.actor.kind in ("state", "org")]
+            return things[-1] if things else None
+        if token.lemma_.lower() in MEDIA_NOUNS and _is_bare(token):
+            media = [m for m in before if m.actor.sector == "MED"]
+            return media[-1] if media else None
+        return None
+
+    def role_for(self, token: Any) -> Role | None:
+        """The actor a token (usually the head of an argument) stands for, with its surface text."""
+        m = self.mention_at(token)
+        if m is not None:
+            return Role(m.text, m.actor)
+        ante = self.antecedent(token)
+        if ante is not None:
+            return Role(_phrase(token), ante.actor)
+        # "Azerbaijan's dealings", "Russian support": the actor sits in a modifier of the head.
+        # The most specific modifier wins: "Russia's Tass state media" is Tass, not Russia.
+        found: list[tuple[int, Role]] = []
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                cm = self.mention_at(child)
+                if cm is not None:
+                    found.append((_KIND_RANK.get(cm.actor.kind, 9), Role(cm.text, cm.actor)))
+                elif child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+                    ante = self.antecedent(child)
+                    if ante is not None:
+                        found.append((_KIND_RANK.get(ante.actor.kind, 9), Role(child.text, ante.actor)))
+        return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _is_bare(token: Any) -> bool:
+    """'the minister' / 'the report': a definite description with no name or country of its own."""
+    kids = list(token.children)
+    return any(k.lower_ in ("the", "this", "that") for k in kids) and not any(
+        k.dep_ in ("compound", "amod", "poss") and k.pos_ in ("PROPN", "ADJ") for k in kids
+    )
+
+
+def _phrase(token: Any) -> str:
+    left = min((c.i for c in token.children if c.dep_ in ("det", "amod", "compound", "poss")), default=token.i)
+    return str(token.doc[left : token.i + 1].text)
+
+
+def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = None) -> ResolvedDoc:
+    """Find every actor mention in a parsed report; ``on`` (the report's date) picks people's roles."""
+    kb = kb or load_kb()
+    matcher, table = _matcher(doc.vocab, kb)
+    out = ResolvedDoc(doc, doc_id, on, kb)
+    from spacy.util import filter_spans
+
+    spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+    seen_people: set[str] = set()
+    for span in spans:
+        cands = table.get(span.text) or []
+        chosen: Alias | None = None
+        for alias in cands:
+            if alias.how == "short" and alias.entity.entity_id not in seen_people:
+                continue
+            chosen = alias
+            break
+        if chosen is None:
+            continue
+        ent = chosen.entity
+        if ent.kind == "person":
+            seen_people.add(ent.entity_id)
+            out._add(span.start, span.end, ent.actor(on), chosen.how)
+        elif chosen.how == "metonymy":
+            out._add(span.start, span.end, ent.actor(on, sector="GOV"), "metonymy")
+        elif chosen.how == "adjective":
+            _adjective(out, span, ent, kb)
+        else:
+            out._add(span.start, span.end, ent.actor(on), chosen.how)
+    _titled_people(out, kb)
+    out.mentions.sort(key=lambda m: m.start)
+    return out
+
+
+def _adjective(out: ResolvedDoc, span: Any, ent: Any, kb: KnowledgeBase) -> None:
+    """'Russian officials' → one RUS GOV mention over both words; 'Russian support' → RUS."""
+    head = span.root.head
+    sector = kb.agents.get(head.lemma_.lower()) if head.i >= span.end else None
+    if sector and head.i not in out.by_token and head.i - span.end <= 2:
+        out._add(span.start, head.i + 1, ent.actor(out.on, sector=sector), "title")
+    else:
+        out._add(span.start, span.end, ent.actor(out.on), "adjective")
+
+
+def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
+    """A PERSON the base does not know, given country and sector by a title: 'Iraqi Foreign Minister X'."""
+    for ent in out.doc.ents:
+        if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
+            continue
+        country: str | None = None
+        sector: str | None = None
+        for tok in out.doc[ent.root.left_edge.i : ent.start]:
+            sector = sector or kb.agents.get(tok.lemma_.lower())
+            m = out.by_token.get(tok.i)
+            if m is not None and m.actor.country:
+                country = m.actor.country
+                sector = sector or m.actor.sector
+        if sector and country:
+            actor = Actor(f"P?:{ent.text.lower().replace(' ', '-')}", ent.text, country, sector, "person")
+            out._add(ent.start, ent.end, actor, "title")

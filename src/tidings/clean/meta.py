@@ -1,0 +1,75 @@
+"""Title, dateline date and dateline place from the head of a report's text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import dateparser
+
+from tidings.records import Precision
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
+# A line that is nothing but a date (and maybe a time): "October 9, 2021 - 22:34", "9 October 2021", "2021-10-09".
+DATE_LINE = re.compile(
+    rf"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}})?)"
+    rf"{_TIME}\s*$"
+)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+# "TEHRAN –", "MOSCOW (Reuters) -", "WASHINGTON, D.C. —" at the start of the first body paragraph.
+DATELINE_PLACE = re.compile(
+    r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    title: str | None
+    published: datetime | None
+    precision: Precision
+    dateline_place: str | None
+    date_line: str | None
+
+
+def parse_date(text: str) -> tuple[datetime | None, Precision]:
+    """A literal date string → (datetime, precision). Relative words are not resolved here."""
+    value = dateparser.parse(
+        text.strip(" -–—|"),
+        languages=["en"],
+        settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+    )
+    if value is None:
+        return None, Precision.UNKNOWN
+    return value, (Precision.MINUTE if _HAS_TIME.search(text) else Precision.DAY)
+
+
+def read_head(text: str) -> Head:
+    """Read the title (first line, when it looks like a headline), a dateline date and place."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    nonblank = [ln for ln in lines if ln]
+    title: str | None = None
+    published: datetime | None = None
+    precision = Precision.UNKNOWN
+    date_line: str | None = None
+    place: str | None = None
+    if nonblank:
+        first = nonblank[0]
+        if len(first) <= 200 and not first.endswith((".", "?”", '."', ".”")) and not DATE_LINE.match(first):
+            title = first
+    for line in nonblank[:5]:
+        if DATE_LINE.match(line):
+            published, precision = parse_date(line)
+            if published is not None:
+                date_line = line
+                break
+    for line in nonblank[:6]:
+        if line in (title, date_line):
+            continue
+        m = DATELINE_PLACE.match(line)
+        if m and len(m.group(1)) >= 3:
+            place = m.group(1).strip().rstrip(",")
+        break
+    return Head(title, published, precision, place, date_line)

@@ -1,0 +1,28 @@
+"""The ``tidings`` command. Each verb lives in its own module; this file only registers them."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from tidings.cli import demo, read, run, show
+from tidings.errors import TidingsError
+
+app = typer.Typer(
+    no_args_is_help=True, add_completion=False, help="tidings: political event data from raw news reports."
+)
+app.command("run")(run.run_cmd)
+app.command("events")(read.events_cmd)
+app.command("quotes")(read.quotes_cmd)
+app.command("rejections")(read.rejections_cmd)
+app.command("show")(show.show_cmd)
+app.command("demo")(demo.demo_cmd)
+
+
+def main() -> None:
+    try:
+        app()
+    except TidingsError as exc:
+        print(str(exc), file=sys.stderr)
+        sys.exit(2)

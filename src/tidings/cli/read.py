@@ -1,0 +1,63 @@
+"""Read verbs over the store: ``tidings events``, ``tidings quotes``, ``tidings rejections``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from tidings.cli.options import DB, FORMAT
+from tidings.cli.output import Format, write_rows
+from tidings.store import open_store
+
+EVENT_COLUMNS = [
+    "doc_ref",
+    "type",
+    "source_text",
+    "source_country",
+    "source_sector",
+    "target_text",
+    "target_country",
+    "date",
+    "place_name",
+    "modality",
+    "confidence",
+    "trigger",
+]
+QUOTE_COLUMNS = ["doc_ref", "kind", "speaker_name", "speaker_text", "relay_name", "text"]
+
+
+def events_cmd(
+    actor: Annotated[
+        str | None, typer.Option(help="ISO 3166 alpha-3 country (or actor id), as source or target.")
+    ] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events dated on or after this ISO date.")] = None,
+    asserted: Annotated[bool, typer.Option(help="Only asserted, non-negated events.")] = False,
+    db: str = DB,
+    fmt: Format = FORMAT,
+) -> None:
+    """List coded events."""
+    since_date = date.fromisoformat(since) if since else None
+    with open_store(db) as store:
+        rows = store.events(actor=actor, type_=type_, since=since_date, asserted_only=asserted)
+    write_rows(rows, fmt, EVENT_COLUMNS)
+
+
+def quotes_cmd(
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name or text.")] = None,
+    db: str = DB,
+    fmt: Format = FORMAT,
+) -> None:
+    """List quotations with their speakers and relays."""
+    with open_store(db) as store:
+        rows = store.quotes(speaker=speaker)
+    write_rows(rows, fmt, QUOTE_COLUMNS)
+
+
+def rejections_cmd(db: str = DB, fmt: Format = FORMAT) -> None:
+    """List the documents turned away, with the reason."""
+    with open_store(db) as store:
+        rows = store.rejections()
+    write_rows(rows, fmt, ["ref", "reason", "stage", "detail"])

@@ -1,0 +1,314 @@
+"""Events from the dependency parse: a lexicon trigger, its source and target actors, date and place.
+
+For each verb or noun the lexicon knows, the source is the grammatical subject (the agent of a
+passive; the possessor of a noun trigger, "his talks"; else the subject of the governing clause,
+which the event's ``rule`` then records), the target is found through the entry's slots, and
+conjoined actors give one event per source–target pair, as the field codes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from tidings.actors.resolve import ResolvedDoc
+from tidings.events.lexicon import Entry, Lexicon
+from tidings.events.modality import is_negated, modality_of
+from tidings.ontology import Ontology
+from tidings.places import lookup as place_lookup
+from tidings.records import Document, Event, Modality, Place, Precision, Role, Timex
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl"}
+PLACE_PREPS = {"in", "at", "to", "into", "near", "inside"}
+MILITARY_WORDS = {"military", "naval", "army", "joint", "war", "missile", "air", "live-fire"}
+
+
+def _conjuncts(tokens: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def _subject(verb: Any) -> tuple[list[Any], bool]:
+    """Subject tokens of ``verb`` and whether they came from a governing clause instead."""
+    v = verb
+    for depth in range(5):
+        agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return _conjuncts(agents), depth > 0
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return _conjuncts(subj), depth > 0
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        if passive or v.dep_ not in CLIMB_DEPS or v.head.i == v.i:
+            return [], False
+        v = v.head
+        while v.pos_ not in ("VERB", "AUX") and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+            v = v.head
+    return [], False
+
+
+def _objects(token: Any) -> list[Any]:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    deps = ("nsubjpass",) if passive else ("dobj", "obj")
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Any, word: str) -> list[Any]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == word
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _has_particle(token: Any, particle: str | None) -> bool:
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+
+
+def _object_lemma_ok(entry: Entry, obj: Any) -> bool:
+    lemma = obj.lemma_.lower()
+    compound = " ".join(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    return lemma in entry.objects or f"{compound} {lemma}".strip() in entry.objects or obj.lower_ in entry.objects
+
+
+def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
+    entries = lex.verbs.get(token.lemma_.lower())
+    if not entries or token.pos_ not in ("VERB", "AUX"):
+        return None
+    negated = is_negated(token)
+    objs = _objects(token)
+    for entry in sorted(entries, key=lambda e: (not e.objects, not e.particle)):
+        if not _has_particle(token, entry.particle) or (entry.negated and not negated):
+            continue
+        if entry.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            continue
+        if entry.objects:
+            hit = next((o for o in _conjuncts(objs) if _object_lemma_ok(entry, o)), None)
+            if hit is None:
+                continue
+            return entry, hit
+        return entry, None
+    return None
+
+
+def _noun_entry(token: Any, lex: Lexicon) -> Entry | None:
+    entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    if not entries or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for entry in entries:
+        if entry.needs_military and not any(
+            c.lower_ in MILITARY_WORDS for c in token.children if c.dep_ in ("amod", "compound")
+        ):
+            continue
+        return entry
+    return None
+
+
+class _Coder:
+    def __init__(self, document: Document, resolved: ResolvedDoc, timexes: list[Timex], ontology: Ontology):
+        self.document = document
+        self.resolved = resolved
+        self.timexes = timexes
+        self.ontology = ontology
+
+    # -- arguments -------------------------------------------------------------------------
+    def roles(self, tokens: Iterable[Any]) -> list[Role]:
+        out = []
+        for t in tokens:
+            role = self.resolved.role_for(t)
+            if role is not None and role.actor is not None:
+                out.append(role)
+        return out
+
+    def sources(self, trigger: Any, entry: Entry, is_noun: bool) -> tuple[list[Role], bool]:
+        if is_noun:
+            poss = [c for c in trigger.children if c.dep_ == "poss"]
+            if poss:
+                return self.roles(_conjuncts(poss)), False
+            if entry.needs_source == "poss":
+                return [], False
+            verb = trigger
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subj, _ = _subject(verb)
+            return self.roles(subj), True
+        subj, climbed = _subject(trigger)
+        return self.roles(subj), climbed
+
+    def targets(self, trigger: Any, entry: Entry, obj: Any | None) -> list[Role]:
+        objs = [obj] if obj is not None else _objects(trigger)
+        for slot in entry.target:
+            found: list[Role] = []
+            if slot == "dobj":
+                found = self.roles(_conjuncts(objs)) if obj is None else []
+            elif slot == "dative":
+                found = self.roles(_conjuncts(c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"))
+                found = found or self.roles(_conjuncts(_prep_objects(trigger, "to")))
+            elif slot.startswith("prep:"):
+                found = self.roles(_conjuncts(_prep_objects(trigger, slot[5:])))
+            elif slot.startswith("objprep:"):
+                found = self.roles(_conjuncts(g for o in objs for g in _prep_objects(o, slot[8:])))
+            elif slot == "objmod":
+                found = self.roles(
+                    c for o in objs for c in o.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+                )
+            elif slot == "place":
+                place = self.place_in(trigger)
+                if place is not None and place[1].country:
+                    state = self.resolved.kb.state(place[1].country)
+                    if state is not None:
+                        found = [Role(place[0], state.actor(self.resolved.on))]
+            elif slot == "subtree":
+                found = self.roles(t for t in trigger.subtree if t.i > trigger.i and t.i in self.resolved.by_token)[:1]
+            if found:
+                return found
+        return []
+
+    # -- circumstances ---------------------------------------------------------------------
+    def _governs(self, trigger: Any, token: Any) -> bool:
+        t = token
+        for _ in range(15):
+            if t.i == trigger.i:
+                return True
+            if t.head.i == t.i or (t.i != token.i and t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):
+                return False
+            t = t.head
+        return False
+
+    def date_for(self, trigger: Any) -> tuple[str | None, Precision]:
+        doc = trigger.doc
+        sent = trigger.sent
+        for tx in self.timexes:
+            if not (sent.start_char <= tx.start < sent.end_char):
+                continue
+            tok = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if tok is not None and self._governs(trigger, tok.root) and tx.value is not None:
+                return tx.value, tx.precision
+        if self.document.published is not None:
+            return self.document.published.date().isoformat(), Precision.REPORT
+        return None, Precision.UNKNOWN
+
+    def place_in(self, trigger: Any) -> tuple[str, Place] | None:
+        for prep in trigger.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or not self._governs(trigger, pobj):
+                    continue
+                m = self.resolved.mention_at(pobj)
+                name = m.text if m is not None else pobj.text
+                place = place_lookup(name, self.resolved.kb)
+                if place is not None:
+                    return name, place
+        return None
+
+    def place_for(self, trigger: Any) -> Place | None:
+        found = self.place_in(trigger)
+        if found is not None:
+            return found[1]
+        if self.document.dateline_place:
+            return place_lookup(self.document.dateline_place, self.resolved.kb)
+        return None
+
+    # -- the event ---------------------------------------------------------------------------
+    def code(self, trigger: Any, entry: Entry, obj: Any | None, is_noun: bool) -> Iterator[Event]:
+        sources, implicit = self.sources(trigger, entry, is_noun)
+        if not sources:
+            return
+        targets: list[Role | None] = list(self.targets(trigger, entry, obj)) or [None]
+        date, precision = self.date_for(trigger)
+        place = self.place_for(trigger)
+        negated = is_negated(trigger) and not entry.negated
+        modality = modality_of(trigger)
+        cameo = entry.cameo or self.ontology.default_cameo(entry.type)
+        root = self.ontology.root_of(cameo)
+        sent = trigger.sent
+        for src in sources:
+            for tgt in targets:
+                if (
+                    tgt is not None
+                    and tgt.actor is not None
+                    and src.actor is not None
+                    and (
+                        tgt.actor.actor_id == src.actor.actor_id
+                        or (tgt.actor.country == src.actor.country and tgt.actor.kind == "state")
+                    )
+                ):
+                    tgt = None
+                confidence = entry.strength
+                confidence *= 0.85 if implicit else 1.0
+                confidence *= 0.8 if modality is Modality.HYPOTHETICAL else 1.0
+                confidence *= 1.0 if tgt is not None or not entry.target else 0.9
+                rule = entry.id + ("+source:governing-clause" if implicit else "")
+                key = "|".join(
+                    [
+                        self.document.doc_id,
+                        str(trigger.idx),
+                        entry.type,
+                        src.actor.actor_id if src.actor else "",
+                        tgt.actor.actor_id if tgt and tgt.actor else "",
+                    ]
+                )
+                yield Event(
+                    event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                    doc_id=self.document.doc_id,
+                    sentence=sent.text.strip(),
+                    sentence_start=sent.start_char,
+                    trigger=trigger.text if obj is None else f"{trigger.text} … {obj.text}",
+                    trigger_start=trigger.idx,
+                    type=entry.type,
+                    mode=entry.mode,
+                    contexts=(entry.context,) if entry.context else (),
+                    cameo=cameo,
+                    goldstein=root.goldstein if root else None,
+                    quad_class=root.quad_class if root else None,
+                    source=src,
+                    target=tgt,
+                    date=date,
+                    date_precision=precision,
+                    place=place,
+                    negated=negated,
+                    modality=modality,
+                    confidence=round(confidence, 3),
+                    rule=rule,
+                )
+
+
+def extract_events(
+    document: Document, resolved: ResolvedDoc, timexes: list[Timex], lexicon: Lexicon, ontology: Ontology
+) -> list[Event]:
+    """Every event the lexicon codes in a parsed report, one per (sentence, type, source, target)."""
+    coder = _Coder(document, resolved, timexes, ontology)
+    consumed: set[int] = set()
+    events: list[Event] = []
+    for token in resolved.doc:
+        hit = _verb_entry(token, lexicon)
+        if hit is not None:
+            entry, obj = hit
+            if obj is not None:
+                consumed.add(obj.i)
+            events.extend(coder.code(token, entry, obj, is_noun=False))
+    for token in resolved.doc:
+        if token.i in consumed:
+            continue
+        noun_entry = _noun_entry(token, lexicon)
+        if noun_entry is not None:
+            events.extend(coder.code(token, noun_entry, None, is_noun=True))
+    best: dict[tuple[Any, ...], Event] = {}
+    for ev in events:
+        key = (
+            ev.sentence_start,
+            ev.type,
+            ev.source.actor.actor_id if ev.source and ev.source.actor else None,
+            ev.target.actor.country if ev.target and ev.target.actor else None,
+        )
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id))

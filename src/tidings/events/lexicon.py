@@ -1,0 +1,99 @@
+"""Load the event lexicon (``events/data/lexicon.yaml`` plus a user's file) into look-up tables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import DataFileError
+from tidings.ontology import load_ontology
+
+SLOTS = ("dobj", "dative", "place", "objmod", "subtree")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    type: str
+    cameo: str | None
+    mode: str | None
+    context: str | None
+    target: tuple[str, ...]
+    strength: float
+    objects: frozenset[str] = frozenset()
+    particle: str | None = None
+    negated: bool = False
+    needs_clause: bool = False
+    needs_military: bool = False
+    needs_source: str | None = None
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+
+def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
+    if row.get("type") not in plover:
+        raise DataFileError(f"{where}: type {row.get('type')!r} is not a PLOVER type ({', '.join(sorted(plover))})")
+    for slot in row.get("target") or []:
+        if slot not in SLOTS and not str(slot).startswith(("prep:", "objprep:")):
+            raise DataFileError(f"{where}: unknown target slot {slot!r}")
+    return Entry(
+        id=str(row["id"]),
+        type=str(row["type"]),
+        cameo=row.get("cameo"),
+        mode=row.get("mode"),
+        context=row.get("context"),
+        target=tuple(row.get("target") or ()),
+        strength=float(row.get("strength", 0.6)),
+        objects=frozenset(row.get("object") or ()),
+        negated=bool(row.get("negated")),
+        needs_clause=bool(row.get("needs_clause")),
+        needs_military=bool(row.get("needs_military")),
+        needs_source=row.get("needs_source"),
+    )
+
+
+def _load_file(lex: Lexicon, text: str, where: str, plover: set[str]) -> None:
+    rows = yaml.safe_load(text) or []
+    if not isinstance(rows, list):
+        raise DataFileError(f"{where}: expected a list of entries")
+    for n, row in enumerate(rows, 1):
+        at = f"{where} entry {n} ({row.get('id', '?') if isinstance(row, dict) else '?'})"
+        if not isinstance(row, dict) or "id" not in row or not (row.get("verbs") or row.get("nouns")):
+            raise DataFileError(f"{at}: an entry needs an id and verbs or nouns")
+        base = _entry(row, at, plover)
+        for word in row.get("verbs") or []:
+            lemma, _, particle = str(word).partition(" ")
+            e = Entry(**{**_fields(base), "particle": particle or None})
+            lex.verbs.setdefault(lemma.lower(), []).append(e)
+        for word in row.get("nouns") or []:
+            lex.nouns.setdefault(str(word).lower(), []).append(base)
+
+
+def _fields(e: Entry) -> dict[str, Any]:
+    return {name: getattr(e, name) for name in Entry.__slots__}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    plover = set(load_ontology().plover)
+    lex = Lexicon()
+    shipped = resources.files("tidings.events") / "data" / "lexicon.yaml"
+    _load_file(lex, shipped.read_text(encoding="utf-8"), "events/data/lexicon.yaml", plover)
+    extra = os.environ.get("TIDINGS_LEXICON")
+    if extra:
+        path = Path(extra)
+        _load_file(lex, path.read_text(encoding="utf-8"), str(path), plover)
+    return lex

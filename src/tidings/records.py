@@ -1,0 +1,174 @@
+"""The typed, frozen records that flow between the stages, and nothing else.
+
+Offsets (``start``/``end``) are character offsets into the cleaned ``Document.text``, so every
+record points back at its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    """How much of a date is known. ``report`` marks an event dated by its report alone."""
+
+    MINUTE = "minute"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    REPORT = "report"
+    UNKNOWN = "unknown"
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    INTENDED = "intended"
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    INDIRECT = "indirect"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A dropped stretch of raw text, kept for audit."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader yields: bytes or text plus where they came from and any metadata given."""
+
+    source: str
+    ref: str
+    data: bytes
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    doc_id: str
+    source: str
+    ref: str
+    text: str
+    title: str | None = None
+    published: datetime | None = None
+    precision: Precision = Precision.UNKNOWN
+    dateline_place: str | None = None
+    outlet: str | None = None
+    language: str = "en"
+    dropped: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    source: str
+    ref: str
+    reason: str
+    detail: str
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression with its TIMEX3-style value (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: Precision
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An actor as one argument of an event or quote: the surface text and what it resolved to."""
+
+    text: str
+    actor: Actor | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    doc_id: str
+    sentence: str
+    sentence_start: int
+    trigger: str
+    trigger_start: int
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    source: Role | None
+    target: Role | None
+    date: str | None
+    date_precision: Precision
+    place: Place | None
+    negated: bool
+    modality: Modality
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    quote_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Role | None
+    relay: Role | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    document: Document
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    timexes: tuple[Timex, ...] = ()

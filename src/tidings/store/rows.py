@@ -1,0 +1,80 @@
+"""Stored rows → the fixed JSON shape of events and quotes (field names are a public contract)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+EVENT_FIELDS = [
+    "event_id",
+    "doc_id",
+    "doc_ref",
+    "type",
+    "mode",
+    "contexts",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "source",
+    "target",
+    "date",
+    "date_precision",
+    "place",
+    "negated",
+    "modality",
+    "confidence",
+    "rule",
+    "sentence",
+    "trigger",
+]
+QUOTE_FIELDS = ["quote_id", "doc_id", "doc_ref", "text", "kind", "speaker", "relay", "start", "end"]
+
+
+def _actor(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+    if row.get(f"{prefix}_text") is None and row.get(f"{prefix}_actor") is None:
+        return None
+    return {
+        "text": row.get(f"{prefix}_text"),
+        "actor_id": row.get(f"{prefix}_actor"),
+        "name": row.get(f"{prefix}_name"),
+        "country": row.get(f"{prefix}_country"),
+        "sector": row.get(f"{prefix}_sector"),
+    }
+
+
+def event_json(row: dict[str, Any]) -> dict[str, Any]:
+    place = None
+    if row.get("place_name"):
+        place = {
+            "name": row["place_name"],
+            "country": row["place_country"],
+            "lat": row["place_lat"],
+            "lon": row["place_lon"],
+        }
+    out = {k: row.get(k) for k in EVENT_FIELDS}
+    out.update(
+        contexts=list(row.get("contexts") or []),
+        source=_actor(row, "source"),
+        target=_actor(row, "target"),
+        place=place,
+    )
+    return out
+
+
+def quote_json(row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: row.get(k) for k in QUOTE_FIELDS}
+    out.update(speaker=_actor(row, "speaker"), relay=_actor(row, "relay"), start=row["start_char"], end=row["end_char"])
+    return out
+
+
+def flat(obj: dict[str, Any]) -> dict[str, Any]:
+    """A nested JSON row flattened for tables and CSV: source.country → source_country."""
+    out: dict[str, Any] = {}
+    for k, v in obj.items():
+        if isinstance(v, dict):
+            for kk, vv in v.items():
+                out[f"{k}_{kk}"] = vv
+        elif isinstance(v, list):
+            out[k] = ";".join(map(str, v))
+        else:
+            out[k] = v
+    return out

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import gzip
+from datetime import datetime
+
+from conftest import SEED_2021, SEED_2023, need_shared
+
+from tidings.clean import clean_document
+from tidings.clean.text import drop_debris, line_verdict
+from tidings.errors import Reason
+from tidings.records import Document, Precision, RawDocument, Rejection
+
+
+def _raw(data: bytes, **meta: str) -> RawDocument:
+    return RawDocument(source="t", ref="t", data=data, meta=meta)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def test_seed_2021_clean_matches_expected(expected: dict) -> None:
+    spec = expected[SEED_2021.name]["clean"]
+    doc = clean_document(_raw(SEED_2021.read_bytes()))
+    assert isinstance(doc, Document)
+    assert doc.title == spec["title"]
+    assert doc.published == datetime.fromisoformat(spec["published"])
+    assert doc.precision is Precision.MINUTE
+    assert doc.dateline_place == spec["dateline_place"]
+    dropped = {s.text for s in doc.dropped}
+    for line in spec["drop_lines"]:
+        assert line in dropped
+        assert line not in doc.text
+    raw_paras = _paragraphs(SEED_2021.read_text(encoding="utf-8"))
+    body = [p for p in raw_paras if p not in spec["drop_lines"] and p != "October 9, 2021 - 22:34"]
+    assert len(body) == 19  # the title and 18 body paragraphs
+    for para in body:
+        assert para in doc.text
+
+
+def test_seed_2023_clean_matches_expected(expected: dict) -> None:
+    spec = expected[SEED_2023.name]["clean"]
+    doc = clean_document(_raw(SEED_2023.read_bytes()))
+    assert isinstance(doc, Document)
+    assert doc.title == spec["title"]
+    assert doc.published is None  # no date in the text: unknown, never today
+    assert doc.precision is Precision.UNKNOWN
+    for bad in ("Jerusalem Post Store", "document.getElementById"):
+        assert bad not in doc.text
+    kept = _paragraphs(doc.text)
+    raw = _paragraphs(SEED_2023.read_text(encoding="utf-8"))
+    assert kept == raw[:-2]  # every paragraph but the promo and the script line, single newlines kept
+
+
+def test_debris_lines_and_body_lines() -> None:
+    assert line_verdict("Leave a Comment") == "comment-form"
+    assert line_verdict("0 + 0 =") == "captcha"
+    assert line_verdict("7 x 3 = ") == "captcha"
+    assert line_verdict("Jerusalem Post Store") == "store-promo"
+    assert line_verdict('var x = document.getElementById("a"); x.style.color = "red";') == "script"
+    assert line_verdict("Subscribe to our newsletter") == "subscription"
+    assert line_verdict("The minister said the store of grain would last until spring.") is None
+    assert line_verdict("Middle East media is watching the meeting closely") is None
+    text, dropped = drop_debris("First paragraph here.\n\nLeave a Comment\n\nSecond paragraph.")
+    assert text == "First paragraph here.\n\nSecond paragraph."
+    assert [d.reason for d in dropped] == ["comment-form"]
+
+
+def test_bad_inputs_are_rejected_with_reasons() -> None:
+    english = b"The minister met his counterpart in the capital on Monday and they discussed trade. " * 3
+    cases = {
+        Reason.EMPTY: b"   \n\n  ",
+        Reason.BINARY: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary",
+        Reason.UNDECODABLE: b"caf\x81 \x8d\x8f\x90\x9d bad bytes " * 5,
+        Reason.TOO_LARGE: english * 1000,
+        Reason.NOT_ENGLISH: (
+            "Le ministre a rencontré son homologue dans la capitale lundi et ils ont "
+            "discuté du commerce, des frontières et de la sécurité régionale pendant "
+            "plusieurs heures selon un communiqué publié par le gouvernement."
+        ).encode(),
+        Reason.NO_TEXT: b"Leave a Comment\n0 + 0 =\n",
+    }
+    for reason, data in cases.items():
+        out = clean_document(_raw(data), max_bytes=100_000)
+        assert isinstance(out, Rejection), reason
+        assert out.reason == reason, (reason, out)
+        assert out.detail
+    gz = clean_document(_raw(gzip.compress(english)))
+    assert isinstance(gz, Rejection) and gz.reason == Reason.BINARY
+
+
+def test_given_published_date_is_used_when_text_has_none() -> None:
+    need_shared()
+    doc = clean_document(_raw(SEED_2023.read_bytes(), published="2023-03-29"))
+    assert isinstance(doc, Document)
+    assert doc.published == datetime(2023, 3, 29)
+    assert doc.precision is Precision.DAY
+
+
+def test_doc_id_is_a_hash_of_the_cleaned_text() -> None:
+    a = clean_document(_raw(b"Iran and Russia held talks in Moscow on Tuesday.\nLeave a Comment"))
+    b = clean_document(_raw(b"Iran and Russia held talks in Moscow on Tuesday."))
+    assert isinstance(a, Document) and isinstance(b, Document)
+    assert a.doc_id == b.doc_id

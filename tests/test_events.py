@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tidings import process_text
+from tidings.records import Analysis, Modality, Precision
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str, published: str | None = "2021-10-09") -> list[Any]:
+    out = process_text(text, published=published)
+    assert isinstance(out, Analysis)
+    return list(out.events)
+
+
+def _triples(events: list[Any]) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (
+            e.type,
+            e.source.actor.country if e.source else None,
+            e.target.actor.country if e.target and e.target.actor else None,
+        )
+        for e in events
+    }
+
+
+def test_consult_with_date_and_place() -> None:
+    evs = _events(
+        "Iranian Foreign Minister Hossein Amir Abdollahian met Russian Foreign Minister "
+        "Sergei Lavrov in Moscow on Wednesday."
+    )
+    consult = [e for e in evs if e.type == "CONSULT"]
+    assert consult
+    e = consult[0]
+    assert (e.source.actor.country, e.target.actor.country) == ("IRN", "RUS")
+    assert e.date == "2021-10-06" and e.date_precision is Precision.DAY
+    assert e.place is not None and e.place.name == "Moscow" and e.place.country == "RUS"
+    assert e.cameo == "040" and e.quad_class == 1 and e.goldstein == 1.0
+    assert e.rule == "consult.meet"
+
+
+def test_conjoined_sources_give_one_event_each() -> None:
+    evs = _events("Azerbaijan and Turkey launched a joint military drill on Wednesday.")
+    assert {("MOBILIZE", "AZE", None), ("MOBILIZE", "TUR", None)} <= _triples(evs)
+
+
+def test_aid_accuse_request() -> None:
+    assert ("AID", "IRN", "RUS") in _triples(_events("Iran has supplied Russia with drones."))
+    assert ("ACCUSE", "FRA", "ISR") in _triples(_events("France condemned Israel on Monday."))
+    assert ("REQUEST", "USA", "CHN") in _triples(_events("The United States urged China to release the ship."))
+
+
+def test_passive_voice_takes_the_agent_as_source() -> None:
+    evs = _events("Ukraine was attacked by Russia on Tuesday.")
+    assert ("ASSAULT", "RUS", "UKR") in _triples(evs)
+
+
+def test_negation_and_modality() -> None:
+    evs = _events("Iran will not meet the United States.")
+    e = next(e for e in evs if e.type == "CONSULT")
+    assert e.negated
+    assert e.modality is Modality.INTENDED
+    evs = _events("Iran said that Russia attacked Ukraine.")
+    e = next(e for e in evs if e.type == "ASSAULT")
+    assert e.modality is Modality.REPORTED
+
+
+def test_no_report_date_means_no_invented_date() -> None:
+    evs = _events("Iran criticized Azerbaijan.", published=None)
+    assert evs and evs[0].date is None and evs[0].date_precision is Precision.UNKNOWN
+    evs = _events("Iran criticized Azerbaijan.")
+    assert evs[0].date == "2021-10-09" and evs[0].date_precision is Precision.REPORT
