@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,15 +163,20 @@ class _Attributor:
     def __init__(self, resolved: ResolvedDoc, spans: list[QuoteSpan]):
         self.resolved = resolved
         self.doc = resolved.doc
+        self.sents = list(self.doc.sents)  # computed once: each doc.sents walk visits every token
+        self.starts = [t.idx for t in self.doc]
         self.inside: set[int] = set()
         for s in spans:
-            cs = self.doc.char_span(s.open_mark, min(s.end + 1, len(self.doc.text)), alignment_mode="expand")
-            if cs is not None:
-                self.inside.update(range(cs.start, cs.end))
+            self.inside.update(self.tokens_in(s.open_mark, s.end + 1))
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens overlapping the characters [start, end)."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        return range(first, bisect_left(self.starts, end))
 
     def region(self, span: QuoteSpan) -> list[Any]:
         """Tokens outside any quote in the sentences the quote touches, plus a short trailing one."""
-        sents = [s for s in self.doc.sents if s.end_char > span.open_mark and s.start_char <= span.end]
+        sents = [s for s in self.sents if s.end_char > span.open_mark and s.start_char <= span.end]
         if not sents:
             return []
         after = sents[-1].end
@@ -191,11 +197,9 @@ class _Attributor:
 
     def attribute(self, span: QuoteSpan) -> tuple[Role | None, Role | None, str | None]:
         region = self.region(span)
-        qtoks = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         quote_heads: set[int] = set()
-        if qtoks is not None:
-            for t in qtoks:
-                quote_heads.update(h.i for h in _chain(t))
+        for i in self.tokens_in(span.start, span.end):
+            quote_heads.update(h.i for h in _chain(self.doc[i]))
         cues: list[tuple[int, Any, Any | None, Any | None]] = []  # (rank, cue, speaker token, relay token)
         for t in region:
             lemma = t.lemma_.lower()

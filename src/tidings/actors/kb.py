@@ -87,6 +87,8 @@ class KnowledgeBase:
     agents: dict[str, str] = field(default_factory=dict)
     cities: dict[str, City] = field(default_factory=dict)
     outlet_domains: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, list[Alias]] = field(default_factory=dict, repr=False)
+    _indexed: int = 0
 
     def add(self, entity: Entity, names: Iterable[str], how: str = "dictionary") -> None:
         self.entities.setdefault(entity.entity_id, entity)
@@ -99,8 +101,12 @@ class KnowledgeBase:
         return self.entities.get(iso3)
 
     def find(self, text: str) -> list[Alias]:
-        key = text.strip().casefold()
-        return [a for a in self.aliases if a.text.casefold() == key]
+        if self._indexed != len(self.aliases):  # aliases were added since the index was built
+            self._index.clear()
+            for a in self.aliases:
+                self._index.setdefault(a.text.casefold(), []).append(a)
+            self._indexed = len(self.aliases)
+        return self._index.get(text.strip().casefold(), [])
 
 
 def _variants(name: str) -> set[str]:

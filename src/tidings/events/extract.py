@@ -9,6 +9,7 @@ conjoined actors give one event per source–target pair, as the field codes the
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -117,6 +118,14 @@ class _Coder:
         self.resolved = resolved
         self.timexes = timexes
         self.ontology = ontology
+        doc = resolved.doc
+        starts = [t.idx for t in doc]
+        # Each timex's syntactic head token, found once (char_span per trigger is slow on long reports).
+        self.timex_heads: list[tuple[Timex, Any]] = []
+        for tx in timexes:
+            first = max(bisect_right(starts, tx.start) - 1, 0)
+            last = max(bisect_left(starts, tx.end), first + 1)
+            self.timex_heads.append((tx, doc[first:last].root))
 
     # -- arguments -------------------------------------------------------------------------
     def roles(self, tokens: Iterable[Any]) -> list[Role]:
@@ -183,13 +192,9 @@ class _Coder:
         return False
 
     def date_for(self, trigger: Any) -> tuple[str | None, Precision]:
-        doc = trigger.doc
         sent = trigger.sent
-        for tx in self.timexes:
-            if not (sent.start_char <= tx.start < sent.end_char):
-                continue
-            tok = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            if tok is not None and self._governs(trigger, tok.root) and tx.value is not None:
+        for tx, head in self.timex_heads:
+            if sent.start_char <= tx.start < sent.end_char and tx.value is not None and self._governs(trigger, head):
                 return tx.value, tx.precision
         if self.document.published is not None:
             return self.document.published.date().isoformat(), Precision.REPORT

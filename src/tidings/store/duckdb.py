@@ -108,6 +108,17 @@ class Store:
             raise StoreError(f"Writing a batch to {self.path!r} failed and was rolled back: {exc}") from exc
         return counts
 
+    def _insert_many(self, table: str, rows: list[list[Any]]) -> None:
+        """Many rows in few statements: DuckDB's executemany runs one statement a row, which is slow."""
+        if not rows:
+            return
+        width = len(rows[0])
+        one = "(" + ", ".join(["?"] * width) + ")"
+        for i in range(0, len(rows), 500):
+            chunk = rows[i : i + 500]
+            sql = f"INSERT INTO {table} VALUES " + ", ".join([one] * len(chunk)) + " ON CONFLICT DO NOTHING"
+            self.con.execute(sql, [v for row in chunk for v in row])
+
     def _write_analysis(self, a: Analysis, counts: BatchCounts) -> None:
         d = a.document
         con = self.con
@@ -139,18 +150,18 @@ class Store:
                 if role is not None and role.actor is not None:
                     actors[role.actor.actor_id] = role.actor
         if actors:
-            con.executemany(
-                "INSERT INTO actors VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            self._insert_many(
+                "actors",
                 [[x.actor_id, x.name, x.country, x.kind] for x in actors.values()],
             )
         if a.mentions:
-            con.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            self._insert_many(
+                "mentions",
                 [[m.doc_id, m.start, m.end, m.text, m.actor.actor_id, m.actor.sector, m.how] for m in a.mentions],
             )
         if a.events:
-            con.executemany(
-                "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ") ON CONFLICT DO NOTHING",
+            self._insert_many(
+                "events",
                 [
                     [
                         e.event_id,
@@ -183,8 +194,8 @@ class Store:
             )
             counts.events += len(a.events)
         if a.quotes:
-            con.executemany(
-                "INSERT INTO quotes VALUES (" + ", ".join(["?"] * 17) + ") ON CONFLICT DO NOTHING",
+            self._insert_many(
+                "quotes",
                 [
                     [
                         q.quote_id,

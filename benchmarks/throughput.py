@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Throughput of `tidings run` against a bare spaCy parse of the same texts.
+
+usage: python benchmarks/throughput.py [CORPUS.jsonl] [--limit N] [--workers W]
+
+CORPUS defaults to ../shared/data/polnear_quotes/train.jsonl (real news articles, field `text`).
+Each side runs in its own child process so that peak memory (max RSS) is its own. Prints documents/s,
+words/s and peak memory for both, and the ratio of their times: the figure later work improves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear_quotes" / "train.jsonl"
+
+
+def _child(mode: str, corpus: str, limit: int, workers: int) -> None:
+    texts, rows = [], []
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            if obj.get("text"):
+                texts.append(obj["text"])
+                rows.append({"id": obj.get("id"), "text": obj["text"], "published": obj.get("publication_date")})
+            if len(texts) >= limit:
+                break
+    words = sum(len(t.split()) for t in texts)
+    if mode == "bare":
+        from tidings.nlp import load_model
+
+        nlp = load_model()
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+        elapsed = time.perf_counter() - start
+    else:
+        from tidings.nlp import load_model
+        from tidings.runner import run
+        from tidings.settings import load_settings
+        from tidings.store import open_store
+
+        load_model()  # both sides time the work, not the model load
+        with tempfile.TemporaryDirectory() as tmp:
+            inp = Path(tmp) / "in.jsonl"
+            inp.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            settings = load_settings(db=str(Path(tmp) / "b.duckdb"))
+            start = time.perf_counter()
+            with open_store(settings.db) as store:
+                run([str(inp)], store, settings, workers=workers)
+            elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"docs": len(texts), "words": words, "seconds": elapsed, "peak_mb": peak_mb}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--child", choices=["bare", "tidings"])
+    args = ap.parse_args()
+    if args.child:
+        _child(args.child, args.corpus, args.limit, args.workers)
+        return
+    if not Path(args.corpus).is_file():
+        sys.exit(f"corpus not found: {args.corpus} (pass a JSONL file with a `text` field)")
+    results = {}
+    for mode in ("bare", "tidings"):
+        out = subprocess.run([sys.executable, __file__, args.corpus, "--limit", str(args.limit),
+                              "--workers", str(args.workers), "--child", mode],
+                             capture_output=True, text=True, check=True)
+        results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
+    for mode, r in results.items():
+        label = "bare nlp.pipe" if mode == "bare" else "tidings run"
+        print(f"{label:>14}: {r['docs']} docs, {r['docs'] / r['seconds']:.1f} docs/s, "
+              f"{r['words'] / r['seconds']:.0f} words/s, peak {r['peak_mb']:.0f} MB")
+    ratio = results["tidings"]["seconds"] / results["bare"]["seconds"]
+    print(f"tidings / bare parse time: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
