@@ -98,7 +98,7 @@ def test_stored_text_has_no_debris(seeded: Path) -> None:
 
 
 def test_outside_seed_checker(seeded: Path, tmp_path: Path) -> None:
-    """The shared scorer: every `must` event found except those this issue's stages do not reach yet."""
+    """The shared scorer: every `must` event and every quote of expected.yaml is found."""
     ev = tidings("events", "--db", str(seeded), "--format", "jsonl")
     qu = tidings("quotes", "--db", str(seeded), "--format", "jsonl")
     (tmp_path / "e.jsonl").write_text(ev.stdout)
@@ -118,8 +118,8 @@ def test_outside_seed_checker(seeded: Path, tmp_path: Path) -> None:
     last = out.stdout.strip().splitlines()[-1]
     must = int(last.split("must_events=")[1].split("/")[0])
     quotes = int(last.split("quotes=")[1].split("/")[0])
-    assert must >= 8, out.stdout
-    assert quotes >= 8, out.stdout
+    assert (must, quotes) == (9, 10), out.stdout
+    assert out.returncode == 0, out.stdout
 
 
 def test_quotes_and_show(seeded: Path) -> None:

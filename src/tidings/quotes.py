@@ -72,6 +72,19 @@ BELIEF = {"hope", "expect", "believe", "think", "want", "feel", "fear", "wish", 
 MIN_WORDS = 2
 
 
+def _inflections(verb: str) -> set[str]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "d"}
+
+
+# The tagger's lemma is sometimes wrong ("hopes" → "hop"); the surface form backs it up.
+SURFACE = {form: verb for verb in SPEECH | BELIEF for form in _inflections(verb)} | {
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     start: int  # first character inside the marks
@@ -203,6 +216,8 @@ class _Attributor:
         cues: list[tuple[int, Any, Any | None, Any | None]] = []  # (rank, cue, speaker token, relay token)
         for t in region:
             lemma = t.lemma_.lower()
+            if lemma not in SPEECH and lemma not in BELIEF:
+                lemma = SURFACE.get(t.lower_, lemma)
             governs = t.i in quote_heads
             if lemma == "accord" or (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)):
                 pobj = next((g for c in t.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)

@@ -186,7 +186,16 @@ class _Coder:
         for _ in range(15):
             if t.i == trigger.i:
                 return True
-            if t.head.i == t.i or (t.i != token.i and t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):
+            if t.head.i == t.i:
+                return False
+            # A clause with its own subject has its own time; a subjectless participle ("a drill
+            # starting on Wednesday") shares the trigger's.
+            if (
+                t.i != token.i
+                and t.dep_ in CLAUSE_DEPS
+                and t.pos_ in ("VERB", "AUX")
+                and (t.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+            ):
                 return False
             t = t.head
         return False
