@@ -73,3 +73,13 @@ def test_no_report_date_means_no_invented_date() -> None:
     assert evs and evs[0].date is None and evs[0].date_precision is Precision.UNKNOWN
     evs = _events("Iran criticized Azerbaijan.")
     assert evs[0].date == "2021-10-09" and evs[0].date_precision is Precision.REPORT
+
+
+def test_object_control_and_directives() -> None:
+    evs = _events(
+        "Antony Blinken urged China on Friday to stop supplying Russia with machine tools.", published="2024-04-26"
+    )
+    assert ("REQUEST", "USA", "CHN") in _triples(evs)
+    aid = next(e for e in evs if e.type == "AID")
+    assert (aid.source.actor.country, aid.target.actor.country) == ("CHN", "RUS")
+    assert aid.modality is Modality.HYPOTHETICAL  # asked for, not done

@@ -47,6 +47,11 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive or v.dep_ not in CLIMB_DEPS or v.head.i == v.i:
             return [], False
+        if v.dep_ == "xcomp":
+            # Object control: in "X urged China to stop supplying Russia" the one who supplies is China.
+            controller = [c for c in v.head.children if c.dep_ in ("dobj", "obj")]
+            if controller:
+                return _conjuncts(controller), True
         v = v.head
         while v.pos_ not in ("VERB", "AUX") and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head

@@ -9,6 +9,8 @@ from tidings.records import Modality
 INTENT = {"want", "seek", "hope", "plan", "intend", "aim", "wish", "try", "prepare", "expect", "propose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+# Verbs that ask another actor to act: what they ask for has not happened.
+DIRECTIVE = {"urge", "ask", "demand", "press", "request", "call", "implore", "order", "tell"}
 REPORTING = {
     "say",
     "tell",
@@ -57,6 +59,8 @@ def modality_of(token: Any) -> Modality:
         head = t.head
         if t.dep_ in ("xcomp", "ccomp", "dobj") and head.lemma_.lower() in INTENT:
             return Modality.INTENDED
+        if t.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE:
+            return Modality.HYPOTHETICAL
         if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORTING:
             return Modality.REPORTED
         t = head
