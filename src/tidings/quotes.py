@@ -131,12 +131,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 spans.append(QuoteSpan(open_at + 1, i, open_at))
                 open_at = i
         if open_at is not None:
-            following = next((ln for ln in lines[n + 1 :] if ln.strip()), "")
-            if following.lstrip()[:1] in OPEN_DOUBLE + STRAIGHT:
-                # A quotation running over paragraphs: this part ends here, the next part opens anew.
-                spans.append(QuoteSpan(open_at + 1, base + len(line), open_at))
-            else:
-                spans.append(QuoteSpan(open_at + 1, base + len(line), open_at))
+            # An unclosed mark ends with its paragraph, so it never swallows the report. A quotation
+            # running on into a paragraph that opens with a mark yields one quote per paragraph.
+            spans.append(QuoteSpan(open_at + 1, base + len(line), open_at))
             open_at = None
     return [s for s in spans if len(text[s.start : s.end].split()) >= MIN_WORDS]
 
