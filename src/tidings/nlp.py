@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -29,3 +30,13 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
     """spaCy Docs for ``texts``, in order, parsed with ``nlp.pipe``."""
     nlp = load_model(model)
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def tokens_overlapping(starts: list[int], start: int, end: int) -> range:
+    """Indices of the tokens overlapping characters [start, end), given each token's start offset.
+
+    ``starts`` is ``[t.idx for t in doc]``, built once per document: spaCy's ``char_span`` in
+    expand mode walks the document on every call, which is slow on a hot path.
+    """
+    first = max(bisect_right(starts, start) - 1, 0)
+    return range(first, max(bisect_left(starts, end), first + 1))

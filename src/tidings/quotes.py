@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
+from tidings.nlp import tokens_overlapping
 from tidings.records import Quote, QuoteKind, Role
 
 OPEN_DOUBLE = "“«„"
@@ -177,12 +177,7 @@ class _Attributor:
         self.starts = [t.idx for t in self.doc]
         self.inside: set[int] = set()
         for s in spans:
-            self.inside.update(self.tokens_in(s.open_mark, s.end + 1))
-
-    def tokens_in(self, start: int, end: int) -> range:
-        """Indices of the tokens overlapping the characters [start, end)."""
-        first = max(bisect_right(self.starts, start) - 1, 0)
-        return range(first, bisect_left(self.starts, end))
+            self.inside.update(tokens_overlapping(self.starts, s.open_mark, s.end + 1))
 
     def region(self, span: QuoteSpan) -> list[Any]:
         """Tokens outside any quote in the sentences the quote touches, plus a short trailing one."""
@@ -208,7 +203,7 @@ class _Attributor:
     def attribute(self, span: QuoteSpan) -> tuple[Role | None, Role | None, str | None]:
         region = self.region(span)
         quote_heads: set[int] = set()
-        for i in self.tokens_in(span.start, span.end):
+        for i in tokens_overlapping(self.starts, span.start, span.end):
             quote_heads.update(h.i for h in _chain(self.doc[i]))
         cues: list[tuple[int, Any, Any | None, Any | None]] = []  # (rank, cue, speaker token, relay token)
         for t in region:

@@ -9,13 +9,13 @@ conjoined actors give one event per source–target pair, as the field codes the
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import is_negated, modality_of
+from tidings.nlp import tokens_overlapping
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
 from tidings.records import Document, Event, Modality, Place, Precision, Role, Timex
@@ -128,9 +128,8 @@ class _Coder:
         # Each timex's syntactic head token, found once (char_span per trigger is slow on long reports).
         self.timex_heads: list[tuple[Timex, Any]] = []
         for tx in timexes:
-            first = max(bisect_right(starts, tx.start) - 1, 0)
-            last = max(bisect_left(starts, tx.end), first + 1)
-            self.timex_heads.append((tx, doc[first:last].root))
+            toks = tokens_overlapping(starts, tx.start, tx.end)
+            self.timex_heads.append((tx, doc[toks.start : toks.stop].root))
 
     # -- arguments -------------------------------------------------------------------------
     def roles(self, tokens: Iterable[Any]) -> list[Role]:
