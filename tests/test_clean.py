@@ -6,7 +6,7 @@ from datetime import datetime
 from conftest import SEED_2021, SEED_2023, need_shared
 
 from tidings.clean import clean_document
-from tidings.clean.text import drop_debris, line_verdict
+from tidings.clean.text import clean_text, line_verdict
 from tidings.errors import Reason
 from tidings.records import Document, Precision, RawDocument, Rejection
 
@@ -32,10 +32,10 @@ def test_seed_2021_clean_matches_expected(expected: dict) -> None:
         assert line in dropped
         assert line not in doc.text
     raw_paras = _paragraphs(SEED_2021.read_text(encoding="utf-8"))
-    body = [p for p in raw_paras if p not in spec["drop_lines"] and p != "October 9, 2021 - 22:34"]
-    assert len(body) == 19  # the title and 18 body paragraphs
-    for para in body:
-        assert para in doc.text
+    assert {s.text for s in doc.dropped if s.reason != "dateline"} == set(spec["drop_lines"])
+    body = [p for p in raw_paras if p not in spec["drop_lines"] and p not in ("October 9, 2021 - 22:34", spec["title"])]
+    assert len(body) == 18  # 18 body paragraphs, none lost; the title moved to doc.title
+    assert _paragraphs(doc.text) == body
 
 
 def test_seed_2023_clean_matches_expected(expected: dict) -> None:
@@ -49,7 +49,9 @@ def test_seed_2023_clean_matches_expected(expected: dict) -> None:
         assert bad not in doc.text
     kept = _paragraphs(doc.text)
     raw = _paragraphs(SEED_2023.read_text(encoding="utf-8"))
-    assert kept == raw[:-2]  # every paragraph but the promo and the script line, single newlines kept
+    assert kept == raw[1:-2]  # every paragraph but the title, the promo and the script line
+    assert "\n\n" not in doc.text  # single newlines kept as they came
+    assert {s.text[:30] for s in doc.dropped} == {"Jerusalem Post Store", raw[-1][:30]}
 
 
 def test_debris_lines_and_body_lines() -> None:
@@ -61,9 +63,9 @@ def test_debris_lines_and_body_lines() -> None:
     assert line_verdict("Subscribe to our newsletter") == "subscription"
     assert line_verdict("The minister said the store of grain would last until spring.") is None
     assert line_verdict("Middle East media is watching the meeting closely") is None
-    text, dropped = drop_debris("First paragraph here.\n\nLeave a Comment\n\nSecond paragraph.")
-    assert text == "First paragraph here.\n\nSecond paragraph."
-    assert [d.reason for d in dropped] == ["comment-form"]
+    result = clean_text("First paragraph here.\n\nLeave a Comment\n\nSecond paragraph.")
+    assert result.text == "First paragraph here.\n\nSecond paragraph."
+    assert [d.reason for d in result.dropped] == ["comment-form"]
 
 
 def test_bad_inputs_are_rejected_with_reasons() -> None:

@@ -10,7 +10,7 @@ from datetime import datetime
 from tidings.clean.decode import decode
 from tidings.clean.language import looks_english
 from tidings.clean.meta import parse_date, read_head
-from tidings.clean.text import drop_debris
+from tidings.clean.text import OUTSIDE, clean_text
 from tidings.errors import Reason
 from tidings.records import Document, Precision, RawDocument, Rejection, Span
 
@@ -35,21 +35,28 @@ def clean_document(raw: RawDocument, max_bytes: int = 2_000_000) -> Document | R
     text, reason, detail = decode(raw.data, max_bytes)
     if text is None:
         return Rejection(raw.source, raw.ref, reason or Reason.UNDECODABLE, detail)
-    cleaned, dropped = drop_debris(text)
+    result = clean_text(text)
+    cleaned = result.text
     if not cleaned.strip():
-        why = f"every line was debris ({len(dropped)} lines dropped)" if dropped else "no text"
+        why = f"every line was debris ({len(result.dropped)} lines dropped)" if result.dropped else "no text"
         return Rejection(raw.source, raw.ref, Reason.NO_TEXT, why)
     ok, why = looks_english(cleaned)
     if not ok:
         return Rejection(raw.source, raw.ref, Reason.NOT_ENGLISH, why)
-    head = read_head(cleaned)
-    if head.date_line is not None:
-        # The dateline is metadata, not prose: it moves to `published` and the audit trail.
+    page = [ln.strip() for ln in text.split("\n")]
+    head = read_head(result.head, cleaned, page)
+    dropped = list(result.dropped)
+    if head.date_line is not None and head.date_line not in result.head:
+        # A dateline inside the body is metadata, not prose: it moves to `published` and the audit trail.
         lines = cleaned.split("\n")
-        idx = next(i for i, ln in enumerate(lines) if ln.strip() == head.date_line)
-        del lines[idx]
+        del lines[next(i for i, ln in enumerate(lines) if ln.strip() == head.date_line)]
         cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-        dropped = (*dropped, Span(head.date_line, "dateline"))
+    for line in result.head:
+        if line == head.title:
+            continue
+        dropped.append(Span(line, "dateline" if line == head.date_line else OUTSIDE))
+    if head.date_line is not None and head.date_line not in result.head:
+        dropped.append(Span(head.date_line, "dateline"))
     doc = Document(
         doc_id=content_id(cleaned),
         source=raw.source,
@@ -60,7 +67,7 @@ def clean_document(raw: RawDocument, max_bytes: int = 2_000_000) -> Document | R
         precision=head.precision,
         dateline_place=head.dateline_place,
         outlet=raw.meta.get("outlet"),
-        dropped=dropped,
+        dropped=tuple(dropped),
     )
     given = raw.meta.get("published")
     if given and doc.published is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,27 +47,39 @@ def parse_date(text: str) -> tuple[datetime | None, Precision]:
     return value, (Precision.MINUTE if _HAS_TIME.search(text) else Precision.DAY)
 
 
-def read_head(text: str) -> Head:
-    """Read the title (first line, when it looks like a headline), a dateline date and place."""
-    lines = [ln.strip() for ln in text.split("\n")]
-    nonblank = [ln for ln in lines if ln]
-    title: str | None = None
+_BYLINE = re.compile(r"^(by\b|@|•|posted\b|updated\b|published\b|\d+ min(ute)? read)", re.IGNORECASE)
+
+
+def _pick_title(head: Sequence[str], page: Sequence[str]) -> str | None:
+    """The headline among the lines before the body: the nearest one that looks like a headline,
+    preferring a line the page repeats (a crawl keeps both the <title> and the <h1>)."""
+    candidates = [
+        ln
+        for ln in reversed(head[-8:])
+        if 3 <= len(ln.split()) <= 30 and len(ln) <= 200 and not DATE_LINE.match(ln) and not _BYLINE.match(ln)
+    ]
+    repeated = [ln for ln in candidates if sum(1 for p in page if p == ln) >= 2]
+    if repeated:
+        return repeated[0]
+    return candidates[0] if candidates else None
+
+
+def read_head(head: Sequence[str], body: str, page: Sequence[str] = ()) -> Head:
+    """Title, dateline date and dateline place from the lines before the body and the body's start."""
+    title = _pick_title(head, page or head)
     published: datetime | None = None
     precision = Precision.UNKNOWN
     date_line: str | None = None
-    place: str | None = None
-    if nonblank:
-        first = nonblank[0]
-        if len(first) <= 200 and not first.endswith((".", "?”", '."', ".”")) and not DATE_LINE.match(first):
-            title = first
-    for line in nonblank[:5]:
+    body_lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    for line in [*head[-8:], *body_lines[:3]]:
         if DATE_LINE.match(line):
             published, precision = parse_date(line)
             if published is not None:
                 date_line = line
                 break
-    for line in nonblank[:6]:
-        if line in (title, date_line):
+    place: str | None = None
+    for line in body_lines[:2]:
+        if line == date_line:
             continue
         m = DATELINE_PLACE.match(line)
         if m and len(m.group(1)) >= 3:
