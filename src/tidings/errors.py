@@ -15,6 +15,7 @@ class Reason(StrEnum):
     NOT_ENGLISH = "not-english"
     NO_TEXT = "no-article-text"
     BAD_RECORD = "bad-record"
+    TRUNCATED = "truncated"
     STAGE_ERROR = "stage-error"
 
 

@@ -52,6 +52,7 @@ class RawDocument:
     ref: str
     data: bytes
     meta: dict[str, str] = field(default_factory=dict)
+    format: str = "text"  # "text" (plain or crawl text) or "html" (a saved page)
 
 
 @dataclass(frozen=True, slots=True)

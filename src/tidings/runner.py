@@ -16,10 +16,11 @@ def run(
     settings: Settings,
     workers: int = 1,
     on_batch: Callable[[BatchCounts], None] | None = None,
+    defaults: dict[str, str] | None = None,
 ) -> BatchCounts:
     """Read, code and store every input, one transaction per batch; returns the totals."""
     total = BatchCounts()
-    for results in run_local(read_inputs(inputs), settings, workers=workers):
+    for results in run_local(read_inputs(inputs, defaults, settings.max_bytes), settings, workers=workers):
         counts = store.write_batch(results)
         total.add(counts)
         if on_batch is not None:

@@ -8,8 +8,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from tidings.clean.decode import decode
+from tidings.clean.html import extract_html
 from tidings.clean.language import looks_english
 from tidings.clean.meta import parse_date, read_head
+from tidings.clean.outlet import outlet_from_debris, outlet_from_url
 from tidings.clean.text import OUTSIDE, clean_text
 from tidings.errors import Reason
 from tidings.records import Document, Precision, RawDocument, Rejection, Span
@@ -31,17 +33,21 @@ def _given_date(value: str) -> tuple[datetime | None, Precision]:
     return parsed, (Precision.MINUTE if "T" in value or " " in value else Precision.DAY)
 
 
-def clean_document(raw: RawDocument, max_bytes: int = 2_000_000) -> Document | Rejection:
+def clean_document(raw: RawDocument, max_bytes: int = 2_000_000, english_only: bool = True) -> Document | Rejection:
+    """Decode, find the body, read the metadata. ``english_only=False`` keeps a report in another
+    language (with ``language="und"``) for corpus building; the coding pipeline needs English."""
     text, reason, detail = decode(raw.data, max_bytes)
     if text is None:
         return Rejection(raw.source, raw.ref, reason or Reason.UNDECODABLE, detail)
+    if raw.format == "html":
+        return _from_html(raw, text, english_only)
     result = clean_text(text)
     cleaned = result.text
     if not cleaned.strip():
         why = f"every line was debris ({len(result.dropped)} lines dropped)" if result.dropped else "no text"
         return Rejection(raw.source, raw.ref, Reason.NO_TEXT, why)
-    ok, why = looks_english(cleaned)
-    if not ok:
+    english, why = looks_english(cleaned)
+    if not english and english_only:
         return Rejection(raw.source, raw.ref, Reason.NOT_ENGLISH, why)
     page = [ln.strip() for ln in text.split("\n")]
     head = read_head(result.head, cleaned, page)
@@ -66,11 +72,38 @@ def clean_document(raw: RawDocument, max_bytes: int = 2_000_000) -> Document | R
         published=head.published,
         precision=head.precision,
         dateline_place=head.dateline_place,
-        outlet=raw.meta.get("outlet"),
+        outlet=raw.meta.get("outlet") or outlet_from_url(raw.meta.get("url")) or outlet_from_debris(dropped),
+        language="en" if english else "und",
         dropped=tuple(dropped),
     )
-    given = raw.meta.get("published")
+    return _with_given_date(doc, raw.meta.get("published"))
+
+
+def _with_given_date(doc: Document, given: str | None) -> Document:
+    """A date supplied from outside the text (record, sidecar, --published) fills only a missing one."""
     if given and doc.published is None:
         published, precision = _given_date(given)
         doc = replace(doc, published=published, precision=precision)
     return doc
+
+
+def _from_html(raw: RawDocument, html: str, english_only: bool) -> Document | Rejection:
+    page = extract_html(html, raw.meta.get("url"))
+    if not page.text:
+        return Rejection(raw.source, raw.ref, Reason.NO_TEXT, "no article text in the page (trafilatura found none)")
+    english, why = looks_english(page.text)
+    if not english and english_only:
+        return Rejection(raw.source, raw.ref, Reason.NOT_ENGLISH, why)
+    head = read_head((), page.text)  # a dateline place ("MOSCOW (Reuters) -") at the body's start
+    doc = Document(
+        doc_id=content_id(page.text),
+        source=raw.source,
+        ref=raw.ref,
+        text=page.text,
+        title=raw.meta.get("title") or page.title,
+        dateline_place=head.dateline_place,
+        outlet=raw.meta.get("outlet") or outlet_from_url(page.url) or page.sitename,
+        language="en" if english else "und",
+    )
+    own = page.date or (head.published and head.published.isoformat())
+    return _with_given_date(_with_given_date(doc, own or None), raw.meta.get("published"))

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import demo, read, run, show
+from tidings.cli import clean, demo, evaluate, read, run, show
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -18,6 +18,8 @@ app.command("quotes")(read.quotes_cmd)
 app.command("rejections")(read.rejections_cmd)
 app.command("show")(show.show_cmd)
 app.command("demo")(demo.demo_cmd)
+app.command("clean")(clean.clean_cmd)
+app.add_typer(evaluate.app, name="evaluate")
 
 
 def main() -> None:

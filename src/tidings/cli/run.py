@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tidings.cli.options import DB
+from tidings.cli.options import DB, OUTLET, PUBLISHED, batch_defaults
 from tidings.cli.progress import progress
 from tidings.runner import run
 from tidings.settings import load_settings
@@ -30,23 +30,33 @@ def summary_lines(total: BatchCounts) -> list[str]:
 
 
 def run_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .html, .jsonl, .warc, each maybe .gz), directories, globs, or - for stdin."),
+    ],
     db: str = DB,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch (and per transaction).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject documents larger than this.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (1 = this process).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    published: str | None = PUBLISHED,
+    outlet: str | None = OUTLET,
 ) -> None:
     """Read, code and store reports. Exits non-zero only when nothing could be processed."""
     settings = load_settings(model=model, batch_size=batch_size, max_bytes=max_bytes, db=db)
-    n_files = sum(1 for _ in expand_inputs(inputs))
+    # One document per file, unless a file holds many (JSONL, WARC, stdin): then the total is unknown.
+    files = list(expand_inputs(inputs))
+    many = any(str(f) == "-" or f.name.lower().split(".gz")[0].endswith((".jsonl", ".ndjson", ".warc")) for f in files)
+    n_files = None if many else len(files)
     with open_store(settings.db) as store, progress(n_files, "coding", quiet) as advance:
 
         def on_batch(counts: BatchCounts) -> None:
             advance(counts.stored + counts.skipped + sum(counts.rejected.values()))
 
-        total = run(inputs, store, settings, workers=workers, on_batch=on_batch)
+        total = run(
+            inputs, store, settings, workers=workers, on_batch=on_batch, defaults=batch_defaults(published, outlet)
+        )
     if not quiet:
         for line in summary_lines(total):
             print(line, file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Readers that yield raw documents from files, directories, globs and JSONL dumps (the input edge)."""
+"""Readers that yield raw documents from files, directories, globs, standard input, JSONL dumps,
+WARC archives and saved HTML pages (the input edge)."""
 
 from tidings.sources.files import expand_inputs, read_inputs
 

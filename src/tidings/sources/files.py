@@ -1,25 +1,42 @@
-"""Find input files and yield one RawDocument per report (a JSONL line is one report)."""
+"""Find the inputs and yield one RawDocument per report, streaming: a file, a JSONL line, a WARC record.
+
+Inputs are files, directories (recursive), globs and ``-`` for standard input. A file's kind comes
+from its name (``.warc``, ``.jsonl``, ``.html``/``.htm``, anything else is text), looking through a
+``.gz`` suffix; gzip data is decompressed as it is read. Metadata comes from the record itself,
+then a ``NAME.meta.json`` sidecar, then the batch's defaults (``--published``, ``--outlet``).
+"""
 
 from __future__ import annotations
 
 import glob
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from tidings.clean.decode import decode
+from tidings.clean.split import split_reports
 from tidings.errors import InputNotFound, Reason
 from tidings.records import RawDocument, Rejection
+from tidings.sources.jsonl import read_jsonl
+from tidings.sources.meta import merged, sidecar
+from tidings.sources.streams import ReadFailure, inner_name, open_stream, read_capped
+from tidings.sources.warc import read_warc
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-# Files that sit beside reports but are not reports (the seeds' gold file, sidecars).
-SKIP_SUFFIXES = {".yaml", ".yml", ".py", ".json", ".duckdb", ".wal", ".tmp"}
+STDIN = "-"
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# Files that sit beside reports but are not reports (the seeds' gold file, sidecars, stores).
+SKIP_SUFFIXES = {".yaml", ".yml", ".py", ".json", ".duckdb", ".wal", ".tmp", ".lock"}
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
-    """Files, directories (recursive, sorted) and globs, each path once, in a stable order."""
+    """Files, directories (recursive, sorted) and globs, each path once, in a stable order.
+    ``-`` (standard input) is yielded as ``Path("-")``."""
     seen: set[Path] = set()
     for item in inputs:
+        if item == STDIN:
+            yield Path(STDIN)
+            continue
         path = Path(item)
         if path.is_dir():
             candidates = sorted(p for p in path.rglob("*") if p.is_file())
@@ -38,35 +55,65 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
                     yield p
 
 
-def _read_jsonl(path: Path) -> Iterator[RawDocument | Rejection]:
-    with path.open("rb") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            ref = f"{path}:{n}"
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:
-                yield Rejection(str(path), ref, Reason.BAD_RECORD, f"line {n} is not JSON: {exc}")
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                yield Rejection(str(path), ref, Reason.BAD_RECORD, f"line {n} has no string field 'text'")
-                continue
-            meta = {k: str(obj[k]) for k in ("title", "published", "outlet", "url") if obj.get(k)}
-            rid = str(obj["id"]) if obj.get("id") is not None else ref
-            yield RawDocument(source=str(path), ref=rid, data=obj["text"].encode("utf-8"), meta=meta)
+def _kind(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    return "text"
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[RawDocument | Rejection]:
+def _text_reports(source: str, data: bytes, meta: dict[str, str], max_bytes: int) -> Iterator[RawDocument]:
+    """One report, or several when a text file holds reports glued one after another."""
+    text, _reason, _detail = decode(data, max_bytes)
+    parts = split_reports(text) if text is not None else []
+    if len(parts) < 2:
+        yield RawDocument(source, source, data, meta)
+        return
+    for k, part in enumerate(parts, 1):
+        yield RawDocument(source, f"{source}#{k}", part.encode("utf-8"), meta)
+
+
+def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    stdin = str(path) == STDIN
+    source = "<stdin>" if stdin else str(path)
+    meta = defaults if stdin else merged(sidecar(path), defaults)
+    kind = "text" if stdin else _kind(inner_name(path))
+    try:
+        # warcio reads gzip WARCs member by member itself; everything else is decompressed here.
+        stream = path.open("rb") if kind == "warc" else open_stream(None if stdin else path)
+    except OSError as exc:
+        yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read file: {exc}")
+        return
+    try:
+        if stdin:
+            head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+            kind = "jsonl" if head.lstrip().startswith(b"{") else "text"
+        if kind == "jsonl":
+            yield from read_jsonl(stream, source, meta, max_bytes)
+        elif kind == "warc":
+            yield from read_warc(stream, source, meta, max_bytes, path.stat().st_size)
+        else:
+            data = read_capped(stream, max_bytes, source)
+            if kind == "html":
+                yield RawDocument(source, source, data, meta, format="html")
+            else:
+                yield from _text_reports(source, data, meta, max_bytes)
+    except ReadFailure as exc:
+        yield Rejection(source, source, exc.reason, exc.detail)
+    except OSError as exc:
+        yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read: {exc}")
+    finally:
+        if not stdin:
+            stream.close()
+
+
+def read_inputs(
+    inputs: Iterable[str], defaults: dict[str, str] | None = None, max_bytes: int = 2_000_000
+) -> Iterator[RawDocument | Rejection]:
     """Stream raw documents (or rejections for unreadable records) from every input, one at a time."""
     for path in expand_inputs(inputs):
-        suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path)
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            yield Rejection(str(path), str(path), Reason.UNDECODABLE, f"cannot read file: {exc}")
-            continue
-        yield RawDocument(source=str(path), ref=str(path), data=data)
+        yield from _read_one(path, defaults or {}, max_bytes)

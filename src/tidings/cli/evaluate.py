@@ -1,0 +1,25 @@
+"""``tidings evaluate ...``: scores on the field's data sets, one line of figures each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tidings.errors import InputNotFound
+
+app = typer.Typer(no_args_is_help=True, help="Score tidings on a data set (one line of figures per part).")
+
+
+@app.command("extraction")
+def extraction_cmd(
+    data_dir: Annotated[Path, typer.Argument(help="Holds ground-truth.json with html/ and/or text/ beside it.")],
+) -> None:
+    """Main-text extraction: the HTML path on html/, the text cleaner on text/ (F1 over word 4-grams)."""
+    from tidings.evaluate.extraction import evaluate_extraction
+
+    if not (data_dir / "ground-truth.json").is_file():
+        raise InputNotFound(f"{data_dir}/ground-truth.json not found: give the benchmark's directory.")
+    for name, score in evaluate_extraction(data_dir).items():
+        print(score.line(name))

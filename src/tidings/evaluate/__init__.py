@@ -1,0 +1,1 @@
+"""Scores on the field's data sets, computed the way each data set's own metric defines them."""

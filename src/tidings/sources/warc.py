@@ -1,0 +1,54 @@
+"""WARC files (plain or gzip, which warcio reads member by member), streamed record by record:
+each HTML response is one report, and a record cut short is a ``truncated`` rejection."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from tidings.errors import Reason
+from tidings.records import RawDocument, Rejection
+from tidings.sources.meta import merged
+
+
+def read_warc(
+    stream: BinaryIO, source: str, defaults: dict[str, str], max_bytes: int, size: int | None = None
+) -> Iterator[RawDocument | Rejection]:
+    """Yield the HTML responses. ``size`` (the file's length, when known) lets a gzip archive whose
+    last member was cut off be told from one that ended cleanly: warcio stops quietly there."""
+    n = 0
+    records = ArchiveIterator(stream)
+    try:
+        for n, record in enumerate(records, 1):
+            if record.rec_type != "response":
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            ref = f"{source}#{n}:{uri}" if uri else f"{source}#{n}"
+            http = record.http_headers
+            ctype = (http.get_header("Content-Type") or "") if http is not None else ""
+            wanted = "html" in ctype.lower() and (http is None or http.get_statuscode() in ("200", "203"))
+            length = int(record.rec_headers.get_header("Content-Length") or 0)
+            if wanted and length > max_bytes:
+                yield Rejection(source, ref, Reason.TOO_LARGE, f"record of {length} bytes, over {max_bytes}")
+                continue
+            body = record.content_stream().read() if wanted else b""
+            if not wanted:
+                record.raw_stream.read()
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                yield Rejection(source, ref, Reason.TRUNCATED, f"record {n} stops {record.raw_stream.limit} bytes short")
+                return
+            if wanted:
+                yield RawDocument(source, ref, body, merged({"url": uri} if uri else {}, defaults), format="html")
+    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
+        yield Rejection(source, f"{source}#{n + 1}", Reason.TRUNCATED, f"archive breaks off in record {n + 1}: {exc}")
+        return
+    offset = getattr(records, "offset", None)
+    if size is not None and isinstance(offset, int) and offset < size:
+        yield Rejection(
+            source, f"{source}#{n + 1}", Reason.TRUNCATED, f"archive breaks off after record {n}: {size - offset} bytes unread"
+        )
