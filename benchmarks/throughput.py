@@ -74,14 +74,29 @@ def main() -> None:
         sys.exit(f"corpus not found: {args.corpus} (pass a JSONL file with a `text` field)")
     results = {}
     for mode in ("bare", "tidings"):
-        out = subprocess.run([sys.executable, __file__, args.corpus, "--limit", str(args.limit),
-                              "--workers", str(args.workers), "--child", mode],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                args.corpus,
+                "--limit",
+                str(args.limit),
+                "--workers",
+                str(args.workers),
+                "--child",
+                mode,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
     for mode, r in results.items():
         label = "bare nlp.pipe" if mode == "bare" else "tidings run"
-        print(f"{label:>14}: {r['docs']} docs, {r['docs'] / r['seconds']:.1f} docs/s, "
-              f"{r['words'] / r['seconds']:.0f} words/s, peak {r['peak_mb']:.0f} MB")
+        print(
+            f"{label:>14}: {r['docs']} docs, {r['docs'] / r['seconds']:.1f} docs/s, "
+            f"{r['words'] / r['seconds']:.0f} words/s, peak {r['peak_mb']:.0f} MB"
+        )
     ratio = results["tidings"]["seconds"] / results["bare"]["seconds"]
     print(f"tidings / bare parse time: {ratio:.2f}x")
 

@@ -80,7 +80,9 @@ def build_corpus(root: Path) -> tuple[dict[str, str], set[str]]:
     (bad / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     (bad / "photo.html").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01")
     # Text followed by bytes that fit no character set (a file broken in transfer).
-    (bad / "garbled.txt").write_bytes(("The minister said " * 20).encode() + bytes((i * 97 + 13) % 128 + 128 for i in range(3000)))
+    (bad / "garbled.txt").write_bytes(
+        ("The minister said " * 20).encode() + bytes((i * 97 + 13) % 128 + 128 for i in range(3000))
+    )
     (bad / "huge.txt").write_text(report("Too long") * 3000)
     (bad / "french.txt").write_text(
         "Le ministre iranien des Affaires étrangères est arrivé mercredi à Moscou pour des entretiens "
@@ -139,7 +141,9 @@ def test_bad_input_corpus_one_rejection_each_and_every_good_file_stored(tmp_path
     assert run.returncode == 0, run.stderr
     assert f"documents stored: {len(goods)}" in run.stderr, run.stderr
     assert f"rejected: {len(reasons)} (" in run.stderr, run.stderr
-    rejections = [json.loads(x) for x in tidings("rejections", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    rejections = [
+        json.loads(x) for x in tidings("rejections", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    ]
     by_file = {Path(r["source"]).name: r["reason"] for r in rejections}
     assert by_file == reasons
     assert all(r["detail"] for r in rejections)  # every rejection says why

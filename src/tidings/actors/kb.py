@@ -87,6 +87,7 @@ class KnowledgeBase:
     agents: dict[str, str] = field(default_factory=dict)
     cities: dict[str, City] = field(default_factory=dict)
     outlet_domains: dict[str, str] = field(default_factory=dict)
+    stems: dict[str, Alias] = field(default_factory=dict)  # imported TABARI stems: "argentin" → ARG
     _index: dict[str, list[Alias]] = field(default_factory=dict, repr=False)
     _indexed: int = 0
 
@@ -165,6 +166,24 @@ def _load_countries(kb: KnowledgeBase) -> None:
                 raise DataFileError(f"{where}:{n}: bad country row: {exc}") from exc
 
 
+def _load_iso_states(kb: KnowledgeBase) -> None:
+    """Every ISO 3166-1 state the data file does not list, by its ISO names (from pycountry), so that
+    no state goes unrecognised; countries.csv adds aliases, demonyms, capitals and seats of power."""
+    import pycountry
+
+    known = {a.text.casefold() for a in kb.aliases}
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        if iso3 in kb.entities:
+            continue
+        names = [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
+        short = country.name.split(",")[0].strip()
+        if short.casefold() not in known:
+            names.append(short)  # "Bolivia, Plurinational State of" → "Bolivia"
+        state = Entity(iso3, names[0] or country.name, "state", iso3)
+        kb.add(state, [n for n in names if n])
+
+
 def _load_people(kb: KnowledgeBase) -> None:
     for where, text in _data_files("people.yaml"):
         for n, row in enumerate(yaml.safe_load(text) or [], 1):
@@ -210,12 +229,105 @@ def _load_agents(kb: KnowledgeBase) -> None:
                 kb.agents[str(word).lower()] = str(sector)
 
 
+def user_actors_dir() -> Path:
+    """Where a user's actor files and imports live: $TIDINGS_ACTORS_DIR, else the XDG data directory."""
+    given = os.environ.get("TIDINGS_ACTORS_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tidings" / "actors"
+
+
+_SMALL = {"of", "the", "and", "for", "de", "du", "la", "al", "el", "bin", "von", "van"}
+
+
+def _pretty(name: str) -> str:
+    words = name.strip("_").replace("_", " ").split()
+    return " ".join(
+        w if any(c.isdigit() for c in w) else (w.lower() if k and w.lower() in _SMALL else w.capitalize())
+        for k, w in enumerate(words)
+    )
+
+
+def _imported_names(names: list[str]) -> tuple[list[str], list[str]]:
+    """(phrases, stems): TABARI writes names in capitals with "_" for spaces; a trailing "_" asks
+    for the exact word, otherwise a one-word name is a stem."""
+    phrases: list[str] = []
+    stems: list[str] = []
+    for raw in names:
+        pretty = _pretty(raw)
+        if not pretty:
+            continue
+        phrases.append(pretty)
+        flat = raw.strip("_").replace("_", " ")
+        if flat.isupper() and (len(flat) <= 6 or "." in flat):
+            phrases.append(flat)  # acronyms stay in capitals: IMF, U.N.
+        if not raw.endswith("_") and " " not in flat and len(flat) >= 4:
+            stems.append(flat.lower())
+    return phrases, stems
+
+
+def _load_imported(kb: KnowledgeBase) -> None:
+    folder = user_actors_dir() / "imported"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for word, sector in (data.get("agents") or {}).items():
+            kb.agents.setdefault(str(word).lower(), str(sector))
+        for n, rec in enumerate(data.get("actors") or [], 1):
+            try:
+                code = str(rec["code"]).upper()
+                names = [str(x) for x in rec["names"]]
+                terms = rec.get("terms") or []
+            except (KeyError, TypeError) as exc:
+                raise DataFileError(f"{path} actor {n}: bad imported entry: {exc}") from exc
+            state_like = code[:3] not in _NON_STATE
+            country = code[:3] if state_like else None
+            if terms:
+                at = f"{path} actor {n}"
+                ent = Entity(
+                    f"P:{code}:{names[0].lower()}",
+                    _pretty(names[0]),
+                    "person",
+                    country,
+                    terms=tuple(
+                        sorted(
+                            (
+                                Term(
+                                    str(t["code"]),
+                                    str(t["code"])[3:6] or None,
+                                    _date(t.get("from"), at),
+                                    _date(t.get("to"), at),
+                                )
+                                for t in terms
+                            ),
+                            key=lambda t: t.start or date.min,
+                        )
+                    ),
+                )
+            elif len(code) == 3 and state_like:
+                ent = Entity(code, _pretty(names[0]), "state", code)
+            else:
+                ent = Entity(code, _pretty(names[0]), "org", country, code[3:6] if state_like else code[:3])
+            phrases, stems = _imported_names(names)
+            kb.add(ent, phrases, how="imported")
+            for stem in stems:
+                kb.stems.setdefault(stem, Alias(stem, kb.entities[ent.entity_id], "imported"))
+
+
+# Leading letters of codes that name a kind of actor, not a state (CAMEO's IGO, NGO, ...).
+_NON_STATE = {"IGO", "NGO", "NGM", "IMG", "MNC", "UNO", "UAF", "EEC", "IMF", "G77"}
+
+
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_countries(kb)
+    _load_iso_states(kb)
     _load_people(kb)
     _load_orgs(kb, "organisations.yaml", "org")
     _load_orgs(kb, "outlets.yaml", "outlet")
     _load_agents(kb)
+    _load_imported(kb)
     return kb

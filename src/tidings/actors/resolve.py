@@ -21,7 +21,7 @@ from typing import Any
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.records import Actor, Mention, Role
 
-_HOW_RANK = {"dictionary": 0, "short": 1, "metonymy": 2, "adjective": 3}
+_HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its"}
 # Descriptions that point back at the last outlet ("the report said", "the agency added").
@@ -45,11 +45,11 @@ PERSON_NOUNS = {
 
 _KIND_RANK = {"person": 0, "outlet": 1, "org": 2, "state": 3}
 
-_matchers: dict[int, Any] = {}
+_matchers: dict[tuple[int, int, int], Any] = {}
 
 
 def _matcher(nlp_vocab: Any, kb: KnowledgeBase) -> tuple[Any, dict[str, list[Alias]]]:
-    key = id(nlp_vocab)
+    key = (id(nlp_vocab), id(kb), len(kb.aliases))
     if key not in _matchers:
         from spacy.lang.en import English
         from spacy.matcher import PhraseMatcher
@@ -168,23 +168,39 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
             out._add(span.start, span.end, ent.actor(on), chosen.how)
         elif chosen.how == "metonymy":
             out._add(span.start, span.end, ent.actor(on, sector="GOV"), "metonymy")
-        elif chosen.how == "adjective":
-            _adjective(out, span, ent, kb)
+        elif chosen.how == "adjective" or (ent.kind == "state" and span.root.dep_ == "compound"):
+            _adjective(out, span, ent, kb, chosen.how)
         else:
             out._add(span.start, span.end, ent.actor(on), chosen.how)
+    if kb.stems:
+        _stems(out, kb)
     _titled_people(out, kb)
     out.mentions.sort(key=lambda m: m.start)
     return out
 
 
-def _adjective(out: ResolvedDoc, span: Any, ent: Any, kb: KnowledgeBase) -> None:
-    """'Russian officials' → one RUS GOV mention over both words; 'Russian support' → RUS."""
+def _stems(out: ResolvedDoc, kb: KnowledgeBase) -> None:
+    """Imported TABARI stems match the start of a capitalised word: "Eriador" → "Eriadorian"."""
+    for tok in out.doc:
+        if tok.i in out.by_token or not tok.text[:1].isupper() or len(tok.text) < 4:
+            continue
+        low = tok.lower_
+        for k in range(len(low), 3, -1):
+            alias = kb.stems.get(low[:k])
+            if alias is not None:
+                out._add(tok.i, tok.i + 1, alias.entity.actor(out.on), "imported")
+                break
+
+
+def _adjective(out: ResolvedDoc, span: Any, ent: Any, kb: KnowledgeBase, how: str) -> None:
+    """'Russian officials' → one RUS GOV mention over both words; 'Russian support' → RUS.
+    A state's name as a noun modifier works the same way: 'the Kuwait government' → KUW GOV."""
     head = span.root.head
     sector = kb.agents.get(head.lemma_.lower()) if head.i >= span.end else None
     if sector and head.i not in out.by_token and head.i - span.end <= 2:
         out._add(span.start, head.i + 1, ent.actor(out.on, sector=sector), "title")
     else:
-        out._add(span.start, span.end, ent.actor(out.on), "adjective")
+        out._add(span.start, span.end, ent.actor(out.on), how)
 
 
 def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import clean, demo, evaluate, read, run, show
+from tidings.cli import actors, clean, demo, evaluate, read, run, show
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -20,6 +20,7 @@ app.command("show")(show.show_cmd)
 app.command("demo")(demo.demo_cmd)
 app.command("clean")(clean.clean_cmd)
 app.add_typer(evaluate.app, name="evaluate")
+app.add_typer(actors.app, name="actors")
 
 
 def main() -> None:

@@ -23,3 +23,15 @@ def extraction_cmd(
         raise InputNotFound(f"{data_dir}/ground-truth.json not found: give the benchmark's directory.")
     for name, score in evaluate_extraction(data_dir).items():
         print(score.line(name))
+
+
+@app.command("actors")
+def actors_cmd(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records (JSONL with source/target actorText and code).")],
+) -> None:
+    """Actor resolution: country and sector agreement with the gold source and target actors."""
+    from tidings.evaluate.actors import evaluate_actors
+
+    if not gold.is_file():
+        raise InputNotFound(f"{gold} not found: give the PLOVER gold records (records.jsonl).")
+    print(evaluate_actors(gold).line())

@@ -44,4 +44,6 @@ def read_jsonl(
             else:
                 yield RawDocument(source, rid, str(html).encode("utf-8"), meta, format="html")
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield Rejection(source, f"{source}:{n + 1}", Reason.TRUNCATED, f"compressed data ends early after line {n}: {exc}")
+        yield Rejection(
+            source, f"{source}:{n + 1}", Reason.TRUNCATED, f"compressed data ends early after line {n}: {exc}"
+        )

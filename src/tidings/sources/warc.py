@@ -40,7 +40,9 @@ def read_warc(
             if not wanted:
                 record.raw_stream.read()
             if getattr(record.raw_stream, "limit", 0) > 0:
-                yield Rejection(source, ref, Reason.TRUNCATED, f"record {n} stops {record.raw_stream.limit} bytes short")
+                yield Rejection(
+                    source, ref, Reason.TRUNCATED, f"record {n} stops {record.raw_stream.limit} bytes short"
+                )
                 return
             if wanted:
                 yield RawDocument(source, ref, body, merged({"url": uri} if uri else {}, defaults), format="html")
@@ -50,5 +52,8 @@ def read_warc(
     offset = getattr(records, "offset", None)
     if size is not None and isinstance(offset, int) and offset < size:
         yield Rejection(
-            source, f"{source}#{n + 1}", Reason.TRUNCATED, f"archive breaks off after record {n}: {size - offset} bytes unread"
+            source,
+            f"{source}#{n + 1}",
+            Reason.TRUNCATED,
+            f"archive breaks off after record {n}: {size - offset} bytes unread",
         )
