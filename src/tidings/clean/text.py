@@ -31,7 +31,7 @@ from tidings.records import Span
 _SCRIPT = re.compile(
     r"document\.\w+|window\.\w+|function\s*\(|\bvar\s+\w+\s*=|=>|\}\s*\)|\.innerHTML|\.style\.|!==|===|"
     r"</?(?:div|span|p|a|script|style|img|br|iframe|ul|ol|li|strong|em|b|i|h[1-6]|table|tr|td|form|input|"
-    r"button|noscript|svg|meta|link)\b[^>]*>"
+    r"button|noscript|svg|meta|link)\b[^>]*>|&(?:amp;)?lt;/?[a-z]+"
 )
 _CODE_CHARS = set("{};=<>()$`")
 _WORD = re.compile(r"\w+")
@@ -47,7 +47,7 @@ class Weights:
     """The body finder's weights, tuned on the extraction benchmark's dev pages (text/)."""
 
     prose_words: int = 10  # a prose line has at least this many words ...
-    prose_stop: float = 0.25  # ... and, on an English page, this share of stopwords
+    prose_stop: float = 0.3  # ... and, on an English page, this share of stopwords
     long_line: int = 25  # a line this long counts as prose without closing punctuation
     medium_words: int = 3  # a sentence-like short line (subhead, Q&A) costs little
     medium_stop: float = 0.3
@@ -57,12 +57,13 @@ class Weights:
     short_per_word: float = 1.0
     run_growth: float = 0.5  # growing by half for each line of a run, up to
     run_cap: int = 3  # this many steps
-    debris_cost: float = 10.0
+    debris_cost: float = 20.0
     repeat_cost: float = 5.0
     repeat_words: int = 3  # a line this long seen earlier on the page is a repeat (a second copy)
     end_cost: float = 40.0
     after_end: float = 0.3  # weight of prose after an end-of-article line ...
     end_needs: int = 50  # ... once this many prose words came before it
+    isolated: float = 0.3  # weight of a prose line with no prose neighbour (a teaser's summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,22 @@ def line_verdict(line: str) -> str | None:
     return None
 
 
+# Lines that are debris at any length: an author's bio closing the page, a gallery caption.
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]{1,60}\))? is (?:a|an|the) [^.]{0,80}?"
+    r"\b(?i:writer|editor|reporter|correspondent|contributor|columnist|journalist|producer|author|analyst)\b"
+)
+_CAPTION = re.compile(
+    r"^(?:\d+\s?of\s?\d+(?=[A-Z])|(?:in )?this [^,]{0,40}(?:file )?photo\b)|"
+    r"\((?:AP|AFP|Reuters|Getty|EPA)[^)]{0,20}(?:Photo|Images)[^)]{0,60}\)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"^\((?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b", re.IGNORECASE)
+_AFFILIATE = re.compile(
+    r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:share|commission|affiliate)", re.IGNORECASE
+)
+
+
 def _is_end(line: str) -> bool:
     return len(line.split()) <= 12 and _match(lexicon().end_of_article, line) is not None
 
@@ -156,6 +173,14 @@ def _judge(text: str, english: bool, w: Weights) -> _Line:
     n = len(words)
     if reason:
         return _Line(text, "end" if _is_end(text) else "debris", n, reason)
+    if _AUTHOR_BIO.match(text):
+        return _Line(text, "end", n, "author-box")
+    if _CAPTION.search(text):
+        return _Line(text, "debris", n, "photo-credit")
+    if _CREDIT.match(text):
+        return _Line(text, "end", n, "byline")
+    if _AFFILIATE.search(text):
+        return _Line(text, "debris", n, "promo")
     if n == 0:
         return _Line(text, "short", 0)
     if n >= 3 and sum(ch.isupper() for ch in text) > 0.6 * sum(ch.isalpha() for ch in text):
@@ -173,18 +198,33 @@ def _judge(text: str, english: bool, w: Weights) -> _Line:
     return _Line(text, "short", n)
 
 
+def _isolated(lines: list[_Line]) -> set[int]:
+    """Prose lines standing alone between non-prose lines: the summaries of a teaser list
+    (headline, summary, headline, summary) rather than an article's run of paragraphs."""
+    idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+    out = set()
+    for k, i in enumerate(idx):
+        if lines[i].kind != "prose" or k == 0 or k == len(idx) - 1:
+            continue
+        before, after = lines[idx[k - 1]], lines[idx[k + 1]]
+        if before.kind != "prose" and after.kind != "prose" and not _is_sentence(before) and not _is_sentence(after):
+            out.add(i)
+    return out
+
+
 def _scores(lines: list[_Line], w: Weights) -> list[float]:
+    isolated = _isolated(lines)
     scores: list[float] = []
     run = 0
     prose_seen = 0
     weight = 1.0
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.kind in ("short", "debris", "repeated"):
             run += 1
         elif ln.kind not in ("blank", "medium"):
             run = 0
         if ln.kind == "prose":
-            scores.append(ln.words * weight)
+            scores.append(ln.words * weight * (w.isolated if i in isolated else 1.0))
             prose_seen += ln.words
         elif ln.kind == "blank":
             scores.append(0.0)
