@@ -104,3 +104,20 @@ def test_doc_id_is_a_hash_of_the_cleaned_text() -> None:
     b = clean_document(_raw(b"Iran and Russia held talks in Moscow on Tuesday."))
     assert isinstance(a, Document) and isinstance(b, Document)
     assert a.doc_id == b.doc_id
+
+
+def test_date_lines_and_their_precision() -> None:
+    from tidings.clean.meta import DATE_LINE, parse_date
+
+    cases = {
+        "October 9, 2021 - 22:34": ("2021-10-09T22:34:00", Precision.MINUTE),
+        "Published: 12 March 2022 10:15 GMT": ("2022-03-12T10:15:00", Precision.MINUTE),
+        "Updated Nov 18, 2019 at 9:24 pm ET": ("2019-11-18T21:24:00", Precision.MINUTE),
+        "2021-10-09": ("2021-10-09T00:00:00", Precision.DAY),
+        "October 2021": ("2021-10-01T00:00:00", Precision.MONTH),
+    }
+    for line, (value, precision) in cases.items():
+        assert DATE_LINE.match(line), line
+        parsed, got = parse_date(line)
+        assert parsed is not None and parsed.isoformat() == value and got is precision, line
+    assert not DATE_LINE.match("May 2021 was the hottest month on record.")

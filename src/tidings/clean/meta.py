@@ -14,11 +14,16 @@ from tidings.records import Precision
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
 # A line that is nothing but a date (and maybe a time): "October 9, 2021 - 22:34", "9 October 2021", "2021-10-09".
+_PREFIX = r"(?:(?:first |last )?(?:published|updated|posted)(?: on)?\s*:?\s+)?"
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}})?)"
-    rf"{_TIME}\s*$"
+    rf"^\s*{_PREFIX}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}})?"
+    rf"|{_MONTH}\s+\d{{4}})"
+    rf"{_TIME}\s*$",
+    re.IGNORECASE,
 )
+_MONTH_ONLY = re.compile(rf"^\s*{_PREFIX}{_MONTH}\s+\d{{4}}\s*$", re.IGNORECASE)
+_PREFIX_RE = re.compile(rf"^\s*{_PREFIX}", re.IGNORECASE)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # "TEHRAN –", "MOSCOW (Reuters) -", "WASHINGTON, D.C. —" at the start of the first body paragraph.
 DATELINE_PLACE = re.compile(
@@ -37,13 +42,17 @@ class Head:
 
 def parse_date(text: str) -> tuple[datetime | None, Precision]:
     """A literal date string → (datetime, precision). Relative words are not resolved here."""
+    cleaned = _PREFIX_RE.sub("", text).strip(" -–—|")
+    cleaned = re.sub(r"\s+at\s+(?=\d)", " ", cleaned)
     value = dateparser.parse(
-        text.strip(" -–—|"),
+        cleaned,
         languages=["en"],
         settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
     )
     if value is None:
         return None, Precision.UNKNOWN
+    if _MONTH_ONLY.match(text):
+        return value, Precision.MONTH
     return value, (Precision.MINUTE if _HAS_TIME.search(text) else Precision.DAY)
 
 
