@@ -58,3 +58,13 @@ def test_titles_metonymy_and_demonyms(nlp: Any) -> None:
     assert got["Kremlin"] == ("RUS", "GOV", "metonymy")
     assert got["Fuad Hussein"] == ("IRQ", "GOV", "title")
     assert got["Russian officials"] == ("RUS", "GOV", "title")
+
+
+def test_every_iso_state_and_demonyms_beyond_the_main_table(nlp: Any) -> None:
+    from tidings.actors.resolve import resolve
+
+    res = resolve(nlp("Zambian officials said Lusaka would host envoys from Burkina Faso and Peru."), "d", None)
+    got = {m.text: (m.actor.country, m.actor.sector) for m in res.mentions}
+    assert got["Zambian officials"] == ("ZMB", "GOV")
+    assert got["Lusaka"] == ("ZMB", "GOV")  # a capital stands for its government
+    assert got["Burkina Faso"][0] == "BFA" and got["Peru"][0] == "PER"

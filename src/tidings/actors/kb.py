@@ -184,6 +184,21 @@ def _load_iso_states(kb: KnowledgeBase) -> None:
         kb.add(state, [n for n in names if n])
 
 
+def _load_demonyms(kb: KnowledgeBase) -> None:
+    """Demonyms, capitals and other names for the states countries.csv does not list in full."""
+    for where, text in _data_files("demonyms.csv"):
+        lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+        for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
+            state = kb.entities.get((row.get("iso3") or "").strip().upper())
+            if state is None or state.kind != "state":
+                raise DataFileError(f"{where}:{n}: {row.get('iso3')!r} is not a known ISO 3166 state")
+            kb.add(state, _split(row.get("aliases")))
+            kb.add(state, _split(row.get("adjectives")), how="adjective")
+            capital = (row.get("capital") or "").strip()
+            if capital:
+                kb.add(state, [capital], how="metonymy")
+
+
 def _load_people(kb: KnowledgeBase) -> None:
     for where, text in _data_files("people.yaml"):
         for n, row in enumerate(yaml.safe_load(text) or [], 1):
@@ -325,6 +340,7 @@ def load_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_countries(kb)
     _load_iso_states(kb)
+    _load_demonyms(kb)
     _load_people(kb)
     _load_orgs(kb, "organisations.yaml", "org")
     _load_orgs(kb, "outlets.yaml", "outlet")
