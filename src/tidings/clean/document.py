@@ -52,16 +52,14 @@ def clean_document(raw: RawDocument, max_bytes: int = 2_000_000, english_only: b
     page = [ln.strip() for ln in text.split("\n")]
     head = read_head(result.head, cleaned, page)
     dropped = list(result.dropped)
+    for line in result.head:
+        if line != head.title:
+            dropped.append(Span(line, "dateline" if line == head.date_line else OUTSIDE))
     if head.date_line is not None and head.date_line not in result.head:
         # A dateline inside the body is metadata, not prose: it moves to `published` and the audit trail.
         lines = cleaned.split("\n")
         del lines[next(i for i, ln in enumerate(lines) if ln.strip() == head.date_line)]
         cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    for line in result.head:
-        if line == head.title:
-            continue
-        dropped.append(Span(line, "dateline" if line == head.date_line else OUTSIDE))
-    if head.date_line is not None and head.date_line not in result.head:
         dropped.append(Span(head.date_line, "dateline"))
     doc = Document(
         doc_id=content_id(cleaned),

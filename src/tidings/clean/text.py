@@ -109,24 +109,6 @@ def _match(rules: tuple[Rule, ...], line: str) -> str | None:
     return None
 
 
-def line_verdict(line: str) -> str | None:
-    """The reason to drop ``line`` wherever it stands, or None when only its position can tell."""
-    stripped = line.strip(_INVISIBLE)
-    if not stripped:
-        return None
-    lex = lexicon()
-    # Debris phrases are short; a body sentence that merely contains "store" is never dropped.
-    if len(stripped.split()) <= 12:
-        reason = _match(lex.end_of_article, stripped) or _match(lex.debris, stripped)
-        if reason:
-            return reason
-    hits = len(_SCRIPT.findall(stripped))
-    code_share = sum(ch in _CODE_CHARS for ch in stripped) / len(stripped)
-    if hits >= 2 or (hits and code_share > 0.03) or code_share > 0.12:
-        return "script"
-    return None
-
-
 # Lines that are debris at any length: an author's bio closing the page, a gallery caption.
 _AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]{1,60}\))? is (?:a|an|the) [^.]{0,80}?"
@@ -143,8 +125,36 @@ _AFFILIATE = re.compile(
 )
 
 
-def _is_end(line: str) -> bool:
-    return len(line.split()) <= 12 and _match(lexicon().end_of_article, line) is not None
+def _verdict(stripped: str) -> tuple[str | None, bool]:
+    """(reason to drop, whether the line closes an article) for a stripped, non-empty line."""
+    lex = lexicon()
+    # Debris phrases are short; a body sentence that merely contains "store" is never dropped.
+    if len(stripped.split()) <= 12:
+        reason = _match(lex.end_of_article, stripped)
+        if reason:
+            return reason, True
+        reason = _match(lex.debris, stripped)
+        if reason:
+            return reason, False
+    if _AUTHOR_BIO.match(stripped):
+        return "author-box", True
+    if _CREDIT.match(stripped):
+        return "byline", True
+    if _CAPTION.search(stripped):
+        return "photo-credit", False
+    if _AFFILIATE.search(stripped):
+        return "promo", False
+    hits = len(_SCRIPT.findall(stripped))
+    code_share = sum(ch in _CODE_CHARS for ch in stripped) / len(stripped)
+    if hits >= 2 or (hits and code_share > 0.03) or code_share > 0.12:
+        return "script", False
+    return None, False
+
+
+def line_verdict(line: str) -> str | None:
+    """The reason to drop ``line`` wherever it stands, or None when only its position can tell."""
+    stripped = line.strip(_INVISIBLE)
+    return _verdict(stripped)[0] if stripped else None
 
 
 def _english_page(lines: list[str]) -> bool:
@@ -168,19 +178,11 @@ class _Line:
 def _judge(text: str, english: bool, w: Weights) -> _Line:
     if not text:
         return _Line(text, "blank", 0)
-    reason = line_verdict(text)
+    reason, closes = _verdict(text)
     words = _WORD.findall(text)
     n = len(words)
     if reason:
-        return _Line(text, "end" if _is_end(text) else "debris", n, reason)
-    if _AUTHOR_BIO.match(text):
-        return _Line(text, "end", n, "author-box")
-    if _CAPTION.search(text):
-        return _Line(text, "debris", n, "photo-credit")
-    if _CREDIT.match(text):
-        return _Line(text, "end", n, "byline")
-    if _AFFILIATE.search(text):
-        return _Line(text, "debris", n, "promo")
+        return _Line(text, "end" if closes else "debris", n, reason)
     if n == 0:
         return _Line(text, "short", 0)
     if n >= 3 and sum(ch.isupper() for ch in text) > 0.6 * sum(ch.isalpha() for ch in text):
