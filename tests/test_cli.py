@@ -132,6 +132,17 @@ def test_quotes_and_show(seeded: Path) -> None:
     assert "CONSULT" in shown.stdout and "Leave a Comment" in shown.stdout  # dropped lines are listed
 
 
+def test_quotes_by_relay_and_text(seeded: Path) -> None:
+    out = tidings("quotes", "--db", str(seeded), "--relay", "Mehr", "--format", "jsonl")
+    (row,) = _jsonl(out.stdout)
+    assert row["text"].startswith("This maneuver was carried out inside Iran")
+    assert row["speaker"]["country"] == "IRN" and row["relays"][0]["name"] == "Mehr News Agency"
+    assert row["event_ids"]  # the quote's sentence codes an event too
+    out = tidings("quotes", "--db", str(seeded), "--contains", "visa-free", "--format", "jsonl")
+    (row,) = _jsonl(out.stdout)
+    assert row["speaker"]["name"] == "Iran" and row["kind"] == "direct"
+
+
 def test_bad_input_does_not_stop_the_batch(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Iran criticized Azerbaijan on Tuesday over its ties with Israel.\n")
     (tmp_path / "empty.txt").write_text("")

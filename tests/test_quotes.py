@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED
 
 from tidings import process_text
 from tidings.quotes import find_quote_spans
@@ -43,3 +44,152 @@ def test_partial_quote_takes_the_outer_speaker() -> None:
     (q,) = out.quotes
     assert q.kind is QuoteKind.PARTIAL
     assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.name == "Sergei Lavrov"
+
+
+def _inner(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def test_marks_of_every_kind_and_apostrophes_left_alone() -> None:
+    # Doubled apostrophes as in some papers' archives, single quotes, and a closing mark typed
+    # where an opening one belongs; apostrophes inside words never open a quotation.
+    text = "''We pay our taxes,'' Mr. Trump said.\nShe called it 'a very bad deal' on Monday.\n”Trump isn't ready for this,” she wrote."
+    assert _inner(text) == ["We pay our taxes,", "a very bad deal", "Trump isn't ready for this,"]
+    assert _inner("The candidates' plans don't add up, the voters' guide says.") == []
+
+
+def _quotes(text: str, published: str | None = "2022-05-01") -> list:
+    out = process_text(text, published=published)
+    assert isinstance(out, Analysis)
+    return list(out.quotes)
+
+
+def _name(role: object) -> str | None:
+    actor = getattr(role, "actor", None)
+    return actor.name if actor is not None else None
+
+
+@pytest.mark.model
+def test_a_quotation_broken_by_its_attribution_is_one_quote() -> None:
+    (q,) = _quotes("“We will keep the corridor open,” Sergei Lavrov said on Monday. “Nobody can close it for us.”")
+    assert (q.kind, len(q.parts), _name(q.speaker)) == (QuoteKind.DIRECT, 2, "Sergei Lavrov")
+    assert q.text == "We will keep the corridor open, Nobody can close it for us."
+
+
+@pytest.mark.model
+def test_a_paragraph_of_quotation_alone_continues_the_last_speaker() -> None:
+    text = (
+        "Sergei Lavrov spoke to reporters in Moscow on Monday about the grain deal.\n"
+        "“We will keep the corridor open for every ship,” Lavrov said.\n"
+        "“Nobody in the West can close it for us, whatever they say in Brussels.”\n"
+        "The talks resume next week."
+    )
+    (q,) = _quotes(text)
+    assert (len(q.parts), _name(q.speaker)) == (2, "Sergei Lavrov") and "Brussels" in q.text
+
+
+@pytest.mark.model
+def test_indirect_speech_with_its_speaker_and_relay() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov told Reuters that Moscow would resume grain exports to Egypt.\n"
+        "According to Tass, the first ships will leave Novorossiysk next month."
+    )
+    quotes = {q.text[:12]: q for q in _quotes(text)}
+    told = quotes["that Moscow "]
+    assert told.kind is QuoteKind.INDIRECT
+    assert told.speaker is not None and told.speaker.actor is not None and told.speaker.actor.name == "Sergei Lavrov"
+    assert told.relay is not None and told.relay.actor is not None and told.relay.actor.country == "GBR"
+    tass = quotes["the first sh"]
+    assert tass.speaker is not None and tass.speaker.actor is not None and tass.speaker.actor.country == "RUS"
+    assert tass.speaker.actor.sector == "MED"
+
+
+@pytest.mark.model
+def test_quoted_words_inside_indirect_speech_and_scare_quotes() -> None:
+    (q,) = _quotes("Hillary Clinton said that Donald Trump's tax plan was “a disaster for working families.”")
+    assert q.kind is QuoteKind.PARTIAL
+    assert q.text.startswith("that Donald Trump's tax plan was") and "disaster" in q.text
+    assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.name == "Hillary Clinton"
+    # Quoted titles and scare quotes that nobody is said to have said are not quotes.
+    assert _quotes("The “State of the Union” was broadcast on every channel on Tuesday night.") == []
+
+
+@pytest.mark.model
+def test_pronoun_speakers_pass_over_names_inside_quotations() -> None:
+    text = (
+        "Henry Crespo, a party official in Miami, has watched the race for months.\n"
+        "“No one is writing songs for Hillary. Obama had will.i.am,” he said."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker.actor is not None and q.speaker.actor.name == "Henry Crespo"
+
+
+@pytest.mark.model
+def test_quotes_are_linked_to_the_events_of_their_sentence() -> None:
+    out = process_text(
+        "Iranian Foreign Minister Hossein Amir Abdollahian said Iran will hold talks with Russia next week.",
+        published="2021-10-05",
+    )
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert out.events and set(q.event_ids) == {e.event_id for e in out.events}
+
+
+@pytest.mark.model
+def test_seed_quotes_with_speaker_and_relay(expected: dict) -> None:
+    from conftest import SEEDS
+
+    for name, spec in expected.items():
+        raw = (SEEDS / name).read_text(encoding="utf-8")
+        out = process_text(raw, ref=name)
+        assert isinstance(out, Analysis)
+        for want in spec["quotes"]:
+            hits = [q for q in out.quotes if want["starts"] in q.text]
+            assert hits, f"{name}: no quote with «{want['starts']}»"
+            q = hits[0]
+            words = " ".join(x for x in (q.speaker.text, q.speaker.actor.name if q.speaker.actor else "") if x)  # type: ignore[union-attr]
+            assert want["speaker"].split()[-1] in words, (want, q.speaker)
+            if "relay" in want:
+                assert any(want["relay"].split()[-1] in (r.actor.name if r.actor else r.text) for r in q.relays), (
+                    q.relays
+                )
+
+
+POLNEAR_DEV = SHARED / "data" / "polnear_quotes" / "dev.jsonl"
+
+
+@pytest.mark.model
+def test_polnear_scores_beside_textacy() -> None:
+    """On the first PolNeAR dev articles, tidings finds more of the gold attributions than textacy
+    and names the right speaker for most of those it finds."""
+    if not POLNEAR_DEV.is_file():
+        pytest.skip(f"{POLNEAR_DEV} is missing: the PolNeAR data set comes with ../shared")
+    from tidings.evaluate.quotes import evaluate_quotes, textacy_available
+
+    if not textacy_available():
+        pytest.skip("textacy is not installed (it is in the dev extra)")
+    scores = evaluate_quotes(POLNEAR_DEV, limit=12)
+    ours, theirs = scores["tidings"], scores["textacy"]
+    assert ours.articles == theirs.articles == 12
+    assert ours.parts["all"].gold == theirs.parts["all"].gold > 100
+    assert ours.parts["all"].prf()[2] > theirs.parts["all"].prf()[2] + 0.2
+    assert ours.parts["direct"].prf()[2] > theirs.parts["direct"].prf()[2]
+    assert ours.speaker_right > 0.8 * ours.speaker_scored
+
+
+def test_the_scorer_matches_one_to_one_on_word_overlap() -> None:
+    from tidings.evaluate.quotes import Gold, Predicted, QuoteScore
+
+    golds = [Gold("that “the tax plan is a disaster”", "Hillary Clinton"), Gold("the talks went well", "he")]
+    preds = [
+        Predicted("the tax plan is a disaster", "partial", "Clinton Hillary Clinton"),
+        Predicted("the tax plan is a disaster for all", "direct", "Trump"),  # the gold is taken already
+        Predicted("the talks went well", "indirect", "he Barack Obama"),
+    ]
+    score = QuoteScore()
+    score.add(preds, golds)
+    assert (score.parts["all"].tp, score.parts["all"].predicted, score.parts["all"].gold) == (2, 3, 2)
+    assert (score.parts["direct"].tp, score.parts["direct"].predicted, score.parts["direct"].gold) == (1, 2, 1)
+    assert (score.parts["indirect"].tp, score.parts["indirect"].gold) == (1, 1)
+    assert (score.speaker_right, score.speaker_scored) == (2, 2)

@@ -16,7 +16,7 @@ from tidings.errors import Reason
 from tidings.events import extract_events, load_lexicon
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
-from tidings.quotes import extract_quotes
+from tidings.quotes import extract_quotes, link_events
 from tidings.records import Analysis, Document, RawDocument, Rejection
 from tidings.settings import Settings
 from tidings.timex import find_timexes
@@ -40,7 +40,7 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
             stage = "events"
             events = extract_events(document, resolved, timexes, lexicon, ontology)
             stage = "quotes"
-            quotes = extract_quotes(resolved)
+            quotes = link_events(extract_quotes(resolved), events, resolved)
         except Exception as exc:
             if settings.on_error == "raise":
                 raise

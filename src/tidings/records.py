@@ -162,8 +162,11 @@ class Quote:
     text: str
     kind: QuoteKind
     speaker: Role | None
-    relay: Role | None
+    relay: Role | None  # the outlet or person nearest the speaker that passed the words on
     cue: str | None
+    relays: tuple[Role, ...] = ()  # every relay, in order from the speaker outwards
+    parts: tuple[tuple[int, int], ...] = ()  # the quoted stretches, when the attribution breaks the quote
+    event_ids: tuple[str, ...] = ()  # events coded from the quote's sentences
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,8 +152,12 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
 
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
     seen_people: set[str] = set()
+    # Tokens of multi-word PERSON names: "Chuck Jordan" is a man, not the state of Jordan.
+    in_names = {i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
     for span in spans:
         cands = table.get(span.text) or []
+        if cands and cands[0].entity.kind == "state" and all(i in in_names for i in range(span.start, span.end)):
+            continue
         chosen: Alias | None = None
         for alias in cands:
             if alias.how == "short" and alias.entity.entity_id not in seen_people:
@@ -175,6 +179,7 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
     if kb.stems:
         _stems(out, kb)
     _titled_people(out, kb)
+    _named_people(out)
     out.mentions.sort(key=lambda m: m.start)
     return out
 
@@ -219,3 +224,27 @@ def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
         if sector and country:
             actor = Actor(f"P?:{ent.text.lower().replace(' ', '-')}", ent.text, country, sector, "person")
             out._add(ent.start, ent.end, actor, "title")
+
+
+def _named_people(out: ResolvedDoc) -> None:
+    """Every other PERSON the parser finds becomes a person actor with no country or sector, so
+    that "he said" points back at the last person named even when the base does not know them.
+    A surname alone after the full name is the same person ("Carter Ham" … "Ham")."""
+    known: dict[str, Actor] = {}
+    for m in out.mentions:
+        if m.actor.kind == "person":
+            known.setdefault(m.text.split()[-1].lower(), m.actor)
+    for ent in out.doc.ents:
+        if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
+            continue
+        words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
+        if not words or ent.text.lower() in PERSON_PRONOUNS:
+            continue
+        last = words[-1].lower_
+        actor = known.get(last) if len(words) == 1 else None
+        how = "surname"
+        if actor is None:
+            actor = Actor(f"P?:{ent.text.lower().replace(' ', '-')}", ent.text, None, None, "person")
+            how = "name"
+            known.setdefault(last, actor)
+        out._add(ent.start, ent.end, actor, how)

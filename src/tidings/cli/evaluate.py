@@ -35,3 +35,23 @@ def actors_cmd(
     if not gold.is_file():
         raise InputNotFound(f"{gold} not found: give the PLOVER gold records (records.jsonl).")
     print(evaluate_actors(gold).line())
+
+
+@app.command("quotes")
+def quotes_cmd(
+    dataset: Annotated[
+        Path, typer.Argument(help="PolNeAR records: a JSONL file, or the data set's folder (its dev.jsonl is read).")
+    ],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    textacy: Annotated[bool, typer.Option(help="Also score textacy's direct-quotation extractor.")] = True,
+) -> None:
+    """Quote attribution: content P/R/F1 (all, direct, indirect) and speaker accuracy, beside textacy."""
+    from tidings.evaluate.quotes import evaluate_quotes, textacy_available
+
+    gold = dataset / "dev.jsonl" if dataset.is_dir() else dataset
+    if not gold.is_file():
+        raise InputNotFound(f"{gold} not found: give PolNeAR records (dev.jsonl) or their folder.")
+    if textacy and not textacy_available():
+        print("textacy is not installed (pip install textacy): scoring tidings alone.")
+    for name, score in evaluate_quotes(gold, limit=limit, with_textacy=textacy).items():
+        print(score.line(name))

@@ -47,12 +47,14 @@ def events_cmd(
 
 def quotes_cmd(
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name or text.")] = None,
+    relay: Annotated[str | None, typer.Option(help="Part of the name of an outlet or person that relayed it.")] = None,
+    contains: Annotated[str | None, typer.Option(help="Text the quotation contains (case-insensitive).")] = None,
     db: str = DB,
     fmt: Format = FORMAT,
 ) -> None:
-    """List quotations with their speakers and relays."""
+    """List quotations and indirect speech with their speakers and relays."""
     with open_store(db) as store:
-        rows = store.quotes(speaker=speaker)
+        rows = store.quotes(speaker=speaker, relay=relay, contains=contains)
     write_rows(rows, fmt, QUOTE_COLUMNS)
 
 

@@ -18,7 +18,7 @@ from tidings.records import Analysis, Rejection, Role
 from tidings.store.rows import event_json, quote_json
 
 # Named migrations, applied in order and recorded; an old file is upgraded in place, never rebuilt.
-MIGRATIONS: list[tuple[str, str]] = [("001_initial", "schema.sql")]
+MIGRATIONS: list[tuple[str, str]] = [("001_initial", "schema.sql"), ("002_quote_links", "002_quote_links.sql")]
 
 
 @dataclass
@@ -48,6 +48,10 @@ def _role_cols(role: Role | None) -> list[Any]:
         a.country if a else None,
         a.sector if a else None,
     ]
+
+
+def _role_json(role: Role) -> dict[str, Any]:
+    return dict(zip(("text", "actor_id", "name", "country", "sector"), _role_cols(role), strict=True))
 
 
 class Store:
@@ -207,6 +211,9 @@ class Store:
                         *_role_cols(q.speaker),
                         *_role_cols(q.relay),
                         q.cue,
+                        json.dumps([_role_json(r) for r in q.relays]),
+                        json.dumps([list(p) for p in q.parts]),
+                        json.dumps(list(q.event_ids)),
                     ]
                     for q in a.quotes
                 ],
@@ -249,11 +256,23 @@ class Store:
         )
         return [event_json(r) for r in self._rows(sql, params)]
 
-    def quotes(self, speaker: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+    def quotes(
+        self,
+        speaker: str | None = None,
+        doc_id: str | None = None,
+        relay: str | None = None,
+        contains: str | None = None,
+    ) -> list[dict[str, Any]]:
         where, params = ["1=1"], []
         if speaker:
             where.append("(speaker_text ILIKE ? OR speaker_name ILIKE ?)")
             params += [f"%{speaker}%", f"%{speaker}%"]
+        if relay:
+            where.append("(relay_text ILIKE ? OR relay_name ILIKE ? OR CAST(relays AS VARCHAR) ILIKE ?)")
+            params += [f"%{relay}%"] * 3
+        if contains:
+            where.append("q.text ILIKE ?")
+            params.append(f"%{contains}%")
         if doc_id:
             where.append("q.doc_id LIKE ?")
             params.append(doc_id + "%")

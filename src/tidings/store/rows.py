@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 EVENT_FIELDS = [
@@ -26,7 +27,21 @@ EVENT_FIELDS = [
     "sentence",
     "trigger",
 ]
-QUOTE_FIELDS = ["quote_id", "doc_id", "doc_ref", "text", "kind", "speaker", "relay", "start", "end"]
+QUOTE_FIELDS = [
+    "quote_id",
+    "doc_id",
+    "doc_ref",
+    "text",
+    "kind",
+    "speaker",
+    "relay",
+    "relays",
+    "cue",
+    "start",
+    "end",
+    "parts",
+    "event_ids",
+]
 
 
 def _actor(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
@@ -62,8 +77,22 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
 
 def quote_json(row: dict[str, Any]) -> dict[str, Any]:
     out = {k: row.get(k) for k in QUOTE_FIELDS}
-    out.update(speaker=_actor(row, "speaker"), relay=_actor(row, "relay"), start=row["start_char"], end=row["end_char"])
+    out.update(
+        speaker=_actor(row, "speaker"),
+        relay=_actor(row, "relay"),
+        start=row["start_char"],
+        end=row["end_char"],
+        relays=_json_list(row.get("relays")),
+        parts=_json_list(row.get("parts")),
+        event_ids=_json_list(row.get("event_ids")),
+    )
     return out
+
+
+def _json_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(json.loads(value)) if isinstance(value, str) else list(value)
 
 
 def flat(obj: dict[str, Any]) -> dict[str, Any]:

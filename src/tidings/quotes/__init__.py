@@ -1,0 +1,234 @@
+"""Quotations and indirect speech, their speakers, and the outlets that relayed them.
+
+1. ``marks``: the spans inside quotation marks.
+2. ``cues``: the attribution cues of each sentence (a data lexicon) with their speakers.
+3. ``attribute``: the speaker and relay chain of each quotation.
+4. ``content``: the content of indirect speech ("X said that …", "according to X, …").
+
+A quotation broken by its attribution ("“…,” he said. “…”") or running on over paragraphs is
+one quote with several ``parts``. A quotation inside the content of indirect speech ("Clinton
+called Trump's plan “a disaster for workers”") is one quote, the whole attributed content, of
+kind ``partial``; an indirect content with no quotation marks is of kind ``indirect``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from tidings.actors.resolve import ResolvedDoc
+from tidings.quotes.attribute import Attribution, Attributor
+from tidings.quotes.content import content_bounds
+from tidings.quotes.cues import Cue, load_cues
+from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans
+from tidings.records import Event, Quote, QuoteKind
+
+__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "link_events", "load_cues"]
+
+# A content this much covered by one quotation is that quotation's attribution, not indirect speech.
+DIRECT_COVER = 0.6
+# Between two parts of one quotation there is only the attribution: this many words at most.
+MAX_BREAK_WORDS = 30
+_MARKS = "\"'“”‘’«»„"
+
+
+@dataclass
+class _Draft:
+    parts: list[tuple[int, int]]
+    kind: QuoteKind
+    who: Attribution
+    spans: list[QuoteSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _kind(text: str, span: QuoteSpan) -> QuoteKind:
+    inner = text[span.start : span.end].strip()
+    before = text[max(0, span.open_mark - 40) : span.open_mark].rstrip()
+    embedded = bool(before) and before[-1].isalnum() and not before.endswith(("that", "said", "says"))
+    if inner[:1].islower() or (embedded and len(inner.split()) < 8):
+        return QuoteKind.PARTIAL
+    return QuoteKind.DIRECT
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _covered(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tuple[list[_Draft], set[int]]:
+    """Indirect speech, and the quotation spans it takes in (as partial quotes of its content)."""
+    drafts: list[_Draft] = []
+    absorbed: set[int] = set()
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in attributor.cues.values():
+        by_sentence.setdefault(cue.token.sent.start, []).append(cue)
+    for cue in sorted(attributor.cues.values(), key=lambda c: c.token.i):
+        if cue.speaker is None and cue.kind != "according":
+            continue
+        bounds = content_bounds(cue)
+        if bounds is None:
+            continue
+        inside = [n for n, s in enumerate(spans) if _covered(bounds, (s.open_mark, s.close_end)) > 0]
+        for n in inside:
+            # The closing mark after the sentence's full stop lies outside the parse's clause: take it in.
+            tail = text[bounds[1] : spans[n].close_end]
+            if spans[n].open_mark >= bounds[0] and len(tail) <= 3 and not tail.strip(" .,;:!?" + _MARKS):
+                bounds = (bounds[0], max(bounds[1], spans[n].close_end))
+        length = bounds[1] - bounds[0]
+        if any(_covered(bounds, (spans[n].start, spans[n].end)) >= DIRECT_COVER * length for n in inside):
+            continue  # the attribution of a direct quotation
+        if any(spans[n].open_mark < bounds[0] or spans[n].close_end > bounds[1] + 1 for n in inside):
+            continue  # a quotation straddling the content's edge: the parse has cut it badly
+        absorbed.update(inside)
+        kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
+        others = by_sentence.get(cue.token.sent.start, [])
+        drafts.append(_Draft([bounds], kind, attributor.attribution(cue, others)))
+    return _prune_nested(drafts), absorbed
+
+
+def _quoted_edge(content: str) -> bool:
+    """Does the content open or close with quoted words ("that “…” remains", "as a “crazy system”")?
+    Then the speaker's own words carry it, and it is a partial quotation rather than a paraphrase."""
+    body = re.sub(r"^\s*that\s+", "", content.strip()).rstrip(".,;: ")
+    return bool(body) and (body[0] in _MARKS or body[-1] in _MARKS)
+
+
+def _prune_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """Of two contents where one lies inside the other and covers most of it, keep the outer."""
+    keep: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        outer = next((k for k in keep if k.start <= d.start and d.end <= k.end), None)
+        if outer is not None and (d.end - d.start) >= 0.8 * (outer.end - outer.start):
+            continue
+        keep.append(d)
+    return keep
+
+
+def _same_speaker(a: Attribution, b: Attribution) -> bool:
+    if b.speaker is None or a.speaker is None:
+        return True
+    if a.cue is not None and b.cue is not None and a.cue.token.i == b.cue.token.i:
+        return True
+    aa, ba = a.speaker.actor, b.speaker.actor
+    return aa is not None and ba is not None and aa.actor_id == ba.actor_id
+
+
+def _joins(text: str, prev: _Draft, span: QuoteSpan, who: Attribution) -> bool:
+    """Is ``span`` the next part of ``prev``'s quotation?"""
+    last = prev.spans[-1]
+    gap = text[last.close_end : span.open_mark]
+    if not _same_speaker(prev.who, who):
+        return False
+    if "\n" in gap:
+        # A quotation running on over paragraphs: the paragraph before left it open, or this
+        # paragraph is nothing but a quotation and so continues the last speaker's words.
+        tail, middle, head = gap[: gap.find("\n")], gap[gap.find("\n") : gap.rfind("\n")], gap[gap.rfind("\n") + 1 :]
+        if head.strip() or middle.strip() or len(tail.split()) > MAX_BREAK_WORDS:
+            return False
+        if not last.closed:
+            return not tail.strip()
+        line_end = text.find("\n", span.close_end)
+        rest = text[span.close_end : len(text) if line_end < 0 else line_end]
+        return who.cue is None and prev.who.speaker is not None and not rest.strip(" .,;:!?")
+    if len(gap.split()) > MAX_BREAK_WORDS or prev.kind is not QuoteKind.DIRECT:
+        return False
+    cue = prev.who.cue
+    # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
+    return cue is not None and last.close_end <= cue.token.idx < span.open_mark and gap.rstrip()[-1:] in ".,:;"
+
+
+def _direct(
+    attributor: Attributor, every: list[QuoteSpan], keep: list[int], absorbed: set[int], text: str
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for n in keep:
+        span = every[n]
+        if n in absorbed:
+            continue
+        who = attributor.for_quote(span)
+        kind = _kind(text, span)
+        prev = drafts[-1] if drafts else None
+        if prev is not None and _joins(text, prev, span, who):
+            prev.parts.append(_strip(text, span.start, span.end))
+            prev.spans.append(span)
+            if prev.who.speaker is None:
+                prev.who = who
+            continue
+        if (
+            prev is not None
+            and who.speaker is None
+            and "\n" in text[prev.end : span.open_mark]
+            and text[prev.spans[-1].close_end : span.open_mark].strip() == ""
+        ):
+            who = prev.who  # a paragraph that only continues the last one's quotation keeps its speaker
+        words = text[span.start : span.end].split()
+        titled = all(w[:1].isupper() or len(w) <= 3 for w in words)
+        if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
+            continue  # scare quotes and titles ("State of the Union"): quoted words nobody is said to have said
+        drafts.append(_Draft([_strip(text, span.start, span.end)], kind, who, [span]))
+    return drafts
+
+
+def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
+    text = resolved.doc.text
+    every = find_quote_spans(text, min_words=1)
+    attributor = Attributor(resolved, every)
+    indirect, absorbed = _indirect(attributor, every, text)
+    spans = [n for n, s in enumerate(every) if len(text[s.start : s.end].split()) >= MIN_WORDS]
+    drafts = sorted(_direct(attributor, every, spans, absorbed, text) + indirect, key=lambda d: d.start)
+    out: list[Quote] = []
+    for d in drafts:
+        start, end = d.start, d.end
+        body = " ".join(re.sub(r"\s+", " ", text[a:b]) for a, b in d.parts)
+        qid = hashlib.sha1(f"{resolved.doc_id}|{start}|{end}".encode()).hexdigest()[:16]
+        relays = d.who.relays
+        out.append(
+            Quote(
+                qid,
+                resolved.doc_id,
+                start,
+                end,
+                body,
+                d.kind,
+                d.who.speaker,
+                relays[0] if relays else None,
+                d.who.cue.token.text if d.who.cue is not None else None,
+                relays,
+                tuple(d.parts),
+            )
+        )
+    return out
+
+
+def link_events(quotes: list[Quote], events: list[Event], resolved: ResolvedDoc) -> list[Quote]:
+    """Each quote with the ids of the events coded from the sentences it spans."""
+    out = []
+    for q in quotes:
+        first = resolved.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        last = resolved.doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
+        lo = first.sent.start_char if first is not None else q.start
+        hi = last.sent.end_char if last is not None else q.end
+        ids = tuple(e.event_id for e in events if lo <= e.sentence_start < hi)
+        out.append(_with_events(q, ids))
+    return out
+
+
+def _with_events(q: Quote, ids: tuple[str, ...]) -> Quote:
+    from dataclasses import replace
+
+    return replace(q, event_ids=ids) if ids else q

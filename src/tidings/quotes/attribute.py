@@ -1,0 +1,222 @@
+"""Who said a quotation, and who relayed it.
+
+The attribution of a quotation is looked for in the sentences it touches, outside any quotation:
+a verb of saying that governs the quotation wins over one that does not, and over a verb of
+believing ("said Iran expects Russia “…”" is the sayer's quotation). When nothing there names a
+speaker, the paragraph around it is asked: a lead-in ending with a colon ("Cruz said:"), a dash
+signature ("― Ariana Huichapa"), or the previous paragraph's quotation that this one continues.
+
+Relays: a cue whose subject is an outlet, next to one whose subject is not, makes the outlet the
+relay ("…,” Amir Abdollahian said, Al Jazeera reported."); so do "told Reuters", "in an
+interview with CNN", "Mehr quoted X as saying" and "according to Tass" when another speaker is
+named. The chain is kept in order from the speaker outwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tidings.actors.resolve import PERSON_PRONOUNS, ResolvedDoc
+from tidings.nlp import tokens_overlapping
+from tidings.quotes.cues import Cue, find_cue, load_cues
+from tidings.quotes.marks import QuoteSpan
+from tidings.records import Role
+
+# How strongly a cue binds a quotation, by kind and by whether it governs the quotation.
+_RANK = {
+    ("relay-object", True): 0,
+    ("relay-object", False): 0,
+    ("speech", True): 1,
+    ("according", True): 1,
+    ("according", False): 1,
+    ("relay", True): 1,
+    ("belief", True): 2,
+    ("naming", True): 2,
+    ("evidence", True): 2,
+    ("speech", False): 3,
+    ("relay", False): 3,
+}
+_DASH_SIGNATURE = re.compile(r"^\s*[―—–]+\s*(\S.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: Role | None
+    relays: tuple[Role, ...]
+    cue: Cue | None
+    governs: bool = False  # the cue's clause contains the quotation (not merely the same sentence)
+
+
+def chain_up(token: Any) -> list[Any]:
+    out = []
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def is_outlet(role: Role | None) -> bool:
+    return role is not None and role.actor is not None and role.actor.sector == "MED"
+
+
+class Attributor:
+    """Cue finding and speaker look-up for one resolved document, with its quotation spans."""
+
+    def __init__(self, resolved: ResolvedDoc, spans: list[QuoteSpan]):
+        self.resolved = resolved
+        self.doc = resolved.doc
+        self.text = self.doc.text
+        self.sents = list(self.doc.sents)  # computed once: each doc.sents walk visits every token
+        self.starts = [t.idx for t in self.doc]
+        self.inside: set[int] = set()
+        for s in spans:
+            self.inside.update(tokens_overlapping(self.starts, s.open_mark, max(s.close_end, s.end + 1)))
+        self.cues: dict[int, Cue] = {}
+        for t in self.doc:
+            if t.i in self.inside:
+                continue
+            cue = find_cue(t)
+            if cue is None:
+                continue
+            if cue.speaker is None or cue.speaker.i in self.inside:
+                cue = replace(cue, speaker=self._name_before(t))
+            self.cues[t.i] = cue
+
+    def _name_before(self, cue: Any) -> Any | None:
+        """'“…,” Tulsa police Chief Chuck Jordan said': the name between a closing mark and its cue,
+        for when the parse gives the cue no subject of its own."""
+        i = cue.i - 1
+        if i < 0 or self.doc[i].pos_ not in ("PROPN", "NOUN"):
+            return None
+        j = i
+        while j > 0 and self.doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "VERB") and j - 1 not in self.inside:
+            j -= 1
+        return self.doc[i] if j > 0 and (j - 1) in self.inside else None
+
+    # -- roles -------------------------------------------------------------------------------
+    def role(self, token: Any | None) -> Role | None:
+        if token is None:
+            return None
+        if token.lower_ in PERSON_PRONOUNS:
+            # The person a pronoun points back at, passing over names inside quotations.
+            people = [
+                m
+                for m in self.resolved.mentions
+                if m.end <= token.idx and m.actor.kind == "person" and not self._quoted(m.start)
+            ]
+            if people:
+                return Role(token.text, people[-1].actor)
+        role = self.resolved.role_for(token)
+        if role is not None:
+            return role
+        left = token.left_edge.i
+        while left < token.i and self.doc[left].is_punct:
+            left += 1
+        return Role(self.doc[left : token.i + 1].text, None)
+
+    def _quoted(self, offset: int) -> bool:
+        toks = tokens_overlapping(self.starts, offset, offset + 1)
+        return bool(toks) and toks[0] in self.inside
+
+    def attribution(self, cue: Cue, others: list[Cue]) -> Attribution:
+        """The speaker and relay chain of ``cue``, with the other cues of the same attribution."""
+        speaker = self.role(cue.speaker)
+        relays: list[Role] = []
+        if cue.kind == "relay" and cue.relay is not None:
+            # "Mehr quoted X as saying": the object spoke, the subject relayed.
+            quoted_by = self.role(cue.relay)
+            if quoted_by is not None:
+                relays.append(quoted_by)
+        elif cue.relay is not None:
+            medium = self.role(cue.relay)
+            if medium is not None and (is_outlet(medium) or (medium.actor is None and _is_medium(cue.relay))):
+                relays.append(medium)
+        for other in others:
+            if other.token.i == cue.token.i:
+                continue
+            other_role = self.role(other.speaker)
+            if other_role is None or other_role.actor is None:
+                continue
+            if is_outlet(speaker) and not is_outlet(other_role) and other.kind != "according":
+                # "…,” X said, Al Jazeera reported": the outlet relays what another speaker said.
+                relays.insert(0, speaker)  # type: ignore[arg-type]
+                speaker, cue = other_role, other
+            elif is_outlet(other_role) and not any(r.text == other_role.text for r in relays):
+                relays.append(other_role)
+        if speaker is not None:
+            relays = [r for r in relays if r.text != speaker.text]
+        return Attribution(speaker, tuple(relays), cue)
+
+    # -- direct quotations -------------------------------------------------------------------
+    def region(self, span: QuoteSpan) -> list[Any]:
+        """Tokens outside any quote in the sentences the quote touches, plus a short trailing one."""
+        sents = [s for s in self.sents if s.end_char > span.open_mark and s.start_char <= span.end]
+        if not sents:
+            return []
+        after = sents[-1].end
+        if after < len(self.doc):
+            nxt = self.doc[after].sent
+            between = self.text[span.close_end : nxt.start_char]
+            if len(nxt) <= 10 and len(between) <= 3 and "\n" not in between:
+                sents.append(nxt)
+        # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
+        lo = self.text.rfind("\n", 0, span.open_mark) + 1
+        hi = self.text.find("\n", span.close_end)
+        hi = len(self.text) if hi < 0 else hi
+        return [t for s in sents for t in s if t.i not in self.inside and lo <= t.idx < hi]
+
+    def for_quote(self, span: QuoteSpan) -> Attribution:
+        region = self.region(span)
+        heads: set[int] = set()
+        for i in tokens_overlapping(self.starts, span.start, span.end):
+            heads.update(h.i for h in chain_up(self.doc[i]))
+        ranked: list[tuple[int, int, int, Cue]] = []
+        for t in region:
+            cue = self.cues.get(t.i)
+            if cue is None or cue.speaker is None:
+                continue
+            kind = "relay-object" if cue.kind == "relay" and cue.relay is not None else cue.kind
+            rank = _RANK.get((kind, t.i in heads), 4)
+            dist = min(abs(t.idx - span.end), abs(t.idx - span.open_mark))
+            depth = -len(chain_up(t)) if rank == 1 else 0
+            ranked.append((rank, depth, dist, cue))
+        if ranked:
+            ranked.sort(key=lambda r: r[:3])
+            found = self.attribution(ranked[0][3], [r[3] for r in ranked[1:]])
+            return replace(found, governs=ranked[0][0] <= 2)
+        return self._from_paragraph(span)
+
+    def _from_paragraph(self, span: QuoteSpan) -> Attribution:
+        line_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        line_end = self.text.find("\n", span.close_end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        # "― Ariana Huichapa, 21, student": a dash signature after the quotation.
+        sig = _DASH_SIGNATURE.match(self.text[span.close_end : line_end])
+        if sig:
+            at = span.close_end + sig.start(1)
+            toks = tokens_overlapping(self.starts, at, at + 1)
+            if toks:
+                tok = self.doc[toks[0]]
+                head = tok
+                while head.head.i != head.i and head.head.i > head.i and head.head.idx < line_end:
+                    head = head.head
+                name = self.text[at:line_end].split(",")[0].strip()
+                role = self.resolved.role_for(head) or Role(name, None)
+                return Attribution(role, (), None)
+        # "Cruz said:" closing the text before the quotation, in this paragraph or the one before.
+        before = self.text[max(0, line_start - 400) : span.open_mark].rstrip()
+        if before.endswith(":"):
+            colon = max(0, line_start - 400) + len(before) - 1
+            for sent in self.sents:
+                if sent.start_char <= colon < sent.end_char:
+                    cues = [self.cues[t.i] for t in sent if t.i in self.cues and self.cues[t.i].speaker is not None]
+                    if cues:
+                        return self.attribution(cues[-1], cues[:-1])
+        return Attribution(None, (), None)
+
+
+def _is_medium(token: Any) -> bool:
+    return token.lemma_.lower() in load_cues().media

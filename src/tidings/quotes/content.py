@@ -1,0 +1,114 @@
+"""What a cue attributes: the content span of indirect speech, read off the dependency parse.
+
+- "X said (that) CLAUSE", "X told Y CLAUSE": the clausal complement.
+- "CLAUSE, X said.": the clause the cue hangs off, up to the cue's own phrase.
+- "X wants / plans / urged Y to DO": the object and the infinitive.
+- "X called Y Z": the object and its predicate; "X called for Y": the prepositional object.
+- "According to X, CLAUSE": the sentence without the "according to" phrase.
+- "A report found that CLAUSE": as for speech.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.quotes.cues import Cue
+
+MIN_CONTENT_WORDS = 3
+_EDGE_PUNCT = set(",;:—–-()[]")
+
+
+def _bounds(tokens: list[Any]) -> tuple[int, int] | None:
+    """Character bounds of a contiguous run of tokens, trimmed of edge punctuation."""
+    while tokens and ((tokens[0].is_punct and tokens[0].text in _EDGE_PUNCT) or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text in _EDGE_PUNCT | {"."}) or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if sum(1 for t in tokens if not t.is_punct) < MIN_CONTENT_WORDS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _subtree(token: Any) -> list[Any]:
+    doc = token.doc
+    return list(doc[token.left_edge.i : token.right_edge.i + 1])
+
+
+def _span(doc: Any, first: int, last: int) -> list[Any]:
+    return list(doc[first : last + 1])
+
+
+def _complement(cue: Any) -> list[Any] | None:
+    kids = list(cue.children)
+    for c in kids:
+        if c.dep_ == "ccomp":
+            return _subtree(c)
+    for c in kids:
+        if c.dep_ == "oprd":
+            obj = next((o for o in kids if o.dep_ == "dobj" and o.i < c.i), None)
+            return _span(cue.doc, (obj or c).left_edge.i, c.right_edge.i)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            # "described X as “Y”", "called X as Y": the object and what it is said to be.
+            obj = next((o for o in kids if o.dep_ == "dobj" and o.i < c.i), None)
+            if obj is not None:
+                return _span(cue.doc, obj.left_edge.i, c.right_edge.i)
+    for c in kids:
+        if c.dep_ == "xcomp":
+            obj = next((o for o in kids if o.dep_ == "dobj" and o.i < c.i), None)
+            return _span(cue.doc, (obj or c).left_edge.i, c.right_edge.i)
+    for c in kids:
+        if c.dep_ == "dobj" and cue.dep_ not in ("amod", "compound") and len(list(c.subtree)) >= 4:
+            # "condemned Friday's test as …", "touting their own record": the statement's object.
+            return _subtree(c)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == cue.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _subtree(pobj)
+    return None
+
+
+def _host_clause(cue: Any) -> list[Any] | None:
+    """'CLAUSE, he said.': the cue is a parenthetical on the clause it follows or interrupts."""
+    if cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head.i == cue.i:
+        return None
+    own = {t.i for t in _subtree(cue)}
+    if len(own) > 8:
+        return None
+    host = cue.head
+    tokens = [t for t in _subtree(host) if t.i not in own]
+    # Only the stretch before the parenthetical when it comes after the clause's verb.
+    before = [t for t in tokens if t.i < cue.left_edge.i]
+    return before if before and host.i < cue.i else tokens
+
+
+def _according(cue: Any) -> list[Any] | None:
+    prep = cue  # "according" heads "to X"
+    own = {t.i for t in _subtree(prep)}
+    sent = cue.sent
+    tokens = [t for t in sent if t.i not in own]
+    return tokens or None
+
+
+def content_bounds(cue: Cue) -> tuple[int, int] | None:
+    """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
+    tok = cue.token
+    tokens = _according(tok) if cue.kind == "according" else (_complement(tok) or _host_clause(tok))
+    if not tokens:
+        return None
+    # A contiguous run: the parse's subtrees are contiguous, the host clause minus the cue may not be.
+    speaker = cue.speaker
+    if speaker is not None:
+        owned = {t.i for t in _subtree(speaker)} | {tok.i}
+        tokens = [t for t in tokens if t.i not in owned]
+    runs: list[list[Any]] = []
+    for t in tokens:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    if not runs:
+        return None
+    best = max(runs, key=len)
+    return _bounds(best)

@@ -1,0 +1,211 @@
+"""The cue lexicon (``quotes/data/cues.yaml`` plus a user's file) and cue finding over the parse.
+
+A cue is a word that attributes words or thoughts to someone: a verb of saying or believing, a
+relaying verb, "according to". Each cue found in a sentence carries its speaker token, the
+relay token where the construction names one ("told Reuters", "Mehr quoted X as saying"), and
+how strongly it binds a quotation (``rank``: lower binds more).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import DataFileError
+
+SECTIONS = ("speech", "belief", "evidence", "relay", "naming", "prepositions", "media")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    evidence: frozenset[str]
+    relay: frozenset[str]
+    naming: frozenset[str]
+    prepositions: tuple[str, ...]
+    media: frozenset[str]
+
+    def kind(self, lemma: str) -> str | None:
+        """The strongest class a verb lemma belongs to."""
+        for name in ("relay", "speech", "naming", "evidence", "belief"):
+            if lemma in getattr(self, name):
+                return name
+        return None
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return self.speech | self.belief | self.evidence | self.relay | self.naming
+
+
+def _read(text: str, where: str) -> dict[str, list[str]]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or any(k not in SECTIONS for k in data):
+        raise DataFileError(f"{where}: expected a mapping with sections among {', '.join(SECTIONS)}")
+    return {k: [str(x).lower() for x in (v or [])] for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> CueLexicon:
+    shipped = resources.files("tidings.quotes") / "data" / "cues.yaml"
+    parts = [_read(shipped.read_text(encoding="utf-8"), "quotes/data/cues.yaml")]
+    extra = os.environ.get("TIDINGS_CUES")
+    if extra:
+        path = Path(extra)
+        if not path.is_file():
+            raise DataFileError(f"TIDINGS_CUES points at {extra!r}, which is not a file.")
+        parts.append(_read(path.read_text(encoding="utf-8"), str(path)))
+    merged: dict[str, list[str]] = {k: [] for k in SECTIONS}
+    for part in parts:
+        for k, v in part.items():
+            merged[k] += v
+    return CueLexicon(
+        speech=frozenset(merged["speech"]),
+        belief=frozenset(merged["belief"]),
+        evidence=frozenset(merged["evidence"]),
+        relay=frozenset(merged["relay"]),
+        naming=frozenset(merged["naming"]),
+        prepositions=tuple(dict.fromkeys(merged["prepositions"])),
+        media=frozenset(merged["media"]),
+    )
+
+
+def _inflections(verb: str) -> set[str]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "d"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _surface() -> dict[str, str]:
+    """Inflected form → lemma: the tagger's lemma is sometimes wrong ("hopes" → "hop")."""
+    out = {form: verb for verb in load_cues().verbs for form in _inflections(verb)}
+    out.update(
+        {
+            "said": "say",
+            "told": "tell",
+            "wrote": "write",
+            "thought": "think",
+            "knew": "know",
+            "found": "find",
+            "sang": "sing",
+            "felt": "feel",
+            "understood": "understand",
+        }
+    )
+    return out
+
+
+def cue_lemma(token: Any) -> str | None:
+    """The cue verb a token is, by its lemma or, failing that, its surface form."""
+    cues = load_cues()
+    lemma = str(token.lemma_).lower()
+    if lemma in cues.verbs:
+        return lemma
+    return _surface().get(token.lower_)
+
+
+def subject(verb: Any) -> Any | None:
+    """The subject of a verb, climbing through chains ("went on to say") and relative clauses."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                    return v.head
+                return c
+        for c in v.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if v.dep_ == "relcl" and v.head.i != v.i:
+            return v.head
+        if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def according_to(token: Any) -> Any | None:
+    """The source a prepositional cue of the lexicon names ("according to X", "in the words of X"),
+    when ``token`` is the cue's first word."""
+    doc = token.doc
+    for phrase in load_cues().prepositions:
+        words = phrase.split()
+        if token.lower_ != words[0] or token.i + len(words) > len(doc):
+            continue
+        toks = doc[token.i : token.i + len(words)]
+        if [t.lower_ for t in toks] != words:
+            continue
+        for t in reversed(list(toks)):
+            obj = next((c for c in t.children if c.dep_ in ("pobj", "dobj", "agent")), None)
+            if obj is not None:
+                return next((g for g in obj.children if g.dep_ == "pobj"), obj) if obj.dep_ == "agent" else obj
+        after = doc[token.i + len(words)] if token.i + len(words) < len(doc) else None
+        return after if after is not None and after.pos_ in ("PROPN", "NOUN") else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    token: Any  # the cue word
+    kind: str  # speech, belief, evidence, relay, naming, according
+    speaker: Any | None  # the token heading the speaker's phrase
+    relay: Any | None = None  # the token heading a relay named by the construction
+
+
+def _media_relay(verb: Any) -> Any | None:
+    """'in an interview with CNN', 'told Reuters', 'in a tweet': the outlet or medium named."""
+    cues = load_cues()
+    for c in verb.children:
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and verb.lemma_ == "tell"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "to", "during"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in cues.media:
+                    inner = next(
+                        (
+                            g
+                            for p in pobj.children
+                            if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "in")
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                    return inner if inner is not None else pobj
+    return None
+
+
+def find_cue(token: Any) -> Cue | None:
+    """The cue a token is, with its speaker and relay, or None."""
+    src = according_to(token)
+    if src is not None:
+        return Cue(token, "according", src)
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
+        return None
+    lemma = cue_lemma(token)
+    if lemma is None:
+        return None
+    kind = load_cues().kind(lemma) or "speech"
+    if lemma in ("quote", "cite"):
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return Cue(token, "relay", obj, subject(token))
+    if token.lower_ in ("citing", "quoting"):
+        return None  # "…, citing X": X is a source of the main clause's speaker, handled by the caller
+    return Cue(token, kind, subject(token), _media_relay(token))

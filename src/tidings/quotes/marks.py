@@ -1,0 +1,148 @@
+"""Quotation marks → the spans inside them, paragraph by paragraph.
+
+Double marks of every kind count: curly “…”, straight "…", guillemets «…», „…“, and the doubled
+apostrophe ''…'' that some papers' archives use. Mixed pairs as crawled text has them (“…") close
+each other. Single marks (‘…’ and '…') count only where no double quotation is open and only
+when they close within their paragraph, because the same character is also the apostrophe.
+
+A quotation left open at its paragraph's end is closed there, so that a lost closing mark never
+swallows the rest of the report. A quotation running over several paragraphs (each one opening
+with a mark and the last one closing it) is therefore read as one span per paragraph;
+``extract_quotes`` joins them back into one quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“«„"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+APOSTROPHE = "'"
+MIN_WORDS = 2
+# A single-quoted stretch longer than this is more likely two apostrophes than a quotation.
+MAX_SINGLE_WORDS = 60
+_BEFORE_OPENER = "([{—–-:;,/"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_mark: int  # offset of the opening mark
+    close_end: int  # one past the closing mark (== end when the paragraph closed it)
+    single: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.close_end > self.end
+
+
+def _mark_at(text: str, i: int) -> tuple[str, int] | None:
+    """The kind and width of a quotation mark at ``i``: ("double"|"single"|"straight"|"apos", width)."""
+    ch = text[i]
+    if ch == APOSTROPHE and text.startswith("''", i):
+        return "straight", 2
+    if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
+        return "double", 1
+    if ch == STRAIGHT:
+        return "straight", 1
+    if ch in OPEN_SINGLE or ch in CLOSE_SINGLE:
+        return "single", 1
+    if ch == APOSTROPHE:
+        return "apos", 1
+    return None
+
+
+def _can_open(text: str, i: int, width: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    if text[i] in OPEN_DOUBLE or text[i] in OPEN_SINGLE:
+        return not nxt.isspace()
+    return (prev.isspace() or prev in _BEFORE_OPENER or prev in OPEN_DOUBLE) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int, width: int) -> bool:
+    if text[i] in CLOSE_DOUBLE:
+        return True
+    prev = text[i - 1] if i else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+class _Scanner:
+    """One paragraph's worth of state: an open double quotation, and an open single one."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: list[QuoteSpan] = []
+        self.double: tuple[int, int] | None = None  # (mark offset, width)
+        self.single: int | None = None
+
+    def close_double(self, at: int, width: int) -> None:
+        assert self.double is not None
+        mark, w = self.double
+        self.spans.append(QuoteSpan(mark + w, at, mark, at + width))
+        self.double = None
+
+    def step(self, i: int) -> int:
+        found = _mark_at(self.text, i)
+        if found is None:
+            return 1
+        kind, width = found
+        if kind in ("double", "straight"):
+            self._double_mark(i, width)
+        elif self.double is None:
+            self._single_mark(i)
+        return width
+
+    def _double_mark(self, i: int, width: int) -> None:
+        ch = self.text[i]
+        if self.double is None:
+            # A closing mark where only an opening one makes sense (”Mr. Trump … at a paragraph's
+            # start) is a typing slip: it opens.
+            slip = ch in CLOSE_DOUBLE and (i == 0 or self.text[i - 1] in " \n") and self.text[i + 1 : i + 2].isalnum()
+            if (ch not in CLOSE_DOUBLE or slip) and _can_open(self.text, i, width):
+                self.double = (i, width)
+                self.single = None  # a double mark inside a single quotation: the single one was an apostrophe
+        elif ch in OPEN_DOUBLE and not _can_close(self.text, i, width):
+            # A new opening before any close: the first quotation ended unmarked.
+            self.close_double(i, 0)
+            self.double = (i, width)
+        elif _can_close(self.text, i, width) or ch in CLOSE_DOUBLE:
+            self.close_double(i, width)
+
+    def _single_mark(self, i: int) -> None:
+        if self.single is None:
+            if _can_open(self.text, i, 1) and self.text[i] not in CLOSE_SINGLE:
+                self.single = i
+        elif _can_close(self.text, i, 1) and self.text[i] not in OPEN_SINGLE:
+            inner = self.text[self.single + 1 : i]
+            if len(inner.split()) <= MAX_SINGLE_WORDS:
+                self.spans.append(QuoteSpan(self.single + 1, i, self.single, i + 1, single=True))
+            self.single = None
+
+    def end_paragraph(self, at: int) -> None:
+        if self.double is not None:
+            mark, w = self.double
+            self.spans.append(QuoteSpan(mark + w, at, mark, at))
+        self.double = None
+        self.single = None  # an unclosed single mark was an apostrophe
+
+
+def find_quote_spans(text: str, min_words: int = MIN_WORDS) -> list[QuoteSpan]:
+    """Spans inside quotation marks, paragraph-aware (a paragraph is a line).
+
+    One-word quotations ("called them “deplorables”") are left out unless ``min_words`` is 1:
+    alone they are scare quotes far more often than someone's words."""
+    scanner = _Scanner(text)
+    pos = 0
+    for line in text.split("\n"):
+        i, end = pos, pos + len(line)
+        while i < end:
+            i += scanner.step(i)
+        scanner.end_paragraph(end)
+        pos = end + 1
+    return [s for s in scanner.spans if len(text[s.start : s.end].split()) >= min_words]
