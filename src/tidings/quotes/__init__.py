@@ -152,6 +152,17 @@ def _joins(text: str, prev: _Draft, span: QuoteSpan, who: Attribution) -> bool:
     return cue is not None and last.close_end <= cue.token.idx < span.open_mark and gap.rstrip()[-1:] in ".,:;"
 
 
+def _same_clause(prev: _Draft, who: Attribution, attributor: Attributor) -> bool:
+    """Another quoted phrase governed by the same cue as the partial quote before it."""
+    return (
+        prev.kind is QuoteKind.PARTIAL
+        and who.cue is not None
+        and prev.who.cue is not None
+        and who.cue.token.i == prev.who.cue.token.i
+        and who.governs
+    )
+
+
 def _direct(
     attributor: Attributor, every: list[QuoteSpan], keep: list[int], absorbed: set[int], text: str
 ) -> list[_Draft]:
@@ -169,18 +180,23 @@ def _direct(
             if prev.who.speaker is None:
                 prev.who = who
             continue
-        if (
-            prev is not None
-            and who.speaker is None
-            and "\n" in text[prev.end : span.open_mark]
-            and text[prev.spans[-1].close_end : span.open_mark].strip() == ""
-        ):
-            who = prev.who  # a paragraph that only continues the last one's quotation keeps its speaker
+        if prev is not None and who.speaker is None and prev.who.speaker is not None:
+            between = text[prev.spans[-1].close_end : span.open_mark]
+            # A quotation with no attribution of its own continues the last one's speaker: the
+            # next quotation in the same paragraph, or a paragraph that is nothing but a quotation.
+            if "\n" not in between or not between.strip():
+                who = prev.who
         words = text[span.start : span.end].split()
         titled = all(w[:1].isupper() or len(w) <= 3 for w in words)
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
-            continue  # scare quotes and titles ("State of the Union"): quoted words nobody is said to have said
-        drafts.append(_Draft([_strip(text, span.start, span.end)], kind, who, [span]))
+            continue  # scare quotes and titles ("Face the Nation"): quoted words nobody is said to have said
+        part = _strip(text, span.start, span.end)
+        if kind is QuoteKind.PARTIAL and prev is not None and _same_clause(prev, who, attributor):
+            # "called Trump a “pathological liar” who is “utterly amoral”": one attribution, one quote.
+            prev.parts = [(prev.start, part[1])]
+            prev.spans.append(span)
+            continue
+        drafts.append(_Draft([part], kind, who, [span]))
     return drafts
 
 

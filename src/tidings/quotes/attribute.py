@@ -38,6 +38,7 @@ _RANK = {
     ("speech", False): 3,
     ("relay", False): 3,
 }
+POSSESSIVES = {"his", "her", "its", "their"}
 _DASH_SIGNATURE = re.compile(r"^\s*[―—–]+\s*(\S.*)$")
 
 
@@ -75,10 +76,11 @@ class Attributor:
         for s in spans:
             self.inside.update(tokens_overlapping(self.starts, s.open_mark, max(s.close_end, s.end + 1)))
         self.cues: dict[int, Cue] = {}
+        quoted = frozenset(self.inside)
         for t in self.doc:
             if t.i in self.inside:
                 continue
-            cue = find_cue(t)
+            cue = find_cue(t, quoted)
             if cue is None:
                 continue
             if cue.speaker is None or cue.speaker.i in self.inside:
@@ -110,8 +112,8 @@ class Attributor:
             if people:
                 return Role(token.text, people[-1].actor)
         role = self.resolved.role_for(token)
-        if role is not None:
-            return role
+        if role is not None and not (role.text.lower() in POSSESSIVES and token.lower_ not in POSSESSIVES):
+            return role  # but "his ex-wife" is not the man "his" points at
         left = token.left_edge.i
         while left < token.i and self.doc[left].is_punct:
             left += 1
@@ -195,8 +197,15 @@ class Attributor:
         line_end = len(self.text) if line_end < 0 else line_end
         # "― Ariana Huichapa, 21, student": a dash signature after the quotation.
         sig = _DASH_SIGNATURE.match(self.text[span.close_end : line_end])
+        sig_from = span.close_end
+        if sig is None and self.text[span.close_end : line_end].strip() == "":
+            # The signature on the line after the quotation.
+            nxt_end = self.text.find("\n", line_end + 1)
+            nxt_end = len(self.text) if nxt_end < 0 else nxt_end
+            sig = _DASH_SIGNATURE.match(self.text[line_end:nxt_end])
+            sig_from, line_end = line_end, nxt_end
         if sig:
-            at = span.close_end + sig.start(1)
+            at = sig_from + sig.start(1)
             toks = tokens_overlapping(self.starts, at, at + 1)
             if toks:
                 tok = self.doc[toks[0]]

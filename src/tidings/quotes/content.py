@@ -100,7 +100,10 @@ def content_bounds(cue: Cue) -> tuple[int, int] | None:
     # A contiguous run: the parse's subtrees are contiguous, the host clause minus the cue may not be.
     speaker = cue.speaker
     if speaker is not None:
-        owned = {t.i for t in _subtree(speaker)} | {tok.i}
+        # The speaker's phrase is not content, unless the cue sits inside it ("a comment that
+        # described X as Y": the speaker's subtree holds the relative clause with the content).
+        owned = {tok.i} if speaker.left_edge.i <= tok.i <= speaker.right_edge.i else {t.i for t in _subtree(speaker)}
+        owned.add(tok.i)
         tokens = [t for t in tokens if t.i not in owned]
     runs: list[list[Any]] = []
     for t in tokens:

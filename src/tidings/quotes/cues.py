@@ -117,12 +117,14 @@ def cue_lemma(token: Any) -> str | None:
     return _surface().get(token.lower_)
 
 
-def subject(verb: Any) -> Any | None:
-    """The subject of a verb, climbing through chains ("went on to say") and relative clauses."""
+def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
+    """The subject of a verb, climbing through chains ("went on to say") and relative clauses.
+    Tokens in ``quoted`` (inside quotation marks) are passed over: in "“…, full panic mode,” said
+    Leslie Wimes" the parser can give "said" two subjects, one of them quoted."""
     v = verb
     for _ in range(4):
         for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in quoted:
                 if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                     return v.head
                 return c
@@ -191,12 +193,13 @@ def _media_relay(verb: Any) -> Any | None:
     return None
 
 
-def find_cue(token: Any) -> Cue | None:
+def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
     """The cue a token is, with its speaker and relay, or None."""
     src = according_to(token)
     if src is not None:
         return Cue(token, "according", src)
-    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
+    verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if not verbal and not (token.pos_ == "PROPN" and token.lower_ in ("said", "says")):  # "Said Ellis: …"
         return None
     lemma = cue_lemma(token)
     if lemma is None:
@@ -205,7 +208,7 @@ def find_cue(token: Any) -> Cue | None:
     if lemma in ("quote", "cite"):
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            return Cue(token, "relay", obj, subject(token))
+            return Cue(token, "relay", obj, subject(token, quoted))
     if token.lower_ in ("citing", "quoting"):
         return None  # "…, citing X": X is a source of the main clause's speaker, handled by the caller
-    return Cue(token, kind, subject(token), _media_relay(token))
+    return Cue(token, kind, subject(token, quoted), _media_relay(token))
