@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
-from conftest import SEED_2021, SEED_2023
+import pytest
+from conftest import SEED_2021, SEED_2023, SHARED
 
 from tidings.records import Precision
 from tidings.timex import find_timexes
@@ -43,3 +48,96 @@ def test_relative_forms() -> None:
     assert v["later this week"] == "2021-W40"
     precisions = {t.text: t.precision for t in find_timexes("last year on Friday", anchor)}
     assert precisions == {"last year": Precision.YEAR, "Friday": Precision.DAY}
+
+
+def _kinds(text: str, anchor: date | None) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.kind, t.value) for t in find_timexes(text, anchor)}
+
+
+def test_timex3_values_of_every_kind() -> None:
+    anchor = date(1998, 8, 8)  # a Saturday
+    v = _kinds(
+        "The talks lasted three days and the war went on for several years. Profit in the third quarter "
+        "rose, and the past five years were hard. Trade grew in the 1990s and in the 20th century. "
+        "The blast came at 10:35 a.m. and troops left at noon Friday. Prices are now higher, they were "
+        "lower recently, and officials meet weekly. He left two weeks ago; the vote is due in the summer "
+        "of 1999.",
+        anchor,
+    )
+    assert v["three days"] == ("DURATION", "P3D")
+    assert v["several years"] == ("DURATION", "PXY")
+    assert v["the third quarter"] == ("DATE", "1998-Q3")
+    assert v["the past five years"] == ("DURATION", "P5Y")
+    assert v["the 1990s"] == ("DATE", "199")
+    assert v["the 20th century"] == ("DATE", "19")
+    assert v["10:35 a.m."] == ("TIME", "1998-08-08T10:35")
+    assert v["noon Friday"] == ("TIME", "1998-08-07T12:00")
+    assert v["now"] == ("DATE", "PRESENT_REF") and v["recently"] == ("DATE", "PAST_REF")
+    assert v["weekly"] == ("SET", "P1W")
+    assert v["two weeks ago"] == ("DATE", "1998-W30")
+    assert v["the summer of 1999"] == ("DATE", "1999-SU")
+
+
+def test_tense_picks_the_weekday_and_the_year_of_a_month() -> None:
+    anchor = date(1998, 8, 8)  # a Saturday
+    past = _values("The embassy was bombed on Friday.", anchor)
+    future = _values("The ministers will meet on Monday.", anchor)
+    assert past["Friday"] == "1998-08-07" and future["Monday"] == "1998-08-10"
+    # A month still to come, told of in the past tense, is last year's; otherwise this year's.
+    assert _values("Prices had risen since November.", anchor)["November"] == "1997-11"
+    assert _values("The summit is scheduled for November.", anchor)["November"] == "1998-11"
+
+
+def test_lookalikes_are_not_expressions() -> None:
+    anchor = date(1998, 8, 8)
+    text = (
+        "Officials said 12 Americans died. His 6-year-old son may march in May 1999 with A380s. A second plane landed."
+    )
+    assert _values(text, anchor) == {"May 1999": "1999-05"}
+
+
+def test_a_dateline_line_is_the_creation_time_not_an_expression() -> None:
+    text = (
+        "Boeing unveils long-range 777\nFebruary 17 , 2005\nBoeing said on February 15 , 2005 it would fly in March ."
+    )
+    found = _values(text, date(2005, 2, 17))
+    assert found == {"February 15 , 2005": "2005-02-15", "March": "2005-03"}
+
+
+def test_timex_command_reads_jsonl_with_dates(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Iran said on Tuesday it will talk next week.", "published": "2021-10-09"})
+        + "\n"
+        + json.dumps({"id": "b", "text": "It happened last year."})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "tidings.cli", "timex", str(src), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [(r["id"], r["text"], r["value"], r["precision"]) for r in rows] == [
+        ("a", "Tuesday", "2021-10-05", "day"),
+        ("a", "next week", "2021-W41", "week"),
+        ("b", "last year", None, "unknown"),  # no date given: unknown, not guessed
+    ]
+    first = json.loads(src.read_text(encoding="utf-8").splitlines()[0])["text"]
+    assert [first[r["start"] : r["end"]] for r in rows[:2]] == ["Tuesday", "next week"]
+
+
+@pytest.mark.parametrize("name", ["tempeval3_timeml", "meantime_wikinews"])
+def test_timex_gold_scores(name: str) -> None:
+    path = SHARED / "data" / name / "documents.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing: the TIMEX3 data sets come with ../shared")
+    from tidings.evaluate.timex import evaluate_timex
+
+    scores = evaluate_timex(path)
+    scored = scores[next(k for k in scores if k.startswith("annotated"))] if len(scores) > 1 else scores["all text"]
+    assert scored.gold > 100
+    p, r = scored.value_hits / scored.predicted, scored.value_hits / scored.gold
+    assert 2 * p * r / (p + r) > 0.7

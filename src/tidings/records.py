@@ -118,6 +118,7 @@ class Timex:
     text: str
     value: str | None
     precision: Precision
+    kind: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION or SET
 
 
 @dataclass(frozen=True, slots=True)

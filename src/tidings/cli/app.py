@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import actors, clean, demo, evaluate, read, run, show
+from tidings.cli import actors, clean, demo, evaluate, read, run, show, timex
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app.command("rejections")(read.rejections_cmd)
 app.command("show")(show.show_cmd)
 app.command("demo")(demo.demo_cmd)
 app.command("clean")(clean.clean_cmd)
+app.command("timex")(timex.timex_cmd)
 app.add_typer(evaluate.app, name="evaluate")
 app.add_typer(actors.app, name="actors")
 

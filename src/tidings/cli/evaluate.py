@@ -55,3 +55,22 @@ def quotes_cmd(
         print("textacy is not installed (pip install textacy): scoring tidings alone.")
     for name, score in evaluate_quotes(gold, limit=limit, with_textacy=textacy).items():
         print(score.line(name))
+
+
+@app.command("timex")
+def timex_cmd(
+    dataset: Annotated[
+        Path,
+        typer.Argument(
+            help="TIMEX3 gold: a documents.jsonl (doc_id, dct, text or text_tokenized, timex3) or its folder."
+        ),
+    ],
+) -> None:
+    """Temporal expressions: value precision, recall and F1 (span overlap and equal TIMEX3 value)."""
+    from tidings.evaluate.timex import evaluate_timex
+
+    gold = dataset / "documents.jsonl" if dataset.is_dir() else dataset
+    if not gold.is_file():
+        raise InputNotFound(f"{gold} not found: give a TIMEX3 gold documents.jsonl or its folder.")
+    for name, score in evaluate_timex(gold).items():
+        print(score.line(name))

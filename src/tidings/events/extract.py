@@ -207,7 +207,9 @@ class _Coder:
     def date_for(self, trigger: Any) -> tuple[str | None, Precision]:
         sent = trigger.sent
         for tx, head in self.timex_heads:
-            if sent.start_char <= tx.start < sent.end_char and tx.value is not None and self._governs(trigger, head):
+            # Only a point in time dates an event: not a duration ("for three years"), a set or "now".
+            point = tx.kind in ("DATE", "TIME") and tx.value is not None and tx.value[:1].isdigit()
+            if point and sent.start_char <= tx.start < sent.end_char and self._governs(trigger, head):
                 return tx.value, tx.precision
         if self.document.published is not None:
             return self.document.published.date().isoformat(), Precision.REPORT

@@ -1,0 +1,62 @@
+"""Temporal expressions, normalised to TIMEX3 values against the report's own date.
+
+Values follow TIMEX3: ``2021-10-06`` (day), ``2021-W40`` (week), ``2021-10`` (month), ``2020``
+(year), ``2021-Q3``, ``2021-SU``, ``199`` (a decade), ``2021-10-06T14:30`` (a time), ``P3Y`` (a
+duration), ``P1W`` (a set), ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``. A relative
+expression in a report with no date stays unresolved (value None): unknown is a value, never
+today's date.
+
+Every rule of ``grammar`` is matched over the whole text; where matches overlap the longest
+wins ("the past five years" over "five years"). A line that holds nothing but a full date is
+the report's dateline, its creation time: it is not an expression of the report's text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tidings.records import Timex
+from tidings.timex.grammar import rules
+from tidings.timex.lexicon import TimexLexicon, load_timex_lexicon
+from tidings.timex.values import Valuer
+
+__all__ = ["TimexLexicon", "find_timexes", "load_timex_lexicon"]
+
+_LEADING_PREPOSITION = re.compile(r"(?:[Oo]n|[Ii]n|[Ff]or|[Ww]ithin|[Oo]ver)\s+")
+_DATELINE_REST = re.compile(r"^[\s,.\-–—|:()]*$")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    return bool(_DATELINE_REST.match(rest)) and text.count("\n", 0, line_start) <= 4
+
+
+def find_timexes(text: str, anchor: date | None) -> list[Timex]:
+    """Every temporal expression in ``text``, in order, with its TIMEX3 type, value and precision."""
+    valuer = Valuer(load_timex_lexicon(), text, anchor)
+    matches: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for order, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                matches.append((m.start(), m.end(), order, rule.name, m))
+    matches.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
+    taken: list[tuple[int, int]] = []
+    found: list[Timex] = []
+    for start, end, _, name, m in matches:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        value = valuer.value(name, m)
+        if value is None:
+            continue
+        taken.append((start, end))
+        if name in ("full_date", "dmy", "iso") and _is_dateline(text, start, end):
+            continue
+        lead = _LEADING_PREPOSITION.match(text, start, end)
+        if lead:  # "on Tuesday" → "Tuesday": the preposition is not part of the expression
+            start = lead.end()
+        found.append(Timex(start, end, text[start:end], value.value, value.precision, value.kind))
+    return sorted(found, key=lambda t: t.start)

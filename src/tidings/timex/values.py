@@ -1,0 +1,421 @@
+"""From a matched expression to its TIMEX3 type, value and precision, given the report's date.
+
+Relative expressions need the report's date (the anchor); without it their value is None:
+unknown stays unknown, never today. Weekdays take the most recent such day, or the next one when
+the words before them speak of the future ("will meet on Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tidings.records import Precision
+from tidings.timex.lexicon import TimexLexicon
+
+DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    kind: str
+    value: str | None
+    precision: Precision
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|since|ago|earlier|ended|began|last|said|reported)\b", re.I)
+DROP = None  # a match that is not a temporal expression after all
+
+
+def week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def shift_month(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+class Valuer:
+    """Values for one text and its anchor date."""
+
+    def __init__(self, lex: TimexLexicon, text: str, anchor: date | None):
+        self.lex = lex
+        self.text = text
+        self.anchor = anchor
+        self._future = re.compile(
+            r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex.future_markers) + r")\b", re.I
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _future_context(self, start: int) -> bool:
+        """Does the clause before ``start`` speak of the future?"""
+        left = max(
+            self.text.rfind(". ", 0, start),
+            self.text.rfind("\n", 0, start),
+            self.text.rfind(", ", 0, max(0, start - 2)),
+            self.text.rfind(";", 0, start),
+            start - 80,
+            0,
+        )
+        return bool(self._future.search(self.text[left:start]))
+
+    def _past_context(self, start: int) -> bool:
+        """Does the clause before ``start`` tell of the past ("was", "had", "since", "ended")?"""
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), start - 80, 0)
+        return bool(_PAST.search(self.text[left:start]))
+
+    def _told_of_past(self, start: int) -> bool:
+        return self._past_context(start) and not self._future_context(start)
+
+    def _about_quarters(self, start: int) -> bool:
+        """Is the sentence around ``start`` about a quarter's results?"""
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start))
+        right = self.text.find(". ", start)
+        return "quarter" in self.text[left : right if right > 0 else len(self.text)].lower()
+
+    def _year_for_month(self, month: int, start: int) -> int:
+        """The year of a month named without one: this year's, or last year's when that month is
+        still to come and the clause is in the past; next year's when it is past and the clause
+        speaks of the future."""
+        assert self.anchor is not None
+        future = self._future_context(start)
+        if month > self.anchor.month and not future and self._past_context(start):
+            return self.anchor.year - 1
+        if month < self.anchor.month and future:
+            return self.anchor.year + 1
+        return self.anchor.year
+
+    def _weekday_date(self, name: str, mod: str, start: int) -> date | None:
+        if self.anchor is None:
+            return None
+        target = [w[:3] for w in self.lex.weekdays].index(name[:3].lower())
+        mod = mod.lower()
+        forward = mod in ("next", "coming") or (mod not in ("last", "this past") and self._future_context(start))
+        if forward:
+            delta = (target - self.anchor.weekday()) % 7
+            if mod == "next" and delta == 0:
+                delta = 7
+            return self.anchor + timedelta(days=delta)
+        back = (self.anchor.weekday() - target) % 7  # the most recent such day, the report's own day included
+        if mod in ("last", "this past") and back == 0:
+            back = 7
+        return self.anchor - timedelta(days=back)
+
+    def _day(self, year: int, mon: str, day: str) -> Value | None:
+        try:
+            d = date(year, self.lex.month(mon), int(re.sub(r"\D", "", day)))
+        except ValueError:
+            return DROP
+        return Value(DATE, d.isoformat(), Precision.DAY)
+
+    def _count(self, n: str) -> float | None:
+        if n.lower() in self.lex.vague_numbers:
+            return None
+        return self.lex.number(re.sub(r"\s+", " ", n))
+
+    def _duration_of(self, n: float | None, unit_word: str) -> Value:
+        word = unit_word.lower()
+        word = "century" if word == "centuries" else word.rstrip("s") if word not in ("hours",) else "hour"
+        unit = self.lex.units.get(word) or self.lex.units.get(word.rstrip("s"))
+        if unit is None:
+            return Value(DURATION, None, Precision.UNKNOWN)
+        prefix = "PT" if unit.time else "P"
+        if n is None:
+            return Value(DURATION, f"{prefix}X{unit.letter}", Precision.UNKNOWN)
+        amount = n * unit.times
+        text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
+        return Value(DURATION, f"{prefix}{text}{unit.letter}", Precision.UNKNOWN)
+
+    # -- rules --------------------------------------------------------------------------------
+    def value(self, rule: str, m: re.Match[str]) -> Value | None:
+        return getattr(self, "_" + rule)(m)  # type: ignore[no-any-return]
+
+    def _full_date(self, m: re.Match[str]) -> Value | None:
+        return self._day(int(m["year"]), m["mon"], m["day"])
+
+    _dmy = _full_date
+
+    def _iso(self, m: re.Match[str]) -> Value | None:
+        try:
+            return Value(DATE, date(int(m["year"]), int(m["m"]), int(m["d"])).isoformat(), Precision.DAY)
+        except ValueError:
+            return DROP
+
+    def _slash(self, m: re.Match[str]) -> Value | None:
+        year = int(m["year"])
+        if year < 100:
+            year += 2000 if year < 50 else 1900  # "7/8/07"
+        try:
+            return Value(DATE, date(year, int(m["m"]), int(m["d"])).isoformat(), Precision.DAY)
+        except ValueError:
+            return DROP
+
+    def _day_ref(self, m: re.Match[str]) -> Value:
+        """ "the day", "the same day", "the end of the day": the report's own day."""
+        if self.anchor is None:
+            return Value(DATE, None, Precision.DAY)
+        return Value(DATE, self.anchor.isoformat(), Precision.DAY)
+
+    def _unit_edge(self, m: re.Match[str]) -> Value:
+        """ "the beginning of the year", "the end of last month": the unit it names."""
+        if self.anchor is None:
+            return Value(DATE, None, Precision.UNKNOWN)
+        step = {"last": -1, "next": 1}.get(m["mod"].lower(), 0)
+        unit = m["unit"].lower()
+        if unit == "year":
+            return Value(DATE, str(self.anchor.year + step), Precision.YEAR)
+        if unit == "month":
+            d = shift_month(self.anchor, step)
+            return Value(DATE, f"{d.year:04d}-{d.month:02d}", Precision.MONTH)
+        return Value(DATE, week(self.anchor + timedelta(weeks=step)), Precision.WEEK)
+
+    def _weekend(self, m: re.Match[str]) -> Value:
+        if self.anchor is None:
+            return Value(DATE, None, Precision.WEEK)
+        return Value(DATE, week(self.anchor) + "-WE", Precision.WEEK)
+
+    def _month_day(self, m: re.Match[str]) -> Value | None:
+        if m["mon"] == "May" and not m.group(0)[3:].strip()[:1].isdigit():
+            return DROP
+        if self.anchor is None:
+            return Value(DATE, None, Precision.DAY)
+        return self._day(self._year_for_month(self.lex.month(m["mon"]), m.start()), m["mon"], m["day"])
+
+    _day_month = _month_day
+
+    def _month_year(self, m: re.Match[str]) -> Value:
+        if m["year"]:
+            year = int(m["year"])
+        elif self.anchor is not None:
+            year = self.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)  # "July last year"
+        else:
+            return Value(DATE, None, Precision.MONTH)
+        return Value(DATE, f"{year:04d}-{self.lex.month(m['mon']):02d}", Precision.MONTH)
+
+    def _month(self, m: re.Match[str]) -> Value | None:
+        mod = (m["mod"] or "").lower()
+        name = m["mon"]
+        if len(name.rstrip(".")) < 3 or (name.endswith(".") is False and len(name) == 3 and name not in ("May",)):
+            return DROP  # "Jan" alone is more often a name than a month
+        before = self.text[max(0, m.start() - 12) : m.start()].lower()
+        if (
+            name in ("May", "March")
+            and not mod
+            and not re.search(r"\b(?:in|since|until|by|from|through|during|of|early|late)\s*$", before)
+        ):
+            return DROP  # the verbs "may" and "march" when capitalised at a sentence's start
+        if self.anchor is None:
+            return Value(DATE, None, Precision.MONTH)
+        month = self.lex.month(name)
+        year = self._year_for_month(month, m.start())
+        if mod in ("last", "this past") and month >= self.anchor.month:
+            year = self.anchor.year - 1
+        elif mod == "next" and month <= self.anchor.month:
+            year = self.anchor.year + 1
+        elif mod in ("this", "earlier this", "later this"):
+            year = self.anchor.year
+        return Value(DATE, f"{year:04d}-{month:02d}", Precision.MONTH)
+
+    def _decade(self, m: re.Match[str]) -> Value:
+        if m["c"]:
+            return Value(DATE, f"{m['c']}{m['d']}", Precision.YEAR)
+        return Value(DATE, f"19{m['d2']}", Precision.YEAR)
+
+    def _century(self, m: re.Match[str]) -> Value:
+        return Value(DATE, f"{int(m['n']) - 1:02d}", Precision.YEAR)
+
+    def _season(self, m: re.Match[str]) -> Value | None:
+        mod = (m["mod"] or "").lower()
+        season = self.lex.seasons[m["season"].lower()]
+        if m["season"].lower() == "fall" and not mod and not m["year"]:
+            return DROP  # the verb
+        if not mod and not m["year"] and not m["season"][0].isupper():
+            return DROP
+        if m["year"]:
+            return Value(DATE, f"{m['year']}-{season}", Precision.MONTH)
+        if self.anchor is None:
+            return Value(DATE, None, Precision.MONTH)
+        year = self.anchor.year + {"last": -1, "past": -1, "next": 1}.get(mod, 0)
+        return Value(DATE, f"{year}-{season}", Precision.MONTH)
+
+    def _quarter(self, m: re.Match[str]) -> Value | None:
+        word = m["ord"].lower()
+        if m["year"] or m["year0"]:
+            year: int | None = int(m["year"] or m["year0"])
+        elif self.anchor is not None:
+            year = self.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+        else:
+            year = None
+        if word in self.lex.ordinals:
+            q = self.lex.ordinals[word]
+            a = self.anchor
+            named = m["year"] or m["year0"] or m["rel"]
+            if not named and a is not None and q > quarter_of(a) and self._told_of_past(m.start()):
+                year = a.year - 1  # "the fourth quarter" told of in January: last year's
+        elif word in ("final",):
+            q = 4
+        elif self.anchor is not None and word in ("last", "latest", "previous", "past"):
+            q = quarter_of(self.anchor) - 1 or 4
+            year = self.anchor.year - (1 if q == 4 else 0)
+        elif self.anchor is not None and word == "current":
+            q = quarter_of(self.anchor)
+        else:
+            return Value(DATE, None, Precision.MONTH)
+        return Value(DATE, f"{year}-Q{q}" if year else None, Precision.MONTH)
+
+    def _year_ago(self, m: re.Match[str]) -> Value:
+        """ "year-earlier profit", "the year-ago quarter": the same stretch a year before."""
+        a = self.anchor
+        if a is None:
+            return Value(DATE, None, Precision.YEAR)
+        if m["what"] or self._about_quarters(m.start()):
+            q = quarter_of(a) - 1 or 4
+            return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
+        return Value(DATE, str(a.year - 1), Precision.YEAR)
+
+    def _the_quarter(self, m: re.Match[str]) -> Value:
+        """ "the quarter" in a company's report: the latest quarter ended before the report."""
+        if self.anchor is None:
+            return Value(DATE, None, Precision.MONTH)
+        q = quarter_of(self.anchor) - 1 or 4
+        return Value(DATE, f"{self.anchor.year - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
+
+    def _clock(self, m: re.Match[str], hour: int) -> Value:
+        minutes = m["min"] if "min" in m.re.groupindex and m["min"] else "00"
+        zone = "Z" if "zone" in m.re.groupindex and (m["zone"] or "") in ("UTC", "Z") else ""
+        on = self._weekday_date(m["wd"], "", m.start()) if m["wd"] else self.anchor
+        if "mon" in m.re.groupindex and m["mon"] and self.anchor is not None:
+            day = self._day(self._year_for_month(self.lex.month(m["mon"]), m.start()), m["mon"], m["day"])
+            on = date.fromisoformat(day.value) if day is not None and day.value else on
+        if on is None:
+            return Value(TIME, None, Precision.MINUTE)
+        return Value(TIME, f"{on.isoformat()}T{hour:02d}:{minutes}{zone}", Precision.MINUTE)
+
+    def _time(self, m: re.Match[str]) -> Value:
+        hour = int(m["h"]) % 12
+        if m["ampm"].lower().startswith("p"):
+            hour += 12
+        return self._clock(m, hour)
+
+    def _time24(self, m: re.Match[str]) -> Value | None:
+        if not m["zone"] and not m["wd"]:
+            return DROP  # "3:15" alone is as often a score or a ratio
+        return self._clock(m, int(m["h"]))
+
+    def _noon(self, m: re.Match[str]) -> Value:
+        word = m["w"].lower()
+        on = self._weekday_date(m["wd"], "", m.start()) if m["wd"] else self.anchor
+        if on is None:
+            return Value(TIME, None, Precision.MINUTE)
+        return Value(TIME, f"{on.isoformat()}T{'24' if word == 'midnight' else '12:00'}", Precision.MINUTE)
+
+    def _weekday(self, m: re.Match[str]) -> Value:
+        day = self._weekday_date(m["wd"], m["mod"] or "", m.start())
+        if day is None:
+            return Value(DATE, None, Precision.DAY)
+        if m["part"]:
+            return Value(TIME, f"{day.isoformat()}T{self.lex.parts_of_day[m['part'].lower()]}", Precision.DAY)
+        return Value(DATE, day.isoformat(), Precision.DAY)
+
+    def _deictic(self, m: re.Match[str]) -> Value:
+        word = m["w"].lower()
+        if self.anchor is None:
+            return Value(DATE, None, Precision.DAY)
+        d = self.anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        part = m["part"].lower() if m["part"] else ("tonight" if word == "tonight" else None)
+        if part:
+            return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
+        return Value(DATE, d.isoformat(), Precision.DAY)
+
+    def _this_part(self, m: re.Match[str]) -> Value:
+        if self.anchor is None:
+            return Value(TIME, None, Precision.DAY)
+        offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(m["mod"].lower(), 0)
+        part = m["part"].lower()
+        if m["mod"].lower() == "last" and part != "night":
+            offset = -1
+        d = self.anchor + timedelta(days=offset)
+        return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
+
+    def _ago(self, m: re.Match[str]) -> Value | None:
+        n = self._count(m["n"])
+        if self.anchor is None:
+            return Value(DATE, None, Precision.UNKNOWN)
+        if n is None:
+            return Value(DATE, "PAST_REF", Precision.UNKNOWN)
+        unit = m["unit"].lower().rstrip("s")
+        k = int(n)
+        a = self.anchor
+        if unit == "day":
+            return Value(DATE, (a - timedelta(days=k)).isoformat(), Precision.DAY)
+        if unit == "week":
+            return Value(DATE, week(a - timedelta(weeks=k)), Precision.WEEK)
+        if unit == "month":
+            d = shift_month(a, -k)
+            return Value(DATE, f"{d.year:04d}-{d.month:02d}", Precision.MONTH)
+        if unit == "year":
+            if k == 1 and self._about_quarters(m.start()):
+                # "profit rose from a year ago" in a quarterly report: that quarter, a year before
+                q = quarter_of(a) - 1 or 4
+                return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
+            return Value(DATE, str(a.year - k), Precision.YEAR)
+        if unit in ("decade", "centurie", "century"):
+            return Value(DATE, str(a.year - k * (10 if unit == "decade" else 100)), Precision.YEAR)
+        return Value(DATE, "PAST_REF", Precision.UNKNOWN)
+
+    def _rel_unit(self, m: re.Match[str]) -> Value:
+        mod = m["mod"].lower()
+        unit = m["unit"].lower()
+        last_word = mod.split()[-1]
+        if (m["the"] and last_word in ("past", "last", "next", "coming", "previous", "following")) or unit in (
+            "decade",
+            "century",
+        ):
+            return self._duration_of(1, unit)  # "the past year", "the next decade": a stretch of time
+        if self.anchor is None:
+            return Value(DATE, None, Precision.UNKNOWN)
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(last_word, 0)
+        a = self.anchor
+        if unit == "year":
+            return Value(DATE, str(a.year + step), Precision.YEAR)
+        if unit == "month":
+            d = shift_month(a, step)
+            return Value(DATE, f"{d.year:04d}-{d.month:02d}", Precision.MONTH)
+        if unit == "quarter":
+            q = quarter_of(a) + step
+            year = a.year + (q - 1) // 4
+            return Value(DATE, f"{year}-Q{(q - 1) % 4 + 1}", Precision.MONTH)
+        w = week(a + timedelta(weeks=step))
+        return Value(DATE, w + ("-WE" if unit == "weekend" else ""), Precision.WEEK)
+
+    def _duration(self, m: re.Match[str]) -> Value | None:
+        n = self._count(m["n"])
+        if n is not None and n >= 1000:
+            return DROP  # "the 1988 second quarter": a year, not a count
+        if m["unit"].lower() == "second" and m["n"].lower() in ("a", "an", "one"):
+            return DROP  # "a second day": the ordinal
+        return self._duration_of(n, m["unit"])
+
+    def _vague_duration(self, m: re.Match[str]) -> Value | None:
+        pre = (m["pre"] or "").lower()
+        if not pre and not m["n"]:
+            return DROP  # a bare "days" is rarely an expression of its own
+        if pre == "the" and not m["n"]:
+            return DROP
+        return self._duration_of(None, m["unit"])
+
+    def _year(self, m: re.Match[str]) -> Value:
+        return Value(DATE, m["year"], Precision.YEAR)
+
+    def _reference(self, m: re.Match[str]) -> Value:
+        return Value(DATE, self.lex.references[re.sub(r"\s+", " ", m["w"].lower())], Precision.UNKNOWN)
+
+    def _set(self, m: re.Match[str]) -> Value:
+        return Value(SET, self.lex.sets[re.sub(r"\s+", " ", m["w"].lower())], Precision.UNKNOWN)
