@@ -24,15 +24,19 @@ from tidings.timex.values import Valuer
 __all__ = ["TimexLexicon", "find_timexes", "load_timex_lexicon"]
 
 _LEADING_PREPOSITION = re.compile(r"(?:[Oo]n|[Ii]n|[Ff]or|[Ww]ithin|[Oo]ver)\s+")
-_DATELINE_REST = re.compile(r"^[\s,.\-–—|:()]*$")
+# A line that is only a date (and punctuation) near the top is the report's dateline.
+_DATELINE_REST = re.compile(r"^[\s,.\-–—|:]*$")
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start:start] + text[end:line_end]
-    return bool(_DATELINE_REST.match(rest)) and text.count("\n", 0, line_start) <= 4
+    return (
+        text.count("\n", 0, line_start) <= 4
+        and bool(_DATELINE_REST.match(text[line_start:start]))
+        and bool(_DATELINE_REST.match(text[end:line_end]))
+    )
 
 
 def find_timexes(text: str, anchor: date | None) -> list[Timex]:

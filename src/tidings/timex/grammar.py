@@ -77,11 +77,11 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ("century", rf"(?:{_ci('the')}\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+{_ci('century')}"),
         (
             "season",
-            rf"(?:{_ci('(?P<mod>last|this|next|early|late|the|past)')}\s+)?(?P<season>{_ci(season)})(?:\s+(?:of\s+)?(?P<year>{year}))?\b",
+            rf"(?<![A-Za-z])(?:{_ci('(?P<mod>last|this|next|early|late|the|past)')}\s+)?(?P<season>{_ci(season)})(?:\s+(?:of\s+)?(?P<year>{year}))?\b",
         ),
         (
             "quarter",
-            rf"(?:{_ci('the')}\s+)?(?:(?P<year0>{year})\s+)?(?P<ord>{_ci(ordinal)})[\s-]+{_ci('quarter')}(?:\s+{_ci('of')}\s+(?:(?P<year>{year})|(?P<rel>{_ci('this|last|next')})\s+{_ci('year')}))?",
+            rf"(?:{_ci('the')}\s+)?(?:(?P<year0>{year})\s+)?(?P<ord>{_ci(ordinal)})[\s-]+{_ci('quarter')}\b(?:\s+{_ci('of')}\s+(?:(?P<year>{year})|(?P<rel>{_ci('this|last|next')})\s+{_ci('year')}))?",
         ),
         (
             "time",
@@ -130,7 +130,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "year",
-            rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|-\d|\d))",
+            rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|-\d|\d)|[.,]\d)",
         ),
         ("reference", rf"\b(?P<w>{_ci(refs)})\b"),
         ("set", rf"\b(?P<w>{_ci(sets)})\b"),

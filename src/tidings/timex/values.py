@@ -401,6 +401,13 @@ class Valuer:
             return DROP  # "the 1988 second quarter": a year, not a count
         if m["unit"].lower() == "second" and m["n"].lower() in ("a", "an", "one"):
             return DROP  # "a second day": the ordinal
+        after = self.text[m.end() : m.end() + 4].lower()
+        fraction = "-quarters" in m.group(0).lower() and after.startswith(" of")
+        if fraction or after.startswith(" old") or m.group(0).lower().endswith(" old"):
+            return DROP  # "37 years old" is an age, "three-quarters of" a share
+        before = self.text[max(0, m.start() - 12) : m.start()].lower().rstrip()
+        if m["n"].lower() in ("a", "an") and re.search(r"(?:\d|million|billion|percent|%|cents?|hours?)$", before):
+            return DROP  # "$2 million a year", "24 hours a day": a rate
         return self._duration_of(n, m["unit"])
 
     def _vague_duration(self, m: re.Match[str]) -> Value | None:
