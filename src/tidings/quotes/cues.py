@@ -142,9 +142,16 @@ def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in load_cues().prepositions)
+
+
 def according_to(token: Any) -> Any | None:
     """The source a prepositional cue of the lexicon names ("according to X", "in the words of X"),
     when ``token`` is the cue's first word."""
+    if token.lower_ not in _first_words():
+        return None
     doc = token.doc
     for phrase in load_cues().prepositions:
         words = phrase.split()

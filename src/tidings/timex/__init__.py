@@ -17,12 +17,14 @@ import re
 from datetime import date
 
 from tidings.records import Timex
-from tidings.timex.grammar import rules
+from tidings.timex.grammar import anchors, rules
 from tidings.timex.lexicon import TimexLexicon, load_timex_lexicon
 from tidings.timex.values import Valuer
 
 __all__ = ["TimexLexicon", "find_timexes", "load_timex_lexicon"]
 
+# No expression reaches further than this many characters from its time word.
+_REACH = 60
 _LEADING_PREPOSITION = re.compile(r"(?:[Oo]n|[Ii]n|[Ff]or|[Ww]ithin|[Oo]ver)\s+")
 # A line that is only a date (and punctuation) near the top is the report's dateline.
 _DATELINE_REST = re.compile(r"^[\s,.\-–—|:]*$")
@@ -39,14 +41,36 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the time words, merged where they touch: the only places an
+    expression can be. Each runs from the start of the line's clause before the word to the end
+    of the clause after it, within a bound no expression exceeds."""
+    out: list[tuple[int, int]] = []
+    for hit in anchors().finditer(text):
+        lo = max(0, hit.start() - _REACH, text.rfind("\n", 0, hit.start()) + 1)
+        hi = min(len(text), hit.end() + _REACH)
+        nl = text.find("\n", hit.end())
+        if 0 <= nl < hi:
+            hi = nl
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_timexes(text: str, anchor: date | None) -> list[Timex]:
     """Every temporal expression in ``text``, in order, with its TIMEX3 type, value and precision."""
     valuer = Valuer(load_timex_lexicon(), text, anchor)
     matches: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for order, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                matches.append((m.start(), m.end(), order, rule.name, m))
+    seen: set[tuple[int, int, int]] = set()
+    for lo, hi in _windows(text):
+        for order, rule in enumerate(rules()):
+            for m in rule.pattern.finditer(text, lo, hi):
+                key = (order, m.start(), m.end())
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    matches.append((m.start(), m.end(), order, rule.name, m))
     matches.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
     taken: list[tuple[int, int]] = []
     found: list[Timex] = []

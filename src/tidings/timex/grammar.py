@@ -141,3 +141,30 @@ def _build(lex: TimexLexicon) -> list[Rule]:
 @lru_cache(maxsize=1)
 def rules() -> list[Rule]:
     return _build(load_timex_lexicon())
+
+
+@lru_cache(maxsize=1)
+def anchors() -> re.Pattern[str]:
+    """Words at least one of which every expression contains: the rules need only be tried near
+    them, which spares a scan of every rule over long stretches of text that hold no time word."""
+    lex = load_timex_lexicon()
+    words = [
+        *lex.units,
+        "centuries",
+        *lex.weekdays,
+        *lex.seasons,
+        *lex.parts_of_day,
+        *lex.sets,
+        *lex.references,
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "noon",
+        "midnight",
+        "midday",
+        "ago",
+        "earlier",
+    ]
+    months = [m[:3] for m in lex.months]
+    return re.compile(rf"\d|(?i:\b(?:{_alt(months + words)}))")
