@@ -23,6 +23,8 @@ import yaml
 from tidings.errors import DataFileError
 from tidings.records import Actor
 
+SAME = "="  # a term held for the person's own state
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -30,6 +32,7 @@ class Term:
     sector: str | None
     start: date | None
     end: date | None
+    country: str | None = SAME  # a term held for another body (a UN post) has its own: None for IGO posts
 
     def holds_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -52,7 +55,8 @@ class Entity:
             term = self.term_on(on)
             if term is None:
                 return Actor(self.entity_id, self.name, self.country, None, "person")
-            return Actor(self.entity_id, self.name, self.country, term.sector, "person", term.start, term.end)
+            country = self.country if term.country == SAME else term.country
+            return Actor(self.entity_id, self.name, country, term.sector, "person", term.start, term.end)
         sec = sector or self.sector
         actor_id = self.entity_id if sector is None else f"{self.country or self.entity_id}{sector}"
         return Actor(actor_id, self.name, self.country, sec, self.kind)
@@ -88,6 +92,7 @@ class KnowledgeBase:
     cities: dict[str, City] = field(default_factory=dict)
     outlet_domains: dict[str, str] = field(default_factory=dict)
     stems: dict[str, Alias] = field(default_factory=dict)  # imported TABARI stems: "argentin" → ARG
+    successions: dict[str, tuple[date, str]] = field(default_factory=dict)  # SSD → (2011-07-09, SDN)
     _index: dict[str, list[Alias]] = field(default_factory=dict, repr=False)
     _indexed: int = 0
 
@@ -126,8 +131,11 @@ def _date(value: Any, where: str) -> date | None:
         return None
     if isinstance(value, date):
         return value
+    text = str(value).strip()
+    if len(text) == 7:  # YYYY-MM: the month is known, not the day
+        text += "-01"
     try:
-        return date.fromisoformat(str(value))
+        return date.fromisoformat(text)
     except ValueError as exc:
         raise DataFileError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
@@ -172,13 +180,15 @@ def _load_iso_states(kb: KnowledgeBase) -> None:
     import pycountry
 
     known = {a.text.casefold() for a in kb.aliases}
+    # "Congo, The Democratic Republic of the" must not take "Congo", the other state's name.
+    iso_names = {c.name.casefold() for c in pycountry.countries}
     for country in pycountry.countries:
         iso3 = country.alpha_3
         if iso3 in kb.entities:
             continue
         names = [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
         short = country.name.split(",")[0].strip()
-        if short.casefold() not in known:
+        if short.casefold() not in known and short.casefold() not in iso_names:
             names.append(short)  # "Bolivia, Plurinational State of" → "Bolivia"
         state = Entity(iso3, names[0] or country.name, "state", iso3)
         kb.add(state, [n for n in names if n])
@@ -186,39 +196,105 @@ def _load_iso_states(kb: KnowledgeBase) -> None:
 
 def _load_demonyms(kb: KnowledgeBase) -> None:
     """Demonyms, capitals and other names for the states countries.csv does not list in full."""
-    for where, text in _data_files("demonyms.csv"):
+    for where, n, row in _csv_rows("demonyms.csv"):
+        state = _known_state(kb, row.get("iso3"), where, n)
+        kb.add(state, _split(row.get("aliases")))
+        kb.add(state, _split(row.get("adjectives")), how="adjective")
+        capital = (row.get("capital") or "").strip()
+        if capital:
+            kb.add(state, [capital], how="metonymy")
+
+
+def _csv_rows(name: str) -> Iterable[tuple[str, int, dict[str, str]]]:
+    for where, text in _data_files(name):
         lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
         for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
-            state = kb.entities.get((row.get("iso3") or "").strip().upper())
-            if state is None or state.kind != "state":
-                raise DataFileError(f"{where}:{n}: {row.get('iso3')!r} is not a known ISO 3166 state")
-            kb.add(state, _split(row.get("aliases")))
-            kb.add(state, _split(row.get("adjectives")), how="adjective")
-            capital = (row.get("capital") or "").strip()
-            if capital:
-                kb.add(state, [capital], how="metonymy")
+            yield where, n, row
+
+
+def _known_state(kb: KnowledgeBase, code: str | None, where: str, n: int) -> Entity:
+    state = kb.entities.get((code or "").strip().upper())
+    if state is None or state.kind != "state":
+        raise DataFileError(f"{where}:{n}: {code!r} is not a known ISO 3166 state")
+    return state
+
+
+def _load_regions(kb: KnowledgeBase) -> None:
+    """Regions and territories that stand for their state as places ("fighting in Darfur")."""
+    for where, n, row in _csv_rows("regions.csv"):
+        kb.add(_known_state(kb, row.get("iso3"), where, n), _split(row.get("regions")), how="region")
+
+
+def _load_successions(kb: KnowledgeBase) -> None:
+    for where, n, row in _csv_rows("successions.csv"):
+        state = _known_state(kb, row.get("iso3"), where, n)
+        whole = _known_state(kb, row.get("part_of"), where, n)
+        until = _date(row.get("until"), f"{where}:{n}")
+        if until is None:
+            raise DataFileError(f"{where}:{n}: no date in 'until'")
+        kb.successions[state.entity_id] = (until, whole.entity_id)
+
+
+@dataclass
+class _PersonSpec:
+    name: str
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
 
 def _load_people(kb: KnowledgeBase) -> None:
+    """People from people.yaml (a person with roles) and officials.csv (one row per term), merged
+    by name: a person named in both has the terms of both."""
+    specs: dict[str, _PersonSpec] = {}
+
+    def spec(name: str, country: str | None) -> _PersonSpec:
+        return specs.setdefault(name, _PersonSpec(name, country))
+
     for where, text in _data_files("people.yaml"):
         for n, row in enumerate(yaml.safe_load(text) or [], 1):
             at = f"{where} entry {n}"
             try:
-                terms = tuple(
+                s = spec(str(row["name"]), row.get("country"))
+                s.aliases += [str(a) for a in row.get("aliases") or []]
+                s.short += [str(a) for a in row.get("short") or []]
+                s.terms += [
                     Term(str(t["role"]), t.get("sector"), _date(t.get("from"), at), _date(t.get("to"), at))
                     for t in row.get("roles") or []
-                )
-                person = Entity(
-                    "P:" + row["name"].lower().replace(" ", "-"),
-                    row["name"],
-                    "person",
-                    row.get("country"),
-                    terms=tuple(sorted(terms, key=lambda t: t.start or date.min)),
-                )
+                ]
             except (KeyError, TypeError) as exc:
                 raise DataFileError(f"{at}: bad person entry: {exc}") from exc
-            kb.add(person, [row["name"], *(row.get("aliases") or [])])
-            kb.add(person, row.get("short") or [], how="short")
+    for where, n, row in _csv_rows("officials.csv"):
+        at = f"{where}:{n}"
+        try:
+            country = (row["country"] or "").strip().upper() or None
+            s = spec(row["name"].strip(), country)
+            if country and s.country is None and not s.terms:
+                s.country = country
+            s.aliases += _split(row.get("aliases"))
+            s.short += _split(row.get("short"))
+            s.terms.append(
+                Term(
+                    row["role"].strip(),
+                    (row.get("sector") or "").strip() or None,
+                    _date(row.get("from"), at),
+                    _date(row.get("to"), at),
+                    SAME if country == s.country else country,
+                )
+            )
+        except (KeyError, AttributeError) as exc:
+            raise DataFileError(f"{at}: bad official row: {exc}") from exc
+    for s in specs.values():
+        person = Entity(
+            "P:" + s.name.lower().replace(" ", "-"),
+            s.name,
+            "person",
+            s.country,
+            terms=tuple(sorted(s.terms, key=lambda t: t.start or date.min)),
+        )
+        kb.add(person, [s.name, *dict.fromkeys(s.aliases)])
+        kb.add(person, list(dict.fromkeys(s.short)), how="short")
 
 
 def _load_orgs(kb: KnowledgeBase, name: str, kind: str) -> None:
@@ -341,8 +417,11 @@ def load_kb() -> KnowledgeBase:
     _load_countries(kb)
     _load_iso_states(kb)
     _load_demonyms(kb)
+    _load_regions(kb)
+    _load_successions(kb)
     _load_people(kb)
     _load_orgs(kb, "organisations.yaml", "org")
+    _load_orgs(kb, "groups.yaml", "org")
     _load_orgs(kb, "outlets.yaml", "outlet")
     _load_agents(kb)
     _load_imported(kb)

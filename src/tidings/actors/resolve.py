@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tidings.actors.gazetteer import city
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
+from tidings.actors.spelling import spelled_like
 from tidings.records import Actor, Mention, Role
 
-_HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4}
+_HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4, "region": 5}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its"}
 # Descriptions that point back at the last outlet ("the report said", "the agency added").
@@ -80,11 +82,20 @@ class ResolvedDoc:
 
     def _add(self, start_tok: int, end_tok: int, actor: Actor, how: str) -> Mention:
         span = self.doc[start_tok:end_tok]
+        actor = self._as_of(actor)
         m = Mention(self.doc_id, span.start_char, span.end_char, span.text, actor, how)
         self.mentions.append(m)
         for i in range(start_tok, end_tok):
             self.by_token[i] = m
         return m
+
+    def _as_of(self, actor: Actor) -> Actor:
+        """A state that did not yet exist on the report's date is coded as the one it belonged to."""
+        succession = self.kb.successions.get(actor.country or "") if actor.kind == "state" else None
+        if succession is None or self.on is None or self.on >= succession[0]:
+            return actor
+        whole = self.kb.entities[succession[1]].actor(self.on, sector=actor.sector)
+        return Actor(whole.actor_id, whole.name, whole.country, actor.sector, "state")
 
     def mention_at(self, token: Any) -> Mention | None:
         return self.by_token.get(token.i)
@@ -152,18 +163,17 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
 
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
     seen_people: set[str] = set()
-    # Tokens of multi-word PERSON names: "Chuck Jordan" is a man, not the state of Jordan.
-    in_names = {i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
+    # A state's name that ends a PERSON name is a surname: "Chuck Jordan" is a man, not Jordan
+    # (but "Bosnian Serbs", which the parser may also call a PERSON, keeps its "Bosnian").
+    surnames = {i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start + 1, e.end)}
     for span in spans:
         cands = table.get(span.text) or []
-        if cands and cands[0].entity.kind == "state" and all(i in in_names for i in range(span.start, span.end)):
+        if cands and cands[0].entity.kind == "state" and all(i in surnames for i in range(span.start, span.end)):
             continue
-        chosen: Alias | None = None
-        for alias in cands:
-            if alias.how == "short" and alias.entity.entity_id not in seen_people:
-                continue
-            chosen = alias
-            break
+        usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_people]
+        # Two people known by one name ("President Bush"): the one in office on the report's date.
+        in_office = [a for a in usable if a.entity.kind == "person" and on and a.entity.term_on(on) is not None]
+        chosen: Alias | None = in_office[0] if in_office else (usable[0] if usable else None)
         if chosen is None:
             continue
         ent = chosen.entity
@@ -179,7 +189,9 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
     if kb.stems:
         _stems(out, kb)
     _titled_people(out, kb)
+    _places(out, kb)
     _named_people(out)
+    _sector_only(out, kb)
     out.mentions.sort(key=lambda m: m.start)
     return out
 
@@ -248,3 +260,46 @@ def _named_people(out: ResolvedDoc) -> None:
             how = "name"
             known.setdefault(last, actor)
         out._add(ent.start, ent.end, actor, how)
+
+
+def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
+    """Places the base does not name: a city from the gazetteer ("Samarra" → IRQ), or a state or
+    demonym misspelt ("Afganistan", "Quatar", "Ghanians"), each standing for its state."""
+    for ent in out.doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC", "ORG") or any(i in out.by_token for i in range(ent.start, ent.end)):
+            continue
+        text = ent.text.removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
+        hit = city(text) if ent.label_ == "GPE" else None
+        if hit is not None:
+            state = kb.state(hit.country)
+            if state is not None:
+                out._add(ent.start, ent.end, state.actor(out.on), "place")
+                continue
+        near = spelled_like(text, kb)
+        if near is not None:
+            out._add(ent.start, ent.end, near.entity.actor(out.on), "fuzzy")
+
+
+# Sectors an actor can have with no country at all, as the field codes them.
+_STATELESS_SECTORS = {"NGO"}
+
+
+def _sector_only(out: ResolvedDoc, kb: KnowledgeBase) -> None:
+    """ "A human rights group", "aid charities": a non-governmental actor named by its kind alone."""
+    for tok in out.doc:
+        if tok.pos_ != "NOUN" or tok.i in out.by_token:
+            continue
+        lemma = tok.lemma_.lower()
+        pairs = [f"{w} {lemma}" for c in tok.children if c.dep_ == "compound" for w in (c.lower_, c.lemma_.lower())]
+        sector = next((kb.agents[p] for p in pairs if p in kb.agents), None) or kb.agents.get(lemma)
+        if sector not in _STATELESS_SECTORS:
+            continue
+        if any(c.i in out.by_token for c in tok.children if c.dep_ in ("amod", "compound", "poss")):
+            continue  # "Russian rights groups" belong to their country: the adjective's mention says so
+        start = min(
+            (c.left_edge.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i), default=tok.i
+        )
+        out._add(start, tok.i + 1, Actor(sector, _SECTOR_NAMES[sector], None, sector, "org"), "agent")
+
+
+_SECTOR_NAMES = {"NGO": "non-governmental organisation"}

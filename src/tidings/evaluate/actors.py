@@ -5,6 +5,7 @@ the same sector where the gold code gives one (``IRNGOV`` → IRN, GOV)?"""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,19 @@ def _gold_actors(rec: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _locate(text: str, actor_text: str) -> tuple[int, int]:
+    """Where the gold actor text lies. Coders mark a gap with ".." or "..." ("Bosnian Serbs ...
+    forces"): the span then runs from the first piece to the last."""
+    pieces = [p.strip() for p in re.split(r"\.{2,}", actor_text) if p.strip()]
+    if not pieces:
+        return (-1, -1)
+    first = text.find(pieces[0])
+    if first < 0:
+        return (-1, -1)
+    last = text.find(pieces[-1], first)
+    return (first, last + len(pieces[-1])) if last >= 0 else (first, first + len(pieces[0]))
+
+
 def evaluate_actors(gold_path: Path) -> ActorScore:
     records = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
     nlp = load_model()
@@ -49,9 +63,14 @@ def evaluate_actors(gold_path: Path) -> ActorScore:
         text = rec["text"]
         for actor_text, code in _gold_actors(rec):
             actors += 1
-            at = text.find(actor_text)
-            span = (at, at + len(actor_text)) if at >= 0 else (-1, -1)
+            span = _locate(text, actor_text)
             hits = [m for m in res.mentions if m.start < span[1] and span[0] < m.end]
+            # The mention over the phrase's syntactic head first ("NATO-member Norway" is Norway,
+            # "the Red Cross operating in Iraq" the Red Cross), then the one ending the phrase.
+            head = doc.char_span(*span, alignment_mode="expand") if span[0] >= 0 else None
+            if head is not None:
+                root = head.root.idx
+                hits.sort(key=lambda m: (not (m.start <= root < m.end), m.end < span[1]))
             gold_sector = code[3:6] if len(code) >= 6 else None
             if gold_sector:
                 with_sector += 1
@@ -59,9 +78,9 @@ def evaluate_actors(gold_path: Path) -> ActorScore:
                 continue
             found += 1
             m = hits[0]
-            # CAMEO codes an international or non-governmental body by its kind (IGO, NGO) in place
+            # CAMEO codes an international, non-governmental or transnational armed body by its kind (IGO, NGO, IMG) in place
             # of a country; tidings gives such bodies no country and that kind as their sector.
-            given = m.actor.country or (m.actor.sector if m.actor.sector in ("IGO", "NGO") else "")
+            given = m.actor.country or (m.actor.sector if m.actor.sector in ("IGO", "NGO", "IMG") else "")
             if given == code[:3]:
                 country += 1
             if gold_sector and m.actor.sector == gold_sector:
