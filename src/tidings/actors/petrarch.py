@@ -162,3 +162,17 @@ def import_file(path: Path) -> tuple[str, dict[str, object]]:
     if "agent" in name or (re.search(r"\[~|~\]", text) and "actor" not in name):
         return "agents", {"source": str(path), "agents": parse_agents(text)}
     return "actors", {"source": str(path), "actors": to_records(parse_actors(text), str(path))}
+
+
+def import_into(path: Path, folder: Path) -> tuple[str, int, Path]:
+    """Convert one dictionary file into ``folder/<stem>.yaml`` (what ``load_kb`` reads later):
+    (kind, how many entries, the file written)."""
+    import yaml
+
+    kind, doc = import_file(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{path.name.removesuffix('.txt')}.yaml"
+    header = f"# Imported by `tidings actors import` from {path.name}; re-import to refresh.\n"
+    target.write_text(header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    entries = doc[kind]
+    return kind, len(entries) if isinstance(entries, list | dict) else 0, target

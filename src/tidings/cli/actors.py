@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
 from tidings.cli.options import FORMAT
 from tidings.cli.output import Format, write_rows
@@ -81,18 +80,12 @@ def import_cmd(
 ) -> None:
     """Merge dictionaries in the field's format into the knowledge base used by later runs."""
     from tidings.actors.kb import user_actors_dir
-    from tidings.actors.petrarch import import_file
+    from tidings.actors.petrarch import import_into
     from tidings.errors import InputNotFound
 
     folder = user_actors_dir() / "imported"
-    folder.mkdir(parents=True, exist_ok=True)
     for path in files:
         if not path.is_file():
             raise InputNotFound(f"{path} is not a file: give a .actors.txt or .agents.txt dictionary.")
-        kind, doc = import_file(path)
-        stem = path.name.removesuffix(".txt")
-        target = folder / f"{stem}.yaml"
-        header = f"# Imported by `tidings actors import` from {path.name}; re-import to refresh.\n"
-        target.write_text(header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        n = len(doc[kind])  # type: ignore[arg-type]
+        kind, n, target = import_into(path, folder)
         print(f"imported {n} {kind} from {path} into {target}", file=sys.stderr)

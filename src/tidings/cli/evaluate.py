@@ -74,3 +74,22 @@ def timex_cmd(
         raise InputNotFound(f"{gold} not found: give a TIMEX3 gold documents.jsonl or its folder.")
     for name, score in evaluate_timex(gold).items():
         print(score.line(name))
+
+
+@app.command("events")
+def events_cmd(
+    dataset: Annotated[
+        Path, typer.Argument(help="Gold records: a records.jsonl (PLOVER or CAMEO codings) or its folder.")
+    ],
+) -> None:
+    """Event coding: type accuracy, (type, source, target) triple P/R/F1 and a confusion table by type."""
+    from tidings.evaluate.events import evaluate_events
+
+    gold = dataset / "records.jsonl" if dataset.is_dir() else dataset
+    if not gold.is_file():
+        raise InputNotFound(f"{gold} not found: give a data set's records.jsonl or its folder.")
+    score = evaluate_events(gold)
+    print(score.line(gold.parent.name))
+    print("confusion (gold type: what tidings coded):")
+    for line in score.confusion_table():
+        print(line)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
+from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import is_negated, modality_of
 from tidings.nlp import tokens_overlapping
@@ -23,6 +24,9 @@ from tidings.records import Document, Event, Modality, Place, Precision, Role, T
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl"}
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside"}
+LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
+# Types the field codes even when the text names no source ("three soldiers were killed").
+SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
 MILITARY_WORDS = {"military", "naval", "army", "joint", "war", "missile", "air", "live-fire"}
 
 
@@ -135,10 +139,28 @@ class _Coder:
     def roles(self, tokens: Iterable[Any]) -> list[Role]:
         out = []
         for t in tokens:
-            role = self.resolved.role_for(t)
+            role = self.resolved.role_for(t) or self._located(t)
             if role is not None and role.actor is not None:
                 out.append(role)
         return out
+
+    def _located(self, token: Any) -> Role | None:
+        """'security forces in Guinea', 'students throughout Indonesia': a role word placed in a
+        state gives that state's actor with the role's sector (the field's implicit coding)."""
+        sector = self.resolved.kb.agents.get(token.lemma_.lower())
+        if sector is None:
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
+                continue
+            for t in prep.subtree:
+                m = self.resolved.mention_at(t)
+                if m is not None and m.actor.kind == "state" and m.actor.country:
+                    state = self.resolved.kb.state(m.actor.country)
+                    if state is not None:
+                        phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+                        return Role(phrase, state.actor(self.resolved.on, sector=sector))
+        return None
 
     def sources(self, trigger: Any, entry: Entry, is_noun: bool) -> tuple[list[Role], bool]:
         if is_noun:
@@ -239,21 +261,26 @@ class _Coder:
 
     # -- the event ---------------------------------------------------------------------------
     def code(self, trigger: Any, entry: Entry, obj: Any | None, is_noun: bool) -> Iterator[Event]:
-        sources, implicit = self.sources(trigger, entry, is_noun)
-        if not sources:
-            return
+        found, implicit = self.sources(trigger, entry, is_noun)
+        sources: list[Role | None] = list(found)
         targets: list[Role | None] = list(self.targets(trigger, entry, obj)) or [None]
+        unknown_source = not sources and entry.type in SOURCELESS and targets != [None]
+        if unknown_source:
+            sources = [None]
+        elif not sources:
+            return
         date, precision = self.date_for(trigger)
         place = self.place_for(trigger)
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
-        cameo = entry.cameo or self.ontology.default_cameo(entry.type)
+        kind, cameo, intent = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         for src in sources:
             for tgt in targets:
                 if (
                     tgt is not None
+                    and src is not None
                     and tgt.actor is not None
                     and src.actor is not None
                     and (
@@ -266,13 +293,15 @@ class _Coder:
                 confidence *= 0.85 if implicit else 1.0
                 confidence *= 0.8 if modality is Modality.HYPOTHETICAL else 1.0
                 confidence *= 1.0 if tgt is not None or not entry.target else 0.9
-                rule = entry.id + ("+source:governing-clause" if implicit else "")
+                rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
+                rule += "+source:unknown" if unknown_source else ""
+                confidence *= 0.8 if unknown_source else 1.0
                 key = "|".join(
                     [
                         self.document.doc_id,
                         str(trigger.idx),
-                        entry.type,
-                        src.actor.actor_id if src.actor else "",
+                        kind,
+                        src.actor.actor_id if src and src.actor else "",
                         tgt.actor.actor_id if tgt and tgt.actor else "",
                     ]
                 )
@@ -283,8 +312,8 @@ class _Coder:
                     sentence_start=sent.start_char,
                     trigger=trigger.text if obj is None else f"{trigger.text} … {obj.text}",
                     trigger_start=trigger.idx,
-                    type=entry.type,
-                    mode=entry.mode,
+                    type=kind,
+                    mode=None if intent else entry.mode,
                     contexts=(entry.context,) if entry.context else (),
                     cameo=cameo,
                     goldstein=root.goldstein if root else None,

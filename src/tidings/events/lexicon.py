@@ -46,6 +46,13 @@ class Lexicon:
 def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
     if row.get("type") not in plover:
         raise DataFileError(f"{where}: type {row.get('type')!r} is not a PLOVER type ({', '.join(sorted(plover))})")
+    if row.get("cameo"):
+        mapped = load_ontology().plover_of(str(row["cameo"]))
+        if mapped is None or mapped.plover != row["type"]:
+            raise DataFileError(
+                f"{where}: CAMEO {row['cameo']} is {mapped.plover if mapped else 'not a PLOVER code'} in the "
+                f"CAMEO→PLOVER table, not {row['type']}"
+            )
     for slot in row.get("target") or []:
         if slot not in SLOTS and not str(slot).startswith(("prep:", "objprep:")):
             raise DataFileError(f"{where}: unknown target slot {slot!r}")

@@ -22,9 +22,27 @@ class CameoRoot:
 
 
 @dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    plover: str
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Ontology:
     plover: dict[str, dict[str, object]]
     roots: dict[str, CameoRoot]
+    cameo: dict[str, CameoCode]
+
+    def plover_of(self, code: str | None) -> CameoCode | None:
+        """The PLOVER type of a CAMEO code, by its longest listed prefix ("0871" → "087" → "08")."""
+        code = (code or "").strip()
+        for k in range(len(code), 1, -1):
+            hit = self.cameo.get(code[:k])
+            if hit is not None:
+                return hit
+        return None
 
     def default_cameo(self, plover_type: str) -> str | None:
         entry = self.plover.get(plover_type)
@@ -48,4 +66,13 @@ def load_ontology() -> Ontology:
             roots[row["root"]] = CameoRoot(row["root"], row["name"], float(row["goldstein"]), int(row["quad_class"]))
         except (KeyError, ValueError) as exc:
             raise DataFileError(f"ontology/data/cameo_roots.csv:{n}: {exc}") from exc
-    return Ontology(plover, roots)
+    cameo: dict[str, CameoCode] = {}
+    rows = [ln for ln in _text("cameo.csv").splitlines() if ln and not ln.startswith("#")]
+    for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(rows))), 2):
+        code, kind = (row.get("cameo") or "").strip(), (row.get("plover") or "").strip()
+        if kind not in plover:
+            raise DataFileError(f"ontology/data/cameo.csv:{n}: {kind!r} is not a PLOVER type")
+        cameo[code] = CameoCode(
+            code, kind, (row.get("mode") or "").strip() or None, (row.get("context") or "").strip() or None
+        )
+    return Ontology(plover, roots, cameo)

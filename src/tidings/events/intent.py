@@ -1,0 +1,88 @@
+"""Statements of intent, coded as PLOVER does (``events/data/intent.yaml``).
+
+A trigger under a future or conditional auxiliary ("will", "would", "may"), a verb of intent
+("plans to", "wants to", "vows to") or an adjective of readiness ("is ready to", "is willing
+to") states an intent, not the act: cooperation becomes AGREE, harm becomes THREATEN. A trigger
+under a directive ("urged X to withdraw") is another's request, not the subject's intent, and
+a trigger under "prepare" is a preparation (MOBILIZE codes it where the lexicon says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from tidings.errors import DataFileError
+from tidings.events.modality import DIRECTIVE, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT
+
+_NOT_INTENT = {"prepare", "expect", "hope"}  # preparing is MOBILIZE's; expecting is another's doing
+
+
+@dataclass(frozen=True, slots=True)
+class IntentTable:
+    agree: dict[str, str]
+    threaten: dict[str, str]
+    readiness: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_intent() -> IntentTable:
+    text = (resources.files("tidings.events") / "data" / "intent.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    try:
+        return IntentTable(
+            {str(k): str(v) for k, v in data["agree"].items()},
+            {str(k): str(v) for k, v in data["threaten"].items()},
+            frozenset(str(w) for w in data["readiness"]),
+        )
+    except (KeyError, AttributeError) as exc:
+        raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
+
+
+def _verb(token: Any) -> Any:
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def states_intent(token: Any, table: IntentTable) -> bool:
+    """Does the clause of ``token`` state its subject's intent rather than an act?"""
+    verb = _verb(token)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "will not meet" is a refusal, coded by the lexicon's negated entries
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (FUTURE_AUX | HYPOTHETICAL_AUX):
+        return True
+    t = verb
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "acomp", "advcl"):
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in DIRECTIVE or lemma in _NOT_INTENT:
+            return False
+        if t.dep_ == "xcomp" and (
+            lemma in INTENT or lemma in table.readiness or lemma in {"vow", "pledge", "promise", "threaten"}
+        ):
+            return True
+        if head.pos_ == "ADJ" and lemma in table.readiness:
+            return True
+        t = head
+    return False
+
+
+def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, bool]:
+    """(type, CAMEO code, recoded?) for a trigger: its intent's type when it states one."""
+    table = load_intent()
+    if kind not in table.agree and kind not in table.threaten:
+        return kind, cameo, False
+    if not states_intent(token, table):
+        return kind, cameo, False
+    if kind in table.agree:
+        return "AGREE", table.agree[kind], True
+    return "THREATEN", table.threaten[kind], True
