@@ -80,6 +80,8 @@ def test_object_control_and_directives() -> None:
         "Antony Blinken urged China on Friday to stop supplying Russia with machine tools.", published="2024-04-26"
     )
     assert ("REQUEST", "USA", "CHN") in _triples(evs)
-    aid = next(e for e in evs if e.type == "AID")
-    assert (aid.source.actor.country, aid.target.actor.country) == ("CHN", "RUS")
-    assert aid.modality is Modality.HYPOTHETICAL  # asked for, not done
+    # What is asked for is the request's content, not an event of its own, as the field codes it.
+    assert not [e for e in evs if e.type == "AID"]
+    # Outside a request, object control still gives the inner act its actor: the one who sends is China.
+    evs = _events("Russia helped China to send weapons to Iran.", published="2024-04-26")
+    assert ("AID", "CHN", "IRN") in _triples(evs)

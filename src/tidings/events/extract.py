@@ -22,7 +22,7 @@ from tidings.places import lookup as place_lookup
 from tidings.records import Document, Event, Modality, Place, Precision, Role, Timex
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
-CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl"}
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl", "acomp"}
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside"}
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
@@ -201,9 +201,19 @@ class _Coder:
                     if state is not None:
                         found = [Role(place[0], state.actor(self.resolved.on))]
             elif slot == "subtree":
-                found = self.roles(t for t in trigger.subtree if t.i > trigger.i and t.i in self.resolved.by_token)[:1]
+                found = self._in_subtree(trigger)
             if found:
                 return found
+        # Where the entry's own slots find nothing: the subject of the clause the trigger governs
+        # ("demanded that the US cancel"), else the first actor in the trigger's own phrase.
+        clause = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
+        found = self.roles(_conjuncts(s for c in clause for s in c.children if s.dep_ in ("nsubj", "nsubjpass")))
+        return found or self._in_subtree(trigger)
+
+    def _in_subtree(self, trigger: Any) -> list[Role]:
+        for t in trigger.subtree:
+            if t.i > trigger.i and t.i in self.resolved.by_token:
+                return self.roles([t])[:1]
         return []
 
     # -- circumstances ---------------------------------------------------------------------
@@ -283,10 +293,7 @@ class _Coder:
                     and src is not None
                     and tgt.actor is not None
                     and src.actor is not None
-                    and (
-                        tgt.actor.actor_id == src.actor.actor_id
-                        or (tgt.actor.country == src.actor.country and tgt.actor.kind == "state")
-                    )
+                    and tgt.actor.actor_id == src.actor.actor_id
                 ):
                     tgt = None
                 confidence = entry.strength
@@ -350,6 +357,7 @@ def extract_events(
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))
+    events = _drop_embedded(events, resolved.doc)
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (
@@ -361,3 +369,31 @@ def extract_events(
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     return sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id))
+
+
+# Acts whose object is another act: what is demanded, condemned, refused, threatened, promised or
+# praised has not (thereby) happened, and the field codes the outer act alone ("demanded that the
+# US cancel the sale" is a REQUEST, not an AID).
+EMBEDDING = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
+
+
+def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
+    if len(events) < 2:
+        return events
+    starts = [t.idx for t in doc]
+    token_of = {
+        ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events
+    }
+    outer = {token_of[ev.event_id].i for ev in events if ev.type in EMBEDDING}
+    keep = []
+    for ev in events:
+        tok = token_of[ev.event_id]
+        heads = set()
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            heads.add(t.i)
+        if heads & (outer - {tok.i}):
+            continue
+        keep.append(ev)
+    return keep
