@@ -85,3 +85,10 @@ def test_object_control_and_directives() -> None:
     # Outside a request, object control still gives the inner act its actor: the one who sends is China.
     evs = _events("Russia helped China to send weapons to Iran.", published="2024-04-26")
     assert ("AID", "CHN", "IRN") in _triples(evs)
+
+
+def test_event_places_come_from_the_gazetteer() -> None:
+    evs = _events("Iraqi troops attacked Kurdish fighters in Basra on Monday.", published="2004-05-03")
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert ev.place is not None and ev.place.country == "IRQ" and ev.place.feature == "city"
+    assert ev.place.lat is not None and 29 < ev.place.lat < 32  # Basra, not a capital: GeoNames' coordinates

@@ -24,6 +24,7 @@ from tidings.records import Document, Event, Modality, Place, Precision, Role, T
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl", "acomp"}
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside"}
+PRONOUNS = {"they", "he", "she", "it", "we", "them"}
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
@@ -147,9 +148,9 @@ class _Coder:
     def _located(self, token: Any) -> Role | None:
         """'security forces in Guinea', 'students throughout Indonesia': a role word placed in a
         state gives that state's actor with the role's sector (the field's implicit coding)."""
-        sector = self.resolved.kb.agents.get(token.lemma_.lower())
-        if sector is None:
+        if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        sector = self.resolved.kb.agents.get(token.lemma_.lower())  # None: people of that state ("prisoners in Dili")
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
                 continue
@@ -175,7 +176,17 @@ class _Coder:
             subj, _ = _subject(verb)
             return self.roles(subj), True
         subj, climbed = _subject(trigger)
-        return self.roles(subj), climbed
+        found = self.roles(subj)
+        if not found and subj and all(t.lower_ in PRONOUNS for t in subj):
+            # "French farmers said they would blockade Paris": an unresolved pronoun is the speaker.
+            head = trigger
+            while head.dep_ not in ("ccomp", "xcomp", "advcl") and head.head.i != head.i:
+                head = head.head
+            if head.head.i != head.i:
+                outer, _ = _subject(head.head)
+                found = self.roles(outer)
+                climbed = climbed or bool(found)
+        return found, climbed
 
     def targets(self, trigger: Any, entry: Entry, obj: Any | None) -> list[Role]:
         objs = [obj] if obj is not None else _objects(trigger)
