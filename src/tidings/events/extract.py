@@ -52,6 +52,8 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive or v.dep_ not in CLIMB_DEPS or v.head.i == v.i:
             return [], False
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return _conjuncts([v.head]), depth > 0  # "youths resorting to …": the noun does it
         if v.dep_ == "xcomp":
             # Object control: in "X urged China to stop supplying Russia" the one who supplies is China.
             controller = [c for c in v.head.children if c.dep_ in ("dobj", "obj")]
@@ -285,6 +287,13 @@ class _Coder:
         found, implicit = self.sources(trigger, entry, is_noun)
         sources: list[Role | None] = list(found)
         targets: list[Role | None] = list(self.targets(trigger, entry, obj)) or [None]
+        from_place = False
+        if not sources and entry.type == "PROTEST":
+            # Protesters the text does not name by country are the people of where they protest.
+            where = self.place_in(trigger)
+            state = self.resolved.kb.state(where[1].country) if where and where[1].country else None
+            if state is not None:
+                sources, from_place = [Role(where[0], state.actor(self.resolved.on, sector="CVL"))], True  # type: ignore[index]
         unknown_source = not sources and entry.type in SOURCELESS and targets != [None]
         if unknown_source:
             sources = [None]
@@ -312,7 +321,7 @@ class _Coder:
                 confidence *= 0.8 if modality is Modality.HYPOTHETICAL else 1.0
                 confidence *= 1.0 if tgt is not None or not entry.target else 0.9
                 rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
-                rule += "+source:unknown" if unknown_source else ""
+                rule += "+source:unknown" if unknown_source else ("+source:place" if from_place else "")
                 confidence *= 0.8 if unknown_source else 1.0
                 key = "|".join(
                     [
