@@ -40,3 +40,37 @@ def tokens_overlapping(starts: list[int], start: int, end: int) -> range:
     """
     first = max(bisect_right(starts, start) - 1, 0)
     return range(first, max(bisect_left(starts, end), first + 1))
+
+
+def token_starts(doc: Any) -> list[int]:
+    """Each token's character offset, computed once per document and kept on it: several stages
+    map character offsets to tokens, and walking a spaCy Doc token by token is not cheap."""
+    cached = doc.user_data.get("tidings_starts")
+    if cached is None or len(cached) != len(doc):
+        cached = [t.idx for t in doc]
+        doc.user_data["tidings_starts"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lemma or lower-cased form is one of ``words`` (lower case).
+    A vectorised look-up: creating every token object to test it costs more than the test."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc) or not words:
+        return []
+    key = id(words)
+    hashes = _WORD_HASHES.get(key)
+    if hashes is None or hashes[0] is not words:
+        strings = doc.vocab.strings
+        hashes = (words, numpy.array([strings.add(w) for w in words], dtype="uint64"))
+        _WORD_HASHES[key] = hashes
+    table = doc.to_array([LOWER, LEMMA])
+    # The lemmas of common words are lower case; a proper noun's lemma keeps its capital, and the
+    # lower-cased form catches it.
+    hits = numpy.isin(table[:, 0], hashes[1]) | numpy.isin(table[:, 1], hashes[1])
+    return [int(i) for i in numpy.nonzero(hits)[0]]
+
+
+_WORD_HASHES: dict[int, tuple[frozenset[str], Any]] = {}

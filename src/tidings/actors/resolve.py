@@ -21,6 +21,7 @@ from typing import Any
 from tidings.actors.gazetteer import city
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.spelling import spelled_like
+from tidings.nlp import tokens_with
 from tidings.records import Actor, Mention, Role
 
 _HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4, "region": 5}
@@ -282,11 +283,18 @@ def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
 
 # Sectors an actor can have with no country at all, as the field codes them.
 _STATELESS_SECTORS = {"NGO"}
+_stateless_heads: dict[tuple[int, int], frozenset[str]] = {}
 
 
 def _sector_only(out: ResolvedDoc, kb: KnowledgeBase) -> None:
     """ "A human rights group", "aid charities": a non-governmental actor named by its kind alone."""
-    for tok in out.doc:
+    key = (id(kb), len(kb.agents))
+    heads = _stateless_heads.get(key)
+    if heads is None:
+        heads = frozenset(w.split()[-1] for w, sector in kb.agents.items() if sector in _STATELESS_SECTORS)
+        _stateless_heads[key] = heads
+    for i in tokens_with(out.doc, heads):
+        tok = out.doc[i]
         if tok.pos_ != "NOUN" or tok.i in out.by_token:
             continue
         lemma = tok.lemma_.lower()

@@ -16,7 +16,7 @@ from tidings.actors.resolve import ResolvedDoc
 from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import is_negated, modality_of
-from tidings.nlp import tokens_overlapping
+from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
 from tidings.records import Document, Event, Modality, Place, Precision, Role, Timex
@@ -112,7 +112,14 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
 
 
 def _noun_entry(token: Any, lex: Lexicon) -> Entry | None:
-    entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    lemma = token.lemma_.lower()
+    # A two-word noun ("hunger strike", "car bomb") before the bare head noun.
+    pairs = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    entries = (
+        next((lex.nouns[p] for p in pairs if p in lex.nouns), None)
+        or lex.nouns.get(lemma)
+        or lex.nouns.get(token.lower_)
+    )
     if not entries or token.pos_ not in ("NOUN", "PROPN"):
         return None
     for entry in entries:
@@ -130,13 +137,20 @@ class _Coder:
         self.resolved = resolved
         self.timexes = timexes
         self.ontology = ontology
-        doc = resolved.doc
-        starts = [t.idx for t in doc]
-        # Each timex's syntactic head token, found once (char_span per trigger is slow on long reports).
-        self.timex_heads: list[tuple[Timex, Any]] = []
-        for tx in timexes:
-            toks = tokens_overlapping(starts, tx.start, tx.end)
-            self.timex_heads.append((tx, doc[toks.start : toks.stop].root))
+        self._timex_heads: list[tuple[Timex, Any]] | None = None
+
+    @property
+    def timex_heads(self) -> list[tuple[Timex, Any]]:
+        """Each point-in-time expression's syntactic head, found once and only when an event needs it."""
+        if self._timex_heads is None:
+            doc = self.resolved.doc
+            starts = token_starts(doc)
+            self._timex_heads = []
+            for tx in self.timexes:
+                if tx.kind in ("DATE", "TIME") and tx.value is not None and tx.value[:1].isdigit():
+                    toks = tokens_overlapping(starts, tx.start, tx.end)
+                    self._timex_heads.append((tx, doc[toks.start : toks.stop].root))
+        return self._timex_heads
 
     # -- arguments -------------------------------------------------------------------------
     def roles(self, tokens: Iterable[Any]) -> list[Role]:
@@ -364,14 +378,17 @@ def extract_events(
     coder = _Coder(document, resolved, timexes, ontology)
     consumed: set[int] = set()
     events: list[Event] = []
-    for token in resolved.doc:
+    doc = resolved.doc
+    for i in tokens_with(doc, lexicon.verb_words):
+        token = doc[i]
         hit = _verb_entry(token, lexicon)
         if hit is not None:
             entry, obj = hit
             if obj is not None:
                 consumed.add(obj.i)
             events.extend(coder.code(token, entry, obj, is_noun=False))
-    for token in resolved.doc:
+    for i in tokens_with(doc, lexicon.noun_words):
+        token = doc[i]
         if token.i in consumed:
             continue
         noun_entry = _noun_entry(token, lexicon)
@@ -400,7 +417,7 @@ EMBEDDING = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
 def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
     if len(events) < 2:
         return events
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     token_of = {
         ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events
     }

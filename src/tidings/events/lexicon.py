@@ -38,6 +38,22 @@ class Entry:
 class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    _verb_words: frozenset[str] | None = field(default=None, repr=False)
+    _noun_words: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def verb_words(self) -> frozenset[str]:
+        """Every verb lemma the lexicon knows (cached: the lexicon is loaded once)."""
+        if self._verb_words is None:
+            self._verb_words = frozenset(self.verbs)
+        return self._verb_words
+
+    @property
+    def noun_words(self) -> frozenset[str]:
+        """The last word of every noun entry ("hunger strike" is found by its "strike")."""
+        if self._noun_words is None:
+            self._noun_words = frozenset(w.split()[-1] for w in self.nouns)
+        return self._noun_words
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.actors.resolve import PERSON_PRONOUNS, ResolvedDoc
-from tidings.nlp import tokens_overlapping
-from tidings.quotes.cues import Cue, find_cue, load_cues
+from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues
 from tidings.quotes.marks import QuoteSpan
 from tidings.records import Role
 
@@ -71,15 +71,16 @@ class Attributor:
         self.doc = resolved.doc
         self.text = self.doc.text
         self.sents = list(self.doc.sents)  # computed once: each doc.sents walk visits every token
-        self.starts = [t.idx for t in self.doc]
+        self.starts = token_starts(self.doc)
         self.inside: set[int] = set()
         for s in spans:
             self.inside.update(tokens_overlapping(self.starts, s.open_mark, max(s.close_end, s.end + 1)))
         self.cues: dict[int, Cue] = {}
         quoted = frozenset(self.inside)
-        for t in self.doc:
-            if t.i in self.inside:
+        for i in tokens_with(self.doc, cue_words()):
+            if i in self.inside:
                 continue
+            t = self.doc[i]
             cue = find_cue(t, quoted)
             if cue is None:
                 continue

@@ -219,3 +219,9 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
     if token.lower_ in ("citing", "quoting"):
         return None  # "…, citing X": X is a source of the main clause's speaker, handled by the caller
     return Cue(token, kind, subject(token, quoted), _media_relay(token))
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first words."""
+    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words()
