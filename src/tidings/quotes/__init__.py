@@ -16,8 +16,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
+from tidings.nlp import tokens_overlapping
 from tidings.quotes.attribute import Attribution, Attributor
 from tidings.quotes.content import content_bounds
 from tidings.quotes.cues import Cue, load_cues
@@ -163,6 +165,34 @@ def _same_clause(prev: _Draft, who: Attribution, attributor: Attributor) -> bool
     )
 
 
+MAX_ARGUMENT_WORDS = 40
+
+
+def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, int] | None:
+    """The cue's argument that holds a partial quotation: "described all young black men as
+    “super predators”" is attributed as a whole, the object with what it is called."""
+    doc = attributor.doc
+    toks = tokens_overlapping(attributor.starts, span.start, span.end)
+    if not toks:
+        return None
+    t = doc[toks[0]]
+    while t.head.i != t.i and t.head.i != cue.i:
+        t = t.head
+    if t.head.i != cue.i or t.i == cue.i or t.dep_ in ("nsubj", "nsubjpass", "punct"):
+        return None
+    first = t.left_edge.i
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < t.i and c.i > cue.i), None)
+    if obj is not None and t.dep_ in ("prep", "oprd", "xcomp", "advcl"):
+        first = min(first, obj.left_edge.i)
+    if first <= cue.i:
+        return None
+    start = doc[first].idx
+    end = max(span.close_end, doc[t.right_edge.i].idx + len(doc[t.right_edge.i]))
+    if len(doc.text[start:end].split()) > MAX_ARGUMENT_WORDS:
+        return None
+    return _strip(doc.text, start, end)
+
+
 def _direct(
     attributor: Attributor, every: list[QuoteSpan], keep: list[int], absorbed: set[int], text: str
 ) -> list[_Draft]:
@@ -191,6 +221,11 @@ def _direct(
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
             continue  # scare quotes and titles ("Face the Nation"): quoted words nobody is said to have said
         part = _strip(text, span.start, span.end)
+        if kind is QuoteKind.PARTIAL and who.cue is not None and who.governs:
+            arg = _argument(attributor, who.cue.token, span)
+            if arg is not None:
+                part = arg
+                kind = QuoteKind.PARTIAL if _quoted_edge(text[arg[0] : arg[1]]) else QuoteKind.INDIRECT
         if kind is QuoteKind.PARTIAL and prev is not None and _same_clause(prev, who, attributor):
             # "called Trump a “pathological liar” who is “utterly amoral”": one attribution, one quote.
             prev.parts = [(prev.start, part[1])]
