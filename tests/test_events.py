@@ -92,3 +92,13 @@ def test_event_places_come_from_the_gazetteer() -> None:
     (ev,) = [e for e in evs if e.type == "ASSAULT"]
     assert ev.place is not None and ev.place.country == "IRQ" and ev.place.feature == "city"
     assert ev.place.lat is not None and 29 < ev.place.lat < 32  # Basra, not a capital: GeoNames' coordinates
+
+
+def test_stated_obligations_and_conditional_intents() -> None:
+    evs = _events("The British minister reiterated that Libya must hand over the suspects.", published="1992-01-01")
+    assert ("REQUEST", "GBR", "LBY") in _triples(evs)
+    assert not [e for e in evs if e.type == "COOPERATE"]  # the handing over is what is asked for
+    evs = _events("Nigeria announced that it will withdraw its troops from Chad unless Goukouni resigns.")
+    assert {e.type for e in evs if e.source and e.source.actor and e.source.actor.country == "NGA"} == {"THREATEN"}
+    evs = _events("France is ready to send 4,000 troops to Liberia.", published="2003-07-01")
+    assert ("AGREE", "FRA", "LBR") in _triples(evs)

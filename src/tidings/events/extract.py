@@ -43,8 +43,10 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
     """Subject tokens of ``verb`` and whether they came from a governing clause instead."""
     v = verb
     for depth in range(5):
+        passive_voice = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        # A "by" the parser calls an agent in an active clause ("shortened by one hour") is not one.
         agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if agents:
+        if agents and passive_voice:
             return _conjuncts(agents), depth > 0
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
@@ -297,10 +299,22 @@ class _Coder:
         return None
 
     # -- the event ---------------------------------------------------------------------------
-    def code(self, trigger: Any, entry: Entry, obj: Any | None, is_noun: bool) -> Iterator[Event]:
-        found, implicit = self.sources(trigger, entry, is_noun)
+    def code(
+        self,
+        trigger: Any,
+        entry: Entry,
+        obj: Any | None,
+        is_noun: bool,
+        given: tuple[list[Role], list[Role]] | None = None,
+    ) -> Iterator[Event]:
+        """The events of one trigger; ``given`` (sources, targets) when the caller found them."""
+        if given is None:
+            found, implicit = self.sources(trigger, entry, is_noun)
+            targets: list[Role | None] = list(self.targets(trigger, entry, obj)) or [None]
+        else:
+            found, implicit = given[0], False
+            targets = list(given[1]) or [None]
         sources: list[Role | None] = list(found)
-        targets: list[Role | None] = list(self.targets(trigger, entry, obj)) or [None]
         from_place = False
         if not sources and entry.type == "PROTEST":
             # Protesters the text does not name by country are the people of where they protest.
@@ -394,6 +408,7 @@ def extract_events(
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))
+    events = _obligations(coder, events)
     events = _drop_embedded(events, resolved.doc)
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
@@ -434,3 +449,52 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
             continue
         keep.append(ev)
     return keep
+
+
+# "The minister reiterated that Libya must hand over the suspects": a stated obligation of
+# another is a REQUEST by whoever states it, to whoever is obliged (CAMEO 10).
+OBLIGATION = frozenset({"must", "should"})
+MUST_ENTRY = Entry(id="request.must", type="REQUEST", cameo="100", mode=None, context=None, target=(), strength=0.6)
+
+
+def _stating_verb(verb: Any) -> Any | None:
+    """The verb of saying whose clause ``verb`` is ("said that X must …"), climbing through a
+    noun that carries the clause ("a reminder that X must …") to the verb that governs it."""
+    from tidings.quotes.cues import cue_lemma
+
+    t = verb
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "conj", "acl", "relcl") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t if cue_lemma(t) is not None else None
+        if t.pos_ == "NOUN" and t.head.pos_ in ("VERB", "AUX"):
+            t = t.head
+            return t
+    return None
+
+
+def _obligations(coder: _Coder, events: list[Event]) -> list[Event]:
+    doc = coder.resolved.doc
+    obliged: set[int] = set()
+    found: list[Event] = []
+    for i in tokens_with(doc, OBLIGATION):
+        aux = doc[i]
+        if aux.dep_ != "aux" or aux.head.i == aux.i:
+            continue
+        verb = aux.head
+        stating = _stating_verb(verb)
+        if stating is None:
+            continue
+        speakers, _ = _subject(stating)
+        sources = coder.roles(speakers)
+        targets = coder.roles(_conjuncts(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")))
+        if not sources:
+            continue
+        obliged.add(verb.idx)
+        found.extend(coder.code(verb, MUST_ENTRY, None, False, given=(sources, targets)))
+    if not obliged:
+        return events
+    # The obliged act is the request's content, not an event of its own.
+    return [e for e in events if e.trigger_start not in obliged] + found

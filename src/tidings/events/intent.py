@@ -27,6 +27,7 @@ class IntentTable:
     agree: dict[str, str]
     threaten: dict[str, str]
     readiness: frozenset[str]
+    conditions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def load_intent() -> IntentTable:
             {str(k): str(v) for k, v in data["agree"].items()},
             {str(k): str(v) for k, v in data["threaten"].items()},
             frozenset(str(w) for w in data["readiness"]),
+            frozenset(str(w) for w in data.get("conditions") or ()),
         )
     except (KeyError, AttributeError) as exc:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
@@ -83,6 +85,17 @@ def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, b
         return kind, cameo, False
     if not states_intent(token, table):
         return kind, cameo, False
+    if _conditional(token, table):
+        return "THREATEN", "130", True
     if kind in table.agree:
         return "AGREE", table.agree[kind], True
     return "THREATEN", table.threaten[kind], True
+
+
+def _conditional(token: Any, table: IntentTable) -> bool:
+    """Is the intent made to hang on another's conduct ("… unless President X resigns")?"""
+    verb = _verb(token)
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in table.conditions for m in clause.children):
+            return True
+    return False
