@@ -188,9 +188,10 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
         return None
     start = doc[first].idx
     end = max(span.close_end, doc[t.right_edge.i].idx + len(doc[t.right_edge.i]))
-    if len(doc.text[start:end].split()) > MAX_ARGUMENT_WORDS:
+    text = attributor.text  # Doc.text is rebuilt from the tokens on every access
+    if len(text[start:end].split()) > MAX_ARGUMENT_WORDS:
         return None
-    return _strip(doc.text, start, end)
+    return _strip(text, start, end)
 
 
 def _direct(
@@ -238,7 +239,7 @@ def _direct(
 def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     text = resolved.doc.text
     every = find_quote_spans(text, min_words=1)
-    attributor = Attributor(resolved, every)
+    attributor = Attributor(resolved, every, text)
     indirect, absorbed = _indirect(attributor, every, text)
     spans = [n for n, s in enumerate(every) if len(text[s.start : s.end].split()) >= MIN_WORDS]
     drafts = sorted(_direct(attributor, every, spans, absorbed, text) + indirect, key=lambda d: d.start)

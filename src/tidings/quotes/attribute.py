@@ -66,10 +66,10 @@ def is_outlet(role: Role | None) -> bool:
 class Attributor:
     """Cue finding and speaker look-up for one resolved document, with its quotation spans."""
 
-    def __init__(self, resolved: ResolvedDoc, spans: list[QuoteSpan]):
+    def __init__(self, resolved: ResolvedDoc, spans: list[QuoteSpan], text: str | None = None):
         self.resolved = resolved
         self.doc = resolved.doc
-        self.text = self.doc.text
+        self.text = text if text is not None else self.doc.text
         self.sents = list(self.doc.sents)  # computed once: each doc.sents walk visits every token
         self.starts = token_starts(self.doc)
         self.inside: set[int] = set()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +56,15 @@ def _role_json(role: Role) -> dict[str, Any]:
     return dict(zip(("text", "actor_id", "name", "country", "sector"), _role_cols(role), strict=True))
 
 
+def _json_value(value: Any, kind: str) -> Any:
+    """A row value as read_json expects it: a JSON column holds the value itself, not its text."""
+    if kind == "JSON" and isinstance(value, str):
+        return json.loads(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 class Store:
     def __init__(self, path: str):
         self.path = path
@@ -64,6 +75,8 @@ class Store:
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"Cannot open the store {path!r}: {exc}. Check the path, or pass --db FILE.") from exc
         self._migrate()
+        self._column_types: dict[str, list[tuple[str, str]]] = {}
+        self._pending: dict[str, list[list[Any]]] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -96,6 +109,7 @@ class Store:
         con = self.con
         try:
             con.execute("BEGIN")
+            self._pending = {}
             for item in results:
                 if isinstance(item, Rejection):
                     con.execute(
@@ -106,6 +120,7 @@ class Store:
                     counts.rejected[str(item.reason)] += 1
                     continue
                 self._write_analysis(item, counts)
+            self._flush()
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -113,15 +128,42 @@ class Store:
         return counts
 
     def _insert_many(self, table: str, rows: list[list[Any]]) -> None:
-        """Many rows in few statements: DuckDB's executemany runs one statement a row, which is slow."""
+        """Queue rows for ``table``; they are written once per batch, in few statements."""
+        self._pending.setdefault(table, []).extend(rows)
+
+    def _flush(self) -> None:
+        for table, rows in self._pending.items():
+            if table == "actors":  # one row per actor: the same actor is named in many reports
+                rows = list({r[0]: r for r in rows}.values())
+            self._write_rows(table, rows)
+        self._pending = {}
+
+    def _columns(self, table: str) -> list[tuple[str, str]]:
+        if table not in self._column_types:
+            described = self.con.execute(f"DESCRIBE {table}").fetchall()
+            self._column_types[table] = [(str(r[0]), str(r[1])) for r in described]
+        return self._column_types[table]
+
+    def _write_rows(self, table: str, rows: list[list[Any]]) -> None:
+        """A batch's rows for one table in one statement, read by DuckDB from a JSON-lines file:
+        binding thousands of parameters, or executemany's statement a row, is many times slower."""
         if not rows:
             return
-        width = len(rows[0])
-        one = "(" + ", ".join(["?"] * width) + ")"
-        for i in range(0, len(rows), 500):
-            chunk = rows[i : i + 500]
-            sql = f"INSERT INTO {table} VALUES " + ", ".join([one] * len(chunk)) + " ON CONFLICT DO NOTHING"
-            self.con.execute(sql, [v for row in chunk for v in row])
+        columns = self._columns(table)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+            for row in rows:
+                record = {name: _json_value(value, kind) for (name, kind), value in zip(columns, row, strict=False)}
+                fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            path = fh.name
+        try:
+            spec = ", ".join(f"'{name}': '{kind}'" for name, kind in columns)
+            self.con.execute(
+                f"INSERT INTO {table} SELECT * FROM read_json(?, format = 'newline_delimited', "
+                f"columns = {{{spec}}}) ON CONFLICT DO NOTHING",
+                [path],
+            )
+        finally:
+            os.unlink(path)
 
     def _write_analysis(self, a: Analysis, counts: BatchCounts) -> None:
         d = a.document
