@@ -320,8 +320,8 @@ class _Coder:
             # Protesters the text does not name by country are the people of where they protest.
             where = self.place_in(trigger)
             state = self.resolved.kb.state(where[1].country) if where and where[1].country else None
-            if state is not None:
-                sources, from_place = [Role(where[0], state.actor(self.resolved.on, sector="CVL"))], True  # type: ignore[index]
+            if where is not None and state is not None:
+                sources, from_place = [Role(where[0], state.actor(self.resolved.on, sector="CVL"))], True
         unknown_source = not sources and entry.type in SOURCELESS and targets != [None]
         if unknown_source:
             sources = [None]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
@@ -281,6 +281,4 @@ def link_events(quotes: list[Quote], events: list[Event], resolved: ResolvedDoc)
 
 
 def _with_events(q: Quote, ids: tuple[str, ...]) -> Quote:
-    from dataclasses import replace
-
     return replace(q, event_ids=ids) if ids else q

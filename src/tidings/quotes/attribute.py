@@ -143,9 +143,9 @@ class Attributor:
             other_role = self.role(other.speaker)
             if other_role is None or other_role.actor is None:
                 continue
-            if is_outlet(speaker) and not is_outlet(other_role) and other.kind != "according":
+            if speaker is not None and is_outlet(speaker) and not is_outlet(other_role) and other.kind != "according":
                 # "…,” X said, Al Jazeera reported": the outlet relays what another speaker said.
-                relays.insert(0, speaker)  # type: ignore[arg-type]
+                relays.insert(0, speaker)
                 speaker, cue = other_role, other
             elif is_outlet(other_role) and not any(r.text == other_role.text for r in relays):
                 relays.append(other_role)
