@@ -15,7 +15,7 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
-from tidings.events.modality import is_negated, modality_of
+from tidings.events.modality import governing_verb, is_negated, modality_of
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
@@ -188,10 +188,7 @@ class _Coder:
                 return self.roles(_conjuncts(poss)), False
             if entry.needs_source == "poss":
                 return [], False
-            verb = trigger
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-            subj, _ = _subject(verb)
+            subj, _ = _subject(governing_verb(trigger))
             return self.roles(subj), True
         subj, climbed = _subject(trigger)
         found = self.roles(subj)

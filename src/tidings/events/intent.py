@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from tidings.errors import DataFileError
-from tidings.events.modality import DIRECTIVE, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT
+from tidings.events.modality import DIRECTIVE, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT, governing_verb
 
 _NOT_INTENT = {"prepare", "expect", "hope"}  # preparing is MOBILIZE's; expecting is another's doing
 
@@ -45,16 +45,9 @@ def load_intent() -> IntentTable:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
 
 
-def _verb(token: Any) -> Any:
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
-
-
 def states_intent(token: Any, table: IntentTable) -> bool:
     """Does the clause of ``token`` state its subject's intent rather than an act?"""
-    verb = _verb(token)
+    verb = governing_verb(token)
     if any(c.dep_ == "neg" for c in verb.children):
         return False  # "will not meet" is a refusal, coded by the lexicon's negated entries
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -94,7 +87,7 @@ def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, b
 
 def _conditional(token: Any, table: IntentTable) -> bool:
     """Is the intent made to hang on another's conduct ("… unless President X resigns")?"""
-    verb = _verb(token)
+    verb = governing_verb(token)
     for clause in verb.children:
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in table.conditions for m in clause.children):
             return True

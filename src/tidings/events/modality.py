@@ -30,7 +30,7 @@ REPORTING = {
 }
 
 
-def _verb(token: Any) -> Any:
+def governing_verb(token: Any) -> Any:
     """The verb that governs a trigger (a noun trigger's governing verb)."""
     t = token
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
@@ -39,7 +39,7 @@ def _verb(token: Any) -> Any:
 
 
 def is_negated(token: Any) -> bool:
-    verb = _verb(token)
+    verb = governing_verb(token)
     return (
         any(c.dep_ == "neg" for c in verb.children)
         or any(c.dep_ == "neg" for c in token.children)
@@ -48,7 +48,7 @@ def is_negated(token: Any) -> bool:
 
 
 def modality_of(token: Any) -> Modality:
-    verb = _verb(token)
+    verb = governing_verb(token)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "if" in {c.lower_ for c in verb.children if c.dep_ == "mark"} or aux & HYPOTHETICAL_AUX:
         return Modality.HYPOTHETICAL
