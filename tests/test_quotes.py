@@ -193,3 +193,48 @@ def test_the_scorer_matches_one_to_one_on_word_overlap() -> None:
     assert (score.parts["direct"].tp, score.parts["direct"].predicted, score.parts["direct"].gold) == (1, 2, 1)
     assert (score.parts["indirect"].tp, score.parts["indirect"].gold) == (1, 1)
     assert (score.speaker_right, score.speaker_scored) == (2, 2)
+
+
+def test_block_quoted_excerpts_and_spaced_closing_marks() -> None:
+    # A straight mark opening each paragraph of an excerpt from another paper, in a report whose
+    # quotations are curly: the curly marks inside are the quotations, the excerpt is not one.
+    text = (
+        'The paper reports:\n"She was anxious, sure. “It never crossed my mind,” she said.\n'
+        '"Trump walked onto the stage, chanting “U-S-A! U-S-A!”"'
+    )
+    assert _inner(text) == ["It never crossed my mind,", "U-S-A! U-S-A!"]
+    # A straight closing mark spaced off after a nested single quotation still closes.
+    text = "\"I was insulted by the term 'outreach,' \" he told the group, adding more."
+    assert _inner(text) == ["I was insulted by the term 'outreach,' "]
+
+
+@pytest.mark.model
+def test_headline_quotes_programmes_and_run_on_phrases() -> None:
+    text = (
+        "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’\n\n"
+        "Warren spoke on CNN's “State of the Union” on Sunday. She said Democrats and the media are "
+        "to blame for focusing on “he said this, he tweeted that.”"
+    )
+    out = process_text(text, published="2016-09-20")
+    assert isinstance(out, Analysis)
+    assert out.document.title and "Wells Fargo" in out.document.title
+    head = [q for q in out.quotes if q.in_title]
+    assert [q.text for q in head] == ["‘You Should Be Criminally Investigated.’"]
+    assert head[0].speaker is not None and head[0].speaker.text == "Elizabeth Warren"
+    body = [q for q in out.quotes if not q.in_title]
+    # The programme is nobody's words; the quoted phrase the content runs on into is part of it.
+    assert not any("State of the Union" in q.text for q in body)
+    (run_on,) = body
+    assert run_on.text.startswith("Democrats") and run_on.text.endswith("he tweeted that.”")
+    assert run_on.kind is QuoteKind.PARTIAL
+
+
+@pytest.mark.model
+def test_a_paragraph_break_starts_a_sentence() -> None:
+    from tidings.nlp import load_model
+
+    doc = load_model()("Lawmakers rip the plan as a fraud\n\nthe senator said the vote would come soon.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Lawmakers rip the plan as a fraud",
+        "the senator said the vote would come soon.",
+    ]

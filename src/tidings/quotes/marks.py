@@ -13,6 +13,7 @@ with a mark and the last one closing it) is therefore read as one span per parag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“«„"
@@ -111,7 +112,8 @@ class _Scanner:
             # A new opening before any close: the first quotation ended unmarked.
             self.close_double(i, 0)
             self.double = (i, width)
-        elif _can_close(self.text, i, width) or ch in CLOSE_DOUBLE:
+        elif _can_close(self.text, i, width) or ch in CLOSE_DOUBLE or not _can_open(self.text, i, width):
+            # A straight mark that cannot open closes, even spaced off ("'outreach,' \" he said").
             self.close_double(i, width)
 
     def _single_mark(self, i: int) -> None:
@@ -132,15 +134,33 @@ class _Scanner:
         self.single = None  # an unclosed single mark was an apostrophe
 
 
+_PROGRAMME_BEFORE = re.compile(r"(?:\bon|\b(\w+)['’]s)\s*$")
+_CONTRACTED = {"it", "that", "he", "she", "what", "there", "here", "who", "where", "let"}
+
+
+def names_a_programme(text: str, open_mark: int) -> bool:
+    """Is the quotation opening at ``open_mark`` the title of a programme or publication, by the
+    words before it: "on “Face the Nation”", "MSNBC's “Morning Joe”" (but not "It's “…”")?"""
+    m = _PROGRAMME_BEFORE.search(text[max(0, open_mark - 24) : open_mark])
+    return m is not None and (m.group(1) is None or m.group(1).lower() not in _CONTRACTED)
+
+
 def find_quote_spans(text: str, min_words: int = MIN_WORDS) -> list[QuoteSpan]:
     """Spans inside quotation marks, paragraph-aware (a paragraph is a line).
 
     One-word quotations ("called them “deplorables”") are left out unless ``min_words`` is 1:
     alone they are scare quotes far more often than someone's words."""
     scanner = _Scanner(text)
+    # Curly marks for the quotations, and a lone straight mark opening a paragraph: the straight
+    # mark sets off an excerpt of another publication (a block quotation, each paragraph opened and
+    # the last one closed), inside which the curly marks are the quotations.
+    curly = sum(text.count(c) for c in OPEN_DOUBLE + CLOSE_DOUBLE) >= 2
     pos = 0
     for line in text.split("\n"):
         i, end = pos, pos + len(line)
+        lone = line.count(STRAIGHT) == 1 or (line.count(STRAIGHT) == 2 and line.rstrip().endswith(STRAIGHT))
+        if curly and line.lstrip().startswith(STRAIGHT) and lone and any(c in line for c in OPEN_DOUBLE):
+            i += len(line) - len(line.lstrip()) + 1
         while i < end:
             i += scanner.step(i)
         scanner.end_paragraph(end)

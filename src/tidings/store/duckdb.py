@@ -20,7 +20,11 @@ from tidings.records import Analysis, Rejection, Role
 from tidings.store.rows import event_json, quote_json
 
 # Named migrations, applied in order and recorded; an old file is upgraded in place, never rebuilt.
-MIGRATIONS: list[tuple[str, str]] = [("001_initial", "schema.sql"), ("002_quote_links", "002_quote_links.sql")]
+MIGRATIONS: list[tuple[str, str]] = [
+    ("001_initial", "schema.sql"),
+    ("002_quote_links", "002_quote_links.sql"),
+    ("003_title_quotes", "003_title_quotes.sql"),
+]
 
 
 @dataclass
@@ -256,6 +260,7 @@ class Store:
                         json.dumps([_role_json(r) for r in q.relays]),
                         json.dumps([list(p) for p in q.parts]),
                         json.dumps(list(q.event_ids)),
+                        q.in_title,
                     ]
                     for q in a.quotes
                 ],

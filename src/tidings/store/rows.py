@@ -41,6 +41,7 @@ QUOTE_FIELDS = [
     "end",
     "parts",
     "event_ids",
+    "in_title",
 ]
 
 
@@ -85,6 +86,7 @@ def quote_json(row: dict[str, Any]) -> dict[str, Any]:
         relays=_json_list(row.get("relays")),
         parts=_json_list(row.get("parts")),
         event_ids=_json_list(row.get("event_ids")),
+        in_title=bool(row.get("in_title")),
     )
     return out
 
