@@ -238,3 +238,19 @@ def test_a_paragraph_break_starts_a_sentence() -> None:
         "Lawmakers rip the plan as a fraud",
         "the senator said the vote would come soon.",
     ]
+
+
+@pytest.mark.model
+def test_a_title_inside_the_attribution_and_an_aside_after_the_quote() -> None:
+    text = (
+        "Ben Carson spoke on Sunday.\n\n"
+        "“I have always said that I expect to be vetted,” he said on “Meet the Press.” "
+        "“But what is going on with me has not happened to anyone else.”\n\n"
+        "Sanders said his campaign does not want “that crap,” in an interview with CNN on Sunday."
+    )
+    out = process_text(text, published="2015-11-08")
+    assert isinstance(out, Analysis)
+    vetted = next(q for q in out.quotes if "vetted" in q.text)
+    assert len(vetted.parts) == 2 and "anyone else" in vetted.text
+    crap = next(q for q in out.quotes if "crap" in q.text)
+    assert crap.text.endswith("“that crap,”") and crap.kind is QuoteKind.PARTIAL

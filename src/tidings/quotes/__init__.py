@@ -105,6 +105,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         if any(spans[n].open_mark < bounds[0] or spans[n].close_end > bounds[1] + 1 for n in inside):
             continue  # a quotation straddling the content's edge: the parse has cut it badly
         absorbed.update(inside)
+        bounds = _cut_after_quote(bounds, [spans[n] for n in inside], text)
         kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
         others = by_sentence.get(cue.token.sent.start, [])
         drafts.append(_Draft([bounds], kind, attributor.attribution(cue, others)))
@@ -125,6 +126,19 @@ def _run_on(bounds: tuple[int, int], spans: list[QuoteSpan], text: str, sentence
         if (_JOINING_GAP.fullmatch(gap) and text[s.start : s.start + 1].islower()) or gap.strip() == ":":
             return bounds[0], s.close_end
         break
+    return bounds
+
+
+def _cut_after_quote(bounds: tuple[int, int], inside: list[QuoteSpan], text: str) -> tuple[int, int]:
+    """A content that goes on past a quoted phrase closed by a comma or followed by a dash ("his
+    campaign doesn't want “that crap,” in an interview with CNN", "“about right,” though …") ends
+    with the phrase: what follows is the reporter's aside, not the speaker's claim."""
+    for s in inside:
+        if s.close_end >= bounds[1] or not s.closed:
+            continue
+        after = text[s.close_end : bounds[1]].lstrip()
+        if text[s.start : s.end].rstrip().endswith(",") or after[:1] in (",", "—", "–", "―"):
+            return bounds[0], s.close_end
     return bounds
 
 
@@ -171,12 +185,15 @@ def _joins(text: str, prev: _Draft, span: QuoteSpan, who: Attribution) -> bool:
             return not tail.strip()
         line_end = text.find("\n", span.close_end)
         rest = text[span.close_end : len(text) if line_end < 0 else line_end]
-        return who.cue is None and prev.who.speaker is not None and not rest.strip(" .,;:!?")
+        # (With no speaker named for either, the run of quotation paragraphs is still one quote.)
+        return who.cue is None and not rest.strip(" .,;:!?") and (prev.who.speaker is not None or who.speaker is None)
     if len(gap.split()) > MAX_BREAK_WORDS or prev.kind is not QuoteKind.DIRECT:
         return False
     cue = prev.who.cue
     # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
-    return cue is not None and last.close_end <= cue.token.idx < span.open_mark and gap.rstrip()[-1:] in ".,:;"
+    # A quoted title inside the attribution ("he said on “Meet the Press.”") ends it as well.
+    ends = gap.rstrip().rstrip(_MARKS)[-1:]
+    return cue is not None and last.close_end <= cue.token.idx < span.open_mark and ends in ".,:;"
 
 
 def _titled(words: list[str]) -> bool:
@@ -235,6 +252,7 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
     text = attributor.text  # Doc.text is rebuilt from the tokens on every access
     if len(text[start:end].split()) > MAX_ARGUMENT_WORDS:
         return None
+    start, end = _cut_after_quote((start, end), [span], text)
     while end > start and (text[end - 1].isspace() or text[end - 1] in "—–―-,;:"):
         end -= 1  # a dash or comma the parse hangs on the argument's end
     return _strip(text, start, end)
@@ -267,6 +285,8 @@ def _direct(
         if _titled(words) and _programme(attributor, span):
             continue  # a programme or a paper ("on CNN's “State of the Union”"), not anybody's words
         titled = _titled(words)
+        if titled and who.cue is None and len(words) <= 6 and text[span.end - 1 : span.end] not in ".!?":
+            continue  # a short title-cased name no cue attributes ("Broad City"), not anybody's words
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
             continue  # scare quotes and titles ("Face the Nation"): quoted words nobody is said to have said
         part = _strip(text, span.start, span.end)
