@@ -102,3 +102,39 @@ def test_stated_obligations_and_conditional_intents() -> None:
     assert {e.type for e in evs if e.source and e.source.actor and e.source.actor.country == "NGA"} == {"THREATEN"}
     evs = _events("France is ready to send 4,000 troops to Liberia.", published="2003-07-01")
     assert ("AGREE", "FRA", "LBR") in _triples(evs)
+
+
+def _codes(events: list[Any]) -> set[tuple[str, str | None, str | None]]:
+    """Triples with the country place as CAMEO fills it (IGO, NGO, IMG for actors of no state)."""
+    return {
+        (
+            e.type,
+            e.source.actor.country_code if e.source and e.source.actor else None,
+            e.target.actor.country_code if e.target and e.target.actor else None,
+        )
+        for e in events
+    }
+
+
+def test_transnational_actors_take_their_cameo_code() -> None:
+    evs = _events("The European Union gave Ghana 40 million euros of aid for its schools.")
+    assert ("AID", "IGO", "GHA") in _codes(evs)
+    source = next(e.source for e in evs if e.type == "AID")
+    assert source.actor.country is None and source.actor.sector == "IGO"  # the state field stays a state
+
+
+def test_an_event_noun_inside_another_event_is_not_a_second_event() -> None:
+    # The war is what the reservists are mobilized for; the killing is the bombing told again.
+    assert _triples(_events("Poland mobilized army reservists for a possible war against Belarus.")) == {
+        ("MOBILIZE", "POL", "BLR")
+    }
+    evs = _events("Rebels in Mali shelled the town of Gao on Monday, killing ten people.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_protests_are_against_whom_they_defy_not_where_they_are() -> None:
+    evs = _events("Thousands of people blocked roads in Minsk in defiance of Russian authorities.")
+    assert ("PROTEST", "BLR", "RUS") in _triples(evs)
+    # Protesters named by no state are the people of the state they protest against.
+    evs = _events("Islamist fundamentalists began a hunger strike to demand the resignation of the Egyptian president.")
+    assert ("PROTEST", "EGY", "EGY") in _triples(evs)

@@ -79,6 +79,10 @@ class Rejection:
     stage: str = "ingest"
 
 
+# Sectors of actors that belong to no state, whose code CAMEO puts where a country's would be.
+TRANSNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     actor_id: str
@@ -88,6 +92,15 @@ class Actor:
     kind: str
     valid_from: date | None = None
     valid_to: date | None = None
+
+    @property
+    def country_code(self) -> str | None:
+        """The code in the country place of an event's actor: the state's ISO 3166 alpha-3 code,
+        or for an actor of no state CAMEO's transnational code (IGO, NGO, IMG, MNC), as CAMEO,
+        PETRARCH and PLOVER's records put it there. ``country`` itself stays a state or None."""
+        if self.country is None and self.sector in TRANSNATIONAL_SECTORS:
+            return self.sector
+        return self.country
 
 
 @dataclass(frozen=True, slots=True)

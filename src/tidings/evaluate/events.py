@@ -151,8 +151,8 @@ def _events_of(result: Analysis) -> list[dict[str, Any]]:
     return [
         {
             "type": e.type,
-            "source_country": e.source.actor.country if e.source and e.source.actor else None,
-            "target_country": e.target.actor.country if e.target and e.target.actor else None,
+            "source_country": e.source.actor.country_code if e.source and e.source.actor else None,
+            "target_country": e.target.actor.country_code if e.target and e.target.actor else None,
             "confidence": e.confidence,
         }
         for e in result.events

@@ -25,6 +25,34 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl", "acomp"}
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside"}
 PRONOUNS = {"they", "he", "she", "it", "we", "them"}
+# Nouns of place: a phrase headed by one is where something happens, not whom it is aimed at.
+PLACE_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "capital",
+        "street",
+        "streets",
+        "square",
+        "jail",
+        "prison",
+        "province",
+        "region",
+        "area",
+        "border",
+        "district",
+        "camp",
+        "base",
+        "port",
+        "airport",
+        "building",
+        "embassy",
+        "office",
+        "offices",
+        "compound",
+    ]
+)
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
@@ -228,6 +256,8 @@ class _Coder:
                         found = [Role(place[0], state.actor(self.resolved.on))]
             elif slot == "subtree":
                 found = self._in_subtree(trigger)
+            elif slot == "aim":
+                found = self._in_subtree(trigger, skip_places=True)
             if found:
                 return found
         # Where the entry's own slots find nothing: the subject of the clause the trigger governs
@@ -236,11 +266,28 @@ class _Coder:
         found = self.roles(_conjuncts(s for c in clause for s in c.children if s.dep_ in ("nsubj", "nsubjpass")))
         return found or self._in_subtree(trigger)
 
-    def _in_subtree(self, trigger: Any) -> list[Role]:
+    def _in_subtree(self, trigger: Any, skip_places: bool = False) -> list[Role]:
         for t in trigger.subtree:
             if t.i > trigger.i and t.i in self.resolved.by_token:
-                return self.roles([t])[:1]
+                if skip_places and self._placed(t, trigger):
+                    continue
+                found = self.roles([t])[:1]
+                if skip_places and not (found and found[0].actor and found[0].actor.country_code):
+                    continue  # a river or a building: not whom the act is aimed at
+                return found
         return []
+
+    @staticmethod
+    def _placed(token: Any, trigger: Any) -> bool:
+        """Is ``token`` in a phrase of place under ``trigger`` ("in Baghdad", "at a jail in Dili")?"""
+        t = token
+        while t.i != trigger.i and t.head.i != t.i:
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"throughout", "across", "outside", "near"}:
+                near = [t, *(c for c in t.children if c.dep_ in ("poss", "compound", "appos", "nmod"))]
+                if t.lemma_ in PLACE_NOUNS or any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in near):
+                    return True  # "in Baghdad", "at a jail in East Timor's capital", not "in defiance of"
+            t = t.head
+        return False
 
     # -- circumstances ---------------------------------------------------------------------
     def _governs(self, trigger: Any, token: Any) -> bool:
@@ -312,13 +359,19 @@ class _Coder:
             found, implicit = given[0], False
             targets = list(given[1]) or [None]
         sources: list[Role | None] = list(found)
-        from_place = False
+        from_place = from_target = False
         if not sources and entry.type == "PROTEST":
             # Protesters the text does not name by country are the people of where they protest.
             where = self.place_in(trigger)
             state = self.resolved.kb.state(where[1].country) if where and where[1].country else None
             if where is not None and state is not None:
                 sources, from_place = [Role(where[0], state.actor(self.resolved.on, sector="CVL"))], True
+            elif targets[0] is not None and targets[0].actor is not None and targets[0].actor.country:
+                # Else they are taken to be the people of the state they protest against, as the
+                # field codes it ("fundamentalists … to demand the resignation of Algeria's president").
+                state = self.resolved.kb.state(targets[0].actor.country)
+                if state is not None:
+                    sources, from_target = [Role("", state.actor(self.resolved.on, sector="CVL"))], True
         unknown_source = not sources and entry.type in SOURCELESS and targets != [None]
         if unknown_source:
             sources = [None]
@@ -347,6 +400,7 @@ class _Coder:
                 confidence *= 1.0 if tgt is not None or not entry.target else 0.9
                 rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
                 rule += "+source:unknown" if unknown_source else ("+source:place" if from_place else "")
+                rule += "+source:target" if from_target else ""
                 confidence *= 0.8 if unknown_source else 1.0
                 key = "|".join(
                     [
@@ -407,6 +461,7 @@ def extract_events(
             events.extend(coder.code(token, noun_entry, None, is_noun=True))
     events = _obligations(coder, events)
     events = _drop_embedded(events, resolved.doc)
+    events = _drop_restated(events, resolved.doc)
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (
@@ -446,6 +501,62 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
             continue
         keep.append(ev)
     return keep
+
+
+def _drop_restated(events: list[Event], doc: Any) -> list[Event]:
+    """One event, not several, for what a sentence tells once.
+
+    - An event noun inside another event's phrase names that event or its occasion, not a second
+      one: "hosted Hashimoto for an informal meeting", "mobilized reservists for a possible war",
+      "killed 23 people in a suicide attack", "agreed to postpone the demonstration".
+    - Of two events of one type in a sentence, one that lacks the source or the target the other
+      has is the same event told with less: "shelled Juba …, killing about 20 people".
+    """
+    if len(events) < 2:
+        return events
+    starts = token_starts(doc)
+    token_of = {
+        ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events
+    }
+    triggers = {token_of[ev.event_id].i for ev in events}
+    keep: list[Event] = []
+    for ev in events:
+        tok = token_of[ev.event_id]
+        if tok.pos_ in ("NOUN", "PROPN") and _inside_other(tok, triggers):
+            continue
+        keep.append(ev)
+    return [ev for ev in keep if not any(_told_more(other, ev) for other in keep if other is not ev)]
+
+
+# An event noun in a phrase of time or cause is an event of its own: "retook the village after
+# fierce fighting", "closed its borders because of fighting".
+_OCCASION = frozenset({"after", "before", "since", "following", "amid", "during", "despite", "because", "until"})
+
+
+def _inside_other(token: Any, triggers: set[int]) -> bool:
+    t = token
+    while t.head.i != t.i:
+        if t.lower_ in _OCCASION:
+            return False
+        t = t.head
+        if t.i in triggers:
+            return True
+    return False
+
+
+def _actor_key(role: Role | None) -> str | None:
+    return role.actor.actor_id if role is not None and role.actor is not None else None
+
+
+def _told_more(other: Event, ev: Event) -> bool:
+    """Does ``other`` tell the event ``ev`` tells, in the same sentence, with more of its actors?"""
+    if other.sentence_start != ev.sentence_start or other.type != ev.type:
+        return False
+    src, tgt = _actor_key(ev.source), _actor_key(ev.target)
+    osrc, otgt = _actor_key(other.source), _actor_key(other.target)
+    if src is None and osrc is not None and (tgt is None or tgt == otgt):
+        return True
+    return src == osrc and tgt is None and otgt is not None
 
 
 # "The minister reiterated that Libya must hand over the suspects": a stated obligation of

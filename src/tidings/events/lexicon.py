@@ -14,7 +14,7 @@ import yaml
 from tidings.errors import DataFileError
 from tidings.ontology import load_ontology
 
-SLOTS = ("dobj", "dative", "place", "objmod", "subtree")
+SLOTS = ("dobj", "dative", "place", "objmod", "subtree", "aim")
 
 
 @dataclass(frozen=True, slots=True)

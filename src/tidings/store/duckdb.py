@@ -51,7 +51,7 @@ def _role_cols(role: Role | None) -> list[Any]:
         role.text,
         a.actor_id if a else None,
         a.name if a else None,
-        a.country if a else None,
+        a.country_code if a else None,
         a.sector if a else None,
     ]
 
