@@ -55,6 +55,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
     sets = _alt(list(lex.sets))
     tz = r"(?i:a\.m\.|p\.m\.|am|pm|a\.\s?m\.|p\.\s?m\.)(?![A-Za-z])"
     zone = r"(?:\s*\(?\s*(?P<zone>UTC|GMT|EDT|EST|CDT|CST|PDT|PST|BST|CET|Z)\b(?:\s*[+-]\s*\d+\s*\))?)?"
+    running = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1\d(?:th)"
     rules = [
         ("full_date", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day}){comma}(?P<year>{year})\b"),
         ("dmy", rf"(?:{wd}{comma})?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon}){comma}(?P<year>{year})\b"),
@@ -119,6 +120,10 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         (
             "rel_unit",
             rf"\b(?P<the>{_ci('the')}\s+)?(?P<mod>{_ci('earlier this|later this|early this|late this|early next|late next|early last|late last|last|this|next|past|coming|previous|following|current')})\s+(?P<unit>{_ci('week|weekend|month|year|quarter|decade|century')})\b",
+        ),
+        (
+            "running",
+            rf"\b(?:{_ci('a|the')}\s+)?(?P<ord>{_ci(running)})\s+(?:(?P<run>{_ci('consecutive|straight|successive')})\s+)?(?P<unit>{_ci('day|week|month|year|session')})(?:\s+(?P<row>{_ci('in a row|running')}))?\b",
         ),
         (
             "duration",

@@ -24,7 +24,14 @@ class Value:
     precision: Precision
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|since|ago|earlier|ended|began|last|said|reported)\b", re.I)
+# Words of a clause that tells of the past: auxiliaries, a regular past ("announced"), common
+# irregular pasts.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|since|ago|earlier|last|said|told|took|came|went|made|gave|met|held|won|"
+    r"lost|rose|fell|sold|bought|left|saw|found|got|began|spoke|wrote|broke|shot|struck|fled|fought|led|"
+    r"sent|brought|[a-z]{3,}ed)\b",
+    re.I,
+)
 DROP = None  # a match that is not a temporal expression after all
 
 
@@ -40,6 +47,10 @@ def shift_month(d: date, months: int) -> date:
 
 def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
+
+
+# Money and share figures: a sentence that gives them is reporting results.
+_FIGURES = re.compile(r"\$\s?\d|\bcents?\b|\d\s?%|\bmillion\b|\bbillion\b")
 
 
 class Valuer:
@@ -71,26 +82,50 @@ class Valuer:
         left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), start - 80, 0)
         return bool(_PAST.search(self.text[left:start]))
 
+    def _past_after(self, start: int) -> bool:
+        """Does the rest of the sentence tell of the past ("In January, a gunman shot …"), with no
+        word of the future in it?"""
+        ends = [e for e in (self.text.find(". ", start), self.text.find("\n", start)) if e >= 0]
+        right = self.text[start : min([*ends, start + 120])]
+        return bool(_PAST.search(right)) and not self._future.search(right)
+
     def _told_of_past(self, start: int) -> bool:
         return self._past_context(start) and not self._future_context(start)
 
     def _about_quarters(self, start: int) -> bool:
-        """Is the sentence around ``start`` about a quarter's results?"""
+        """Is the sentence around ``start`` about a quarter's results: it names the quarter, or it
+        gives figures ("$2.1 million", "18 cents a share") in a report that named the quarter in
+        the sentences before?"""
         left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start))
         right = self.text.find(". ", start)
-        return "quarter" in self.text[left : right if right > 0 else len(self.text)].lower()
+        sentence = self.text[left : right if right > 0 else len(self.text)].lower()
+        if "quarter" in sentence:
+            return True
+        figures = bool(_FIGURES.search(sentence))
+        return figures and "quarter" in self.text[max(0, left - 600) : max(left, 0)].lower()
 
     def _year_for_month(self, month: int, start: int) -> int:
-        """The year of a month named without one: this year's, or last year's when that month is
-        still to come and the clause is in the past; next year's when it is past and the clause
-        speaks of the future."""
+        """The year of a month named without one: the nearest occurrence to the report's date,
+        unless the clause's tense points the other way. A past clause takes last year's month
+        when this year's is more than two months ahead ("was rescued on Nov. 25" in January); a
+        month only a little ahead is a date set in the past for the near future ("extended the
+        offer to Nov. 6" in late October). A future clause takes the next occurrence."""
         assert self.anchor is not None
+        a = self.anchor
+        ahead = month - a.month
+        if ahead == 0:
+            return a.year
         future = self._future_context(start)
-        if month > self.anchor.month and not future and self._past_context(start):
-            return self.anchor.year - 1
-        if month < self.anchor.month and future:
-            return self.anchor.year + 1
-        return self.anchor.year
+        past = not future and (self._past_context(start) or self._past_after(start))
+        if ahead > 0:  # this year's month is still to come
+            if future:
+                return a.year
+            if past:
+                return a.year - 1 if ahead > 2 else a.year
+            return a.year if ahead <= 6 else a.year - 1
+        if future:  # this year's month is gone
+            return a.year + 1
+        return a.year if past or -ahead <= 6 else a.year + 1
 
     def _weekday_date(self, name: str, mod: str, start: int) -> date | None:
         if self.anchor is None:
@@ -394,6 +429,24 @@ class Valuer:
             return Value(DATE, f"{year}-Q{(q - 1) % 4 + 1}", Precision.MONTH)
         w = week(a + timedelta(weeks=step))
         return Value(DATE, w + ("-WE" if unit == "weekend" else ""), Precision.WEEK)
+
+    def _running(self, m: re.Match[str]) -> Value | None:
+        """ "for a second consecutive day", "a fourth week in a row": the day (week, …) of the
+        report, the latest of a run. Without "consecutive" or "in a row" it is no time of its own
+        ("the second day of talks")."""
+        if not (m["run"] or m["row"]):
+            return DROP
+        a = self.anchor
+        unit = m["unit"].lower()
+        if a is None:
+            return Value(DATE, None, Precision.DAY)
+        if unit in ("day", "session"):
+            return Value(DATE, a.isoformat(), Precision.DAY)
+        if unit == "week":
+            return Value(DATE, week(a), Precision.WEEK)
+        if unit == "month":
+            return Value(DATE, f"{a.year:04d}-{a.month:02d}", Precision.MONTH)
+        return Value(DATE, str(a.year), Precision.YEAR)
 
     def _duration(self, m: re.Match[str]) -> Value | None:
         n = self._count(m["n"])
