@@ -111,6 +111,9 @@ def test_times_runs_sequences_and_quarters() -> None:
 
 def test_lookalikes_are_not_expressions() -> None:
     anchor = date(1998, 8, 8)
+    # A year inside a name is no year of the calendar; after a month or "In" it is.
+    assert "2000" not in _values("The Russell 2000 index of smaller companies fell.", anchor)
+    assert _values("In 2000 the index fell.", anchor)["2000"] == "2000"
     text = (
         "Officials said 12 Americans died. His 6-year-old son may march in May 1999 with A380s. A second plane landed."
     )

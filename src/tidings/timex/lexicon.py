@@ -34,6 +34,7 @@ class TimexLexicon:
     references: dict[str, str]
     sets: dict[str, str]
     future_markers: tuple[str, ...]
+    name_words_before_year: frozenset[str] = frozenset()
 
     def month(self, word: str) -> int:
         key = word.lower().rstrip(".")[:3]
@@ -95,6 +96,7 @@ def load_timex_lexicon() -> TimexLexicon:
             references={str(k).lower(): str(v) for k, v in data["references"].items()},
             sets={str(k).lower(): str(v) for k, v in data["sets"].items()},
             future_markers=tuple(str(x) for x in data["future_markers"]),
+            name_words_before_year=frozenset(str(x).lower() for x in data.get("name_words_before_year", [])),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"timex lexicon: a section is missing or malformed: {exc}") from exc

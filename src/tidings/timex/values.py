@@ -49,6 +49,8 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+# A capitalised word right before a year, not at a sentence's start.
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
 # Money and share figures: a sentence that gives them is reporting results.
 _FIGURES = re.compile(r"\$\s?\d|\bcents?\b|\d\s?%|\bmillion\b|\bbillion\b")
 
@@ -471,7 +473,11 @@ class Valuer:
             return DROP
         return self._duration_of(None, m["unit"])
 
-    def _year(self, m: re.Match[str]) -> Value:
+    def _year(self, m: re.Match[str]) -> Value | None:
+        before = self.text[max(0, m.start() - 30) : m.start()]
+        name = _NAME_BEFORE.search(before)
+        if name and name.group(1).lower() not in self.lex.name_words_before_year:
+            return DROP  # part of a name: "the Russell 2000 index", "Orion 1980", "Windows 2000"
         return Value(DATE, m["year"], Precision.YEAR)
 
     def _reference(self, m: re.Match[str]) -> Value:
