@@ -138,3 +138,8 @@ def test_protests_are_against_whom_they_defy_not_where_they_are() -> None:
     # Protesters named by no state are the people of the state they protest against.
     evs = _events("Islamist fundamentalists began a hunger strike to demand the resignation of the Egyptian president.")
     assert ("PROTEST", "EGY", "EGY") in _triples(evs)
+
+
+def test_conjoined_qualifiers_are_parties_of_their_own() -> None:
+    evs = _events("The Armenian and Azerbaijani sides agreed to exchange prisoners on Friday.")
+    assert {("AGREE", "ARM", None), ("AGREE", "AZE", None)} <= _triples(evs)

@@ -184,11 +184,27 @@ class _Coder:
 
     # -- arguments -------------------------------------------------------------------------
     def roles(self, tokens: Iterable[Any]) -> list[Role]:
-        out = []
+        out: list[Role] = []
         for t in tokens:
             role = self.resolved.role_for(t) or self._located(t)
             if role is not None and role.actor is not None:
                 out.append(role)
+                out.extend(self._conjoined_qualifiers(t, role))
+        return out
+
+    def _conjoined_qualifiers(self, token: Any, found: Role) -> list[Role]:
+        """'the Turkish and Greek sides', 'U.S. and Russian negotiators': each of the conjoined
+        words that qualify one head is a party of its own."""
+        out: list[Role] = []
+        seen = {found.actor.actor_id} if found.actor else set()
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound", "nmod", "poss"):
+                continue
+            for other in child.conjuncts:
+                m = self.resolved.mention_at(other)
+                if m is not None and m.actor.actor_id not in seen:
+                    seen.add(m.actor.actor_id)
+                    out.append(Role(m.text, m.actor))
         return out
 
     def _located(self, token: Any) -> Role | None:
