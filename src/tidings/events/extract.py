@@ -497,13 +497,16 @@ def extract_events(
 EMBEDDING = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
 
 
+def _trigger_tokens(events: list[Event], doc: Any) -> dict[str, Any]:
+    """Each event's trigger token, by event id."""
+    starts = token_starts(doc)
+    return {ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events}
+
+
 def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
     if len(events) < 2:
         return events
-    starts = token_starts(doc)
-    token_of = {
-        ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events
-    }
+    token_of = _trigger_tokens(events, doc)
     outer = {token_of[ev.event_id].i for ev in events if ev.type in EMBEDDING}
     keep = []
     for ev in events:
@@ -530,10 +533,7 @@ def _drop_restated(events: list[Event], doc: Any) -> list[Event]:
     """
     if len(events) < 2:
         return events
-    starts = token_starts(doc)
-    token_of = {
-        ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events
-    }
+    token_of = _trigger_tokens(events, doc)
     triggers = {token_of[ev.event_id].i for ev in events}
     keep: list[Event] = []
     for ev in events:
