@@ -282,9 +282,9 @@ def _direct(
             if "\n" not in between or not between.strip():
                 who = prev.who
         words = text[span.start : span.end].split()
-        if _titled(words) and _programme(attributor, span):
-            continue  # a programme or a paper ("on CNN's “State of the Union”"), not anybody's words
         titled = _titled(words)
+        if titled and _programme(attributor, span):
+            continue  # a programme or a paper ("on CNN's “State of the Union”"), not anybody's words
         if titled and who.cue is None and len(words) <= 6 and text[span.end - 1 : span.end] not in ".!?":
             continue  # a short title-cased name no cue attributes ("Broad City"), not anybody's words
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
