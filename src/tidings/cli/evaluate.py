@@ -27,14 +27,36 @@ def extraction_cmd(
 
 @app.command("actors")
 def actors_cmd(
-    gold: Annotated[Path, typer.Argument(help="PLOVER gold records (JSONL with source/target actorText and code).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="PLOVER gold records (JSONL with source/target actorText and code), or a news_events_gold folder."
+        ),
+    ],
+    news: Annotated[
+        Path | None,
+        typer.Option(help="news_events_gold folder for dyad P/R/F1 (default: beside GOLD's folder, when there)."),
+    ] = None,
 ) -> None:
-    """Actor resolution: country and sector agreement with the gold source and target actors."""
+    """Actor resolution: country and sector agreement with the PLOVER gold actors, and dyad P/R/F1
+    (distinct source–target country pairs per report) on whole reports coded by hand."""
     from tidings.evaluate.actors import evaluate_actors
+    from tidings.evaluate.dyads import evaluate_news
 
-    if not gold.is_file():
-        raise InputNotFound(f"{gold} not found: give the PLOVER gold records (records.jsonl).")
-    print(evaluate_actors(gold).line())
+    if gold.is_dir() and (gold / "events.jsonl").is_file():
+        news, gold_records = gold, None
+    elif gold.is_file():
+        gold_records = gold
+        beside = gold.parent.parent / "news_events_gold"
+        news = news or (beside if (beside / "events.jsonl").is_file() else None)
+    else:
+        raise InputNotFound(f"{gold} not found: give the PLOVER gold records (records.jsonl) or news_events_gold/.")
+    if gold_records is not None:
+        print(evaluate_actors(gold_records).line())
+    if news is not None:
+        if not (news / "events.jsonl").is_file() or not (news / "documents.jsonl").is_file():
+            raise InputNotFound(f"{news} holds no events.jsonl and documents.jsonl: give a news_events_gold folder.")
+        print(evaluate_news(news).line())
 
 
 @app.command("quotes")

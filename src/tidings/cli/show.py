@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,6 +24,7 @@ def show_cmd(
             console.print(f"[T006] No single document matches {doc_id!r}. List ids with: tidings events --format csv")
             raise typer.Exit(1)
         events = store.events(doc_id=doc["doc_id"])
+        mentions = store.mentions(doc["doc_id"])
         quotes = store.quotes(doc_id=doc["doc_id"])
     head = f"{doc['title'] or '(no title)'}\n{doc['ref']} · published {doc['published'] or 'unknown'}"
     console.print(Panel(doc["text"], title=head, title_align="left"))
@@ -32,6 +33,9 @@ def show_cmd(
         console.print("[bold]Dropped lines[/bold]")
         for d in dropped:
             console.print(f"  [{d['reason']}] {d['text'][:100]}")
+    console.print(f"[bold]Actors ({len(chains := _chains(mentions))}): every mention, and how it was linked[/bold]")
+    for (name, country, _), links in chains.items():
+        console.print(f"  {name} ({country or 'no country'}): " + "; ".join(links), highlight=False)
     console.print(f"[bold]Events ({len(events)})[/bold]")
     for e in events:
         src = (e["source"] or {}).get("name") or "?"
@@ -50,3 +54,12 @@ def show_cmd(
         console.print(
             f"  {q['kind']:<8} {sp.get('name') or sp.get('text') or '?'}{via}: “{q['text']}”", highlight=False
         )
+
+
+def _chains(mentions: list[dict[str, Any]]) -> dict[tuple[str, str | None, str], list[str]]:
+    """Mentions grouped by the actor they resolved to (a coreference chain), in text order."""
+    out: dict[tuple[str, str | None, str], list[str]] = {}
+    for m in mentions:
+        key = (m["name"] or m["actor_id"], m["country"], m["actor_id"])
+        out.setdefault(key, []).append(f"«{m['text']}» {m['how']}")
+    return out

@@ -230,6 +230,18 @@ class _Coder:
             poss = [c for c in trigger.children if c.dep_ == "poss"]
             if poss:
                 return self.roles(_conjuncts(poss)), False
+            # "U.S. air raid on Afghanistan", "Israeli strikes": a state or body qualifying the
+            # noun is who acts.
+            quals = [
+                c
+                for c in trigger.children
+                if c.dep_ in ("amod", "compound", "nmod")
+                and c.i < trigger.i
+                and (m := self.resolved.mention_at(c)) is not None
+                and m.actor.kind in ("state", "org")
+            ]
+            if quals:
+                return self.roles(_conjuncts(quals[:1])), False
             if entry.needs_source == "poss":
                 return [], False
             subj, _ = _subject(governing_verb(trigger))

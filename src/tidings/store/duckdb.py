@@ -336,6 +336,14 @@ class Store:
         )
         return rows[0] if len(rows) == 1 else None
 
+    def mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        """A report's actor mentions in text order, each with its actor and how it was linked."""
+        return self._rows(
+            "SELECT m.start_char, m.end_char, m.text, m.actor_id, a.name, a.country, m.sector, m.how "
+            "FROM mentions m LEFT JOIN actors a USING (actor_id) WHERE m.doc_id = ? ORDER BY m.start_char",
+            [doc_id],
+        )
+
     def rejections(self) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT source, ref, reason, stage, detail, rejected_at FROM rejections ORDER BY rejected_at, ref", []

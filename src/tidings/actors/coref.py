@@ -1,0 +1,276 @@
+"""In-document coreference: every mention of one person or body in a report shares one actor.
+
+A deterministic multi-pass sieve in the manner of Stanford's (Lee et al. 2013), the most precise
+pass first, each link recorded in ``Mention.how``:
+
+1. names (``resolve.py``): the base's names and aliases; a surname alone (``short``, ``surname``)
+   or a first name alone (``coref:name``) once the full name has appeared;
+2. countries from descriptions (``describe.py``), spread over the whole chain (``+described:WORD``);
+3. definite descriptions that point back: "the Cuban boy", "the minister", "the agency",
+   "the country", "the government" (``coref:description``);
+4. pronouns, by gender, number and salience (``coref:pronoun``).
+
+Salience: within the pronoun's own sentence, the subject of a clause that governs it first
+("Clinton said he …"), then the nearest mention before it; in the sentences before, subjects
+first, then mentions from left to right, the nearest sentence first. A pronoun object of a verb is
+never that verb's own subject ("Albright met him"). A chain's gender comes from the words that
+title or describe it ("Mrs.", "the boy") and from the pronouns already linked to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tidings.actors.words import CorefWords, coref_words
+from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.records import Actor, Mention
+
+# Mentions that are places or qualifiers, not things a pronoun or a description can point at.
+_NOT_REFERENTS = {"adjective", "place", "region", "agent"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "obj", "pobj", "dative", "iobj"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_GROUP_SECTORS = {"REB", "MIL", "CVL", "COP", "OPP"}
+
+
+@dataclass
+class _Ref:
+    """A mention as an antecedent: where it is and how salient."""
+
+    mention: Mention
+    head: Any  # the spaCy token heading the mention
+    sent: int  # index of its sentence
+
+
+def link(out: Any) -> None:
+    """Passes 3 and 4 of the sieve over a resolved report (``ResolvedDoc``); passes 1 and 2 ran in
+    ``resolve``. Adds a mention for every pronoun and description it links."""
+    words = coref_words()
+    doc = out.doc
+    sentence_index = [0] * len(doc)
+    for n, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sentence_index[i] = n
+    genders: dict[str, str] = {}
+    for m in out.mentions:
+        if m.actor.kind == "person":
+            g = _gender_of_phrase(out, m, words)
+            if g:
+                genders.setdefault(m.actor.actor_id, g)
+    candidates = sorted(set(tokens_with(doc, words.pronouns)) | set(tokens_with(doc, words.description_heads)))
+    refs: list[_Ref] = []
+    seen: tuple[int, int] = (-1, -1)
+    for i in candidates:
+        if i in out.by_token:
+            continue
+        tok = doc[i]
+        if seen != (len(out.mentions), out.recasts):  # mentions were added or recast since
+            refs, seen = _refs(out, sentence_index), (len(out.mentions), out.recasts)
+        if tok.lower_ in words.pronouns and tok.pos_ == "PRON":
+            ref = _pronoun(tok, refs, sentence_index, genders, words)
+            if ref is not None:
+                out._add(i, i + 1, ref.mention.actor, "coref:pronoun")
+                if tok.lower_ in words.male | words.female:
+                    genders.setdefault(ref.mention.actor.actor_id, "m" if tok.lower_ in words.male else "f")
+        elif tok.pos_ == "NOUN":
+            _description(out, tok, refs, sentence_index, genders, words)
+
+
+def _refs(out: Any, sentence_index: list[int]) -> list[_Ref]:
+    starts = token_starts(out.doc)
+    refs = []
+    for m in out.mentions:
+        if m.how in _NOT_REFERENTS:
+            continue
+        toks = tokens_overlapping(starts, m.start, m.end)
+        span = out.doc[toks.start : toks.stop]
+        refs.append(_Ref(m, span.root, sentence_index[span.root.i]))
+    refs.sort(key=lambda r: r.mention.start)
+    return refs
+
+
+def _gender_of_phrase(out: Any, m: Mention, words: CorefWords) -> str | None:
+    """'Mrs. Albright', 'the boy Elian', 'Elian, the Cuban boy': a gendered title or noun by the name."""
+    starts = token_starts(out.doc)
+    toks = tokens_overlapping(starts, m.start, m.end)
+    span = out.doc[toks.start : toks.stop]
+    near = [*out.doc[max(span.root.left_edge.i, span.start - 3) : span.start], *span]
+    near += [c for c in span.root.children if c.dep_ == "appos"]
+    for t in near:
+        low = t.lower_
+        if low in words.male_words:
+            return "m"
+        if low in words.female_words:
+            return "f"
+    return None
+
+
+def _governing_subject(ref: _Ref, tok: Any) -> bool:
+    """Is the mention the subject of a clause that governs ``tok`` ("Clinton said he would")?"""
+    head = ref.head
+    if head.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = head.head
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
+
+
+def _same_clause_subject(ref: _Ref, tok: Any) -> bool:
+    """An object pronoun is not its own verb's subject: in 'Albright met him', him is not Albright."""
+    if tok.dep_ not in _OBJECT_DEPS or ref.head.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    return bool(ref.head.head.i == verb.i)
+
+
+def _ranked(tok: Any, refs: list[_Ref], sentence_index: list[int], window: int, fits: Any) -> list[_Ref]:
+    """Candidates for ``tok`` in salience order (see the module's docstring)."""
+    here = sentence_index[tok.i]
+    out: list[_Ref] = []
+    same = [r for r in refs if r.sent == here and r.mention.end <= tok.idx and fits(r)]
+    same = [r for r in same if not _same_clause_subject(r, tok)]
+    out += sorted(same, key=lambda r: (not _governing_subject(r, tok), -r.mention.start))
+    for back in range(1, window + 1):
+        earlier = [r for r in refs if r.sent == here - back and fits(r)]
+        out += sorted(earlier, key=lambda r: (r.head.dep_ not in _SUBJECT_DEPS, r.mention.start))
+    return out
+
+
+def _is_plural(ref: _Ref) -> bool:
+    """A body of many ("the rebels", "Russian officials"), not a conjunction of single ones."""
+    a = ref.mention.actor
+    return bool(ref.head.tag_ in ("NNS", "NNPS") or (a.kind != "person" and a.sector in _GROUP_SECTORS))
+
+
+def _coordinated(ref: _Ref) -> bool:
+    return bool(ref.head.dep_ == "conj" or any(c.dep_ == "conj" for c in ref.head.children))
+
+
+def _pronoun(
+    tok: Any, refs: list[_Ref], sentence_index: list[int], genders: dict[str, str], words: CorefWords
+) -> _Ref | None:
+    low = tok.lower_
+    if low in words.male or low in words.female:
+        want = "m" if low in words.male else "f"
+
+        def fits(r: _Ref) -> bool:
+            a = r.mention.actor
+            return a.kind == "person" and genders.get(a.actor_id, want) == want
+
+    elif low in words.thing:
+        # "It happened in a phone call", "it is the first trip": an 'it' of such verbs is no actor.
+        if tok.head.lemma_.lower() in words.it_verbs and tok.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return None
+        here = sentence_index[tok.i]
+
+        def fits(r: _Ref) -> bool:
+            # Only the subject of an earlier sentence is salient enough for 'it' to reach back to.
+            salient = r.sent == here or r.head.dep_ in _SUBJECT_DEPS
+            return r.mention.actor.kind in ("state", "org", "outlet") and not _is_plural(r) and salient
+
+    else:
+
+        def fits(r: _Ref) -> bool:
+            return r.mention.actor.kind in ("state", "org") and (_is_plural(r) or _coordinated(r))
+
+    window = words.pronoun_window if low not in words.plural else 1
+    ranked = _ranked(tok, refs, sentence_index, window, fits)
+    return ranked[0] if ranked else None
+
+
+def _description(
+    out: Any, tok: Any, refs: list[_Ref], sentence_index: list[int], genders: dict[str, str], words: CorefWords
+) -> None:
+    """'the Cuban boy', 'the minister', 'the agency', 'the country': a definite description with no
+    name of its own points back at the most salient fitting mention."""
+    kids = list(tok.children)
+    if not any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in kids):
+        return
+    # A description that names or places its own referent is new, not a back-reference:
+    # "the president of Cuba", "the minister, Lavrov", "the Iraqi president Saddam Hussein".
+    if any(k.dep_ in ("appos", "poss", "relcl", "acl") for k in kids):
+        return
+    if any(k.dep_ == "prep" and k.lower_ == "of" for k in kids):
+        return
+    if any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids) or tok.head.pos_ == "PROPN":
+        return
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NNPS") and not (lemma in words.state_nouns and out.kb.agents.get(lemma)):
+        return  # "the three countries", "the companies": many, not the one named before
+    phrase = " ".join(k.lower_ for k in kids if k.dep_ == "compound" and k.i == tok.i - 1) + " " + lemma
+    phrase = phrase.strip()
+    qualifiers = [out.by_token[k.i] for k in kids if k.dep_ in ("amod", "compound") and k.i in out.by_token]
+    country = next((q.actor.country for q in qualifiers if q.actor.country), None)
+    if qualifiers and country is None:
+        return
+    start = min([k.left_edge.i for k in kids if k.i < tok.i] + [tok.i])
+    if lemma in words.person_nouns or phrase in words.person_nouns:
+        gender = "m" if lemma in words.male_words else "f" if lemma in words.female_words else None
+        sector = out.kb.agents.get(phrase) or out.kb.agents.get(lemma)
+
+        def fits(r: _Ref) -> bool:
+            a = r.mention.actor
+            if a.kind != "person" or (country and a.country not in (None, country)):
+                return False
+            if gender and genders.get(a.actor_id, gender) != gender:
+                return False
+            # "the minister" fits a person of that office or of none known; a plain "the boy" or
+            # "the man" does not stand for someone the report has given an office.
+            return a.sector == sector if sector and a.sector else not (a.sector and not sector)
+
+        ranked = _ranked(tok, refs, sentence_index, words.description_window, fits)
+        if not ranked:
+            return
+        actor = ranked[0].mention.actor
+        if gender:
+            genders.setdefault(actor.actor_id, gender)
+        if country and actor.country is None:
+            word = next(q.text for q in qualifiers if q.actor.country)
+            actor = out.recast(actor, country, actor.sector or sector, f"described:{word}")
+        out._add(start, tok.i + 1, actor, "coref:description")
+        return
+    if lemma in words.media_nouns or phrase in words.media_nouns:
+
+        def fits(r: _Ref) -> bool:
+            return r.mention.actor.sector == "MED"
+
+    elif lemma in words.org_nouns or phrase in words.org_nouns:
+
+        def fits(r: _Ref) -> bool:
+            a = r.mention.actor
+            return a.kind == "org" and a.sector != "MED" and (country is None or a.country == country)
+
+    elif lemma in words.state_nouns or phrase in words.state_nouns:
+
+        def fits(r: _Ref) -> bool:
+            a = r.mention.actor
+            return a.kind == "state" and a.country is not None and (country is None or a.country == country)
+
+    else:
+        return
+    ranked = _ranked(tok, refs, sentence_index, words.description_window, fits)
+    if not ranked:
+        return
+    actor = ranked[0].mention.actor
+    if lemma in words.state_nouns and actor.kind == "state" and actor.country:
+        # "the government", "the regime": the state's government; "the country": the state.
+        sector = out.kb.agents.get(lemma)
+        state = out.kb.state(actor.country)
+        if state is not None:
+            actor = state.actor(out.on, sector=sector) if sector else state.actor(out.on)
+    out._add(start, tok.i + 1, actor, "coref:description")
+
+
+def recast_mentions(mentions: list[Mention], old: Actor, new: Actor, how: str) -> list[Mention]:
+    """The mentions with every one of ``old``'s replaced by ``new``, the evidence added to ``how``."""
+    return [
+        Mention(m.doc_id, m.start, m.end, m.text, new, f"{m.how}+{how}") if m.actor.actor_id == old.actor_id else m
+        for m in mentions
+    ]

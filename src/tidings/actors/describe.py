@@ -1,0 +1,104 @@
+"""Countries from descriptions: a person the base does not know takes a country (and a sector, where a
+role word says one) from what the report says of them, and the whole chain of their mentions with it.
+
+The evidence, tried in this order, the word recorded in ``Mention.how`` as ``described:WORD``:
+- the words before the name in its own phrase: a nationality ("Saudi dissident X", "Cuban-born
+  X"), an office of a state ("Nigeria's military ruler X", "Iraqi envoy X");
+- an appositive ("X, the Iraqi envoy", "X, a member of Sinn Fein", "X, head of the FBI"): a state,
+  a demonym, or an organisation whose country the base knows;
+- a copula ("X is a Saudi radical").
+Places are not evidence: "a dissident living in Afghanistan" says where, not whose.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.nlp import token_starts, tokens_overlapping
+from tidings.records import Mention
+
+# Prepositions whose object locates rather than describes ("in", "at"); "of" and "from" describe.
+_LOCATING = {"in", "at", "near", "inside", "outside", "on", "to", "into", "across", "throughout", "around"}
+_BORN = ("-born", "-american", "-americans", "-british")
+
+
+def describe(out: Any) -> None:
+    """Give every country-less person chain of ``out`` (a ``ResolvedDoc``) the country its
+    descriptions name."""
+    done: set[str] = set()
+    for m in list(out.mentions):
+        a = m.actor
+        if a.kind != "person" or a.country is not None or a.actor_id in done:
+            continue
+        found = _evidence(out, m)
+        if found is None:
+            continue
+        country, sector, word = found
+        done.add(a.actor_id)
+        out.recast(a, country, a.sector or sector, f"described:{word}")
+
+
+def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
+    doc = out.doc
+    toks = tokens_overlapping(token_starts(doc), m.start, m.end)
+    span = doc[toks.start : toks.stop]
+    root = span.root
+    # 1. The phrase before the name: "Nigeria's military ruler Gen. Sani Abacha", "Cuban-born X".
+    before = doc[root.left_edge.i : span.start]
+    found = _scan(out, [t for t in before if not _located(t, root)], span)
+    if found is not None:
+        return found
+    # 2. Appositives, either way round: "X, the Iraqi envoy" / "the Iraqi envoy, X".
+    appos = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appos.append(root.head)
+    for ap in appos:
+        scope = [t for t in ap.subtree if t.i not in range(span.start, span.end) and not _located(t, ap)]
+        found = _scan(out, scope, span)
+        if found is not None:
+            return found
+    # 3. A copula: "X is a Saudi radical".
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for attr in (c for c in root.head.children if c.dep_ == "attr"):
+            found = _scan(out, [t for t in attr.subtree if not _located(t, attr)], span)
+            if found is not None:
+                return found
+    return None
+
+
+def _located(tok: Any, top: Any) -> bool:
+    """Is ``tok`` inside a phrase of place under ``top`` ("living in Afghanistan")?"""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in _LOCATING:
+            return True
+        if t.dep_ in ("relcl", "acl") and t.i != tok.i:
+            return True  # "a dissident who lived in ...": a clause of its own
+        t = t.head
+    return False
+
+
+def _scan(out: Any, tokens: list[Any], own: Any) -> tuple[str, str | None, str] | None:
+    country: str | None = None
+    word = ""
+    sector: str | None = None
+    for t in tokens:
+        if t.i in range(own.start, own.end):
+            continue
+        sector = sector or out.kb.agents.get(t.lemma_.lower())
+        m = out.by_token.get(t.i)
+        if m is not None and country is None and m.actor.kind != "person":
+            if m.actor.country:
+                country, word = m.actor.country, m.text
+                sector = sector or (m.actor.sector if m.actor.kind == "org" else None)
+            continue
+        low = t.lower_
+        for suffix in _BORN:
+            if country is None and low.endswith(suffix):
+                hits = out.kb.find(t.text[: -len(suffix)])
+                state = next((h.entity for h in hits if h.entity.kind == "state"), None)
+                if state is not None:
+                    country, word = state.country, t.text
+    if country is None:
+        return None
+    return country, sector, word
