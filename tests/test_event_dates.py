@@ -43,6 +43,16 @@ def test_a_subjectless_infinitive_takes_the_time_of_its_verb() -> None:
     assert {d for d in _dates(text, SUNDAY, "investigate")} == {("1998-10", Precision.MONTH)}
 
 
+def test_a_purpose_clause_and_a_fronted_time_share_their_verb_s_date() -> None:
+    text = "Castro attended a rally Thursday at the Palace of Conventions to demand Gonzalez's return."
+    assert _dates(text, "2000-01-15", "demand") == [("2000-01-13", Precision.DAY)]
+    # A time before the first clause covers the clause joined to it; one after its verb does not.
+    fronted = "On Monday, Kenyan officials met Sudanese envoys, and Sudan arrested two Kenyan diplomats."
+    assert _dates(fronted, "1998-02-19", "arrested") == [("1998-02-16", Precision.DAY)]
+    inside = "Kenyan officials met Sudanese envoys on Monday, and Sudan arrested two Kenyan diplomats."
+    assert _dates(inside, "1998-02-19", "arrested") == [("1998-02-19", Precision.REPORT)]
+
+
 def test_weekdays_follow_the_tense_of_the_event() -> None:
     assert {d for d, _ in _dates("Iran and Russia met Monday.", FRIDAY, "met")} == {"1998-02-09"}
     assert {d for d, _ in _dates("Iran and Russia will meet Monday.", FRIDAY, "meet")} == {"1998-02-16"}

@@ -329,19 +329,32 @@ class _Coder:
 
     def date_for(self, trigger: Any) -> tuple[str | None, Precision]:
         """The date of the point in time that governs the trigger in its sentence, else the
-        report's. A subjectless infinitive shares the time of the verb it completes ("last week
-        the FBI joined Canadian police to investigate"). A time that belongs to another noun
-        phrase dates that thing, not the event: "Iraq's 1990 invasion", "the 1991 Gulf War",
+        report's. A subjectless infinitive shares the time of the verb it completes or serves
+        ("last week the FBI joined Canadian police to investigate", "attended a rally Thursday to
+        demand"); a time fronted before a clause covers the clause joined to it ("in June, the
+        leaders fell out, and Pol Pot was arrested"). A time that belongs to another noun phrase
+        dates that thing, not the event: "Iraq's 1990 invasion", "the 1991 Gulf War",
         "Wednesday's ruling", "shootings dating to 1994"."""
         sent = trigger.sent
-        verbs = [trigger]
-        while verbs[-1].dep_ == "xcomp" and len(verbs) < 4:
-            verbs.append(verbs[-1].head)
-        for verb in verbs:
+        verbs = [(trigger, False)]
+        while len(verbs) < 4:
+            verb = verbs[-1][0]
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive and not subject):
+                verbs.append((verb.head, False))
+            elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
+                verbs.append((verb.head, True))  # only a time before the first clause's verb
+            else:
+                break
+        for verb, fronted in verbs:
             for tx, head in self.timex_heads:
                 # Only a point in time dates an event: not a duration ("for three years"), a set or "now".
                 point = tx.kind in ("DATE", "TIME") and tx.value is not None and tx.value[:1].isdigit()
                 if not (point and sent.start_char <= tx.start < sent.end_char and self._governs(verb, head)):
+                    continue
+                subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if fronted and not head.i < min([verb.i, *subjects]):
                     continue
                 if not self._of_another_thing(tx, head, verb):
                     return self._calendar_date(str(tx.value), tx.precision)
