@@ -66,3 +66,16 @@ def test_wire_dashes_break_the_dateline_and_the_clause() -> None:
     assert met and met[0].date == "1998-08-18"
     assert met[0].source is not None and met[0].source.actor is not None and met[0].source.actor.country == "USA"
     assert met[0].sentence.startswith("U.S. Secretary") and text[met[0].sentence_start :].startswith("U.S.")
+
+
+def test_a_wire_dateline_gives_the_day_of_the_news() -> None:
+    body = "President Bill Clinton condemned the bomb attacks on U.S. embassies in Kenya and Tanzania."
+    filed_next_day = process_text(f"WASHINGTON, August 13 (Xinhua) --\n\n{body}", published="1998-08-14")
+    assert isinstance(filed_next_day, Analysis) and filed_next_day.document.published is not None
+    assert filed_next_day.document.published.date().isoformat() == "1998-08-13"
+    assert {e.date for e in filed_next_day.events if e.trigger == "condemned"} == {"1998-08-13"}
+    # A dateline day far from the filing date, or none at all, leaves the filing date alone.
+    for head in ("WASHINGTON, August 2 (Xinhua) --", "NAIROBI, Kenya (AP) _"):
+        out = process_text(f"{head}\n\n{body}", published="1998-08-14")
+        assert isinstance(out, Analysis) and out.document.published is not None
+        assert out.document.published.date().isoformat() == "1998-08-14"
