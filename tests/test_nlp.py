@@ -16,6 +16,8 @@ def test_a_dateline_on_the_first_line_ends_before_the_report(nlp: Any) -> None:
     assert _sentences(nlp, ap)[-1].startswith("U.S. Secretary of State")
     glued = "Title\nINDEPENDENCE, MO. (AP)-- Poland, Hungary and the Czech Republic today joined NATO."
     assert _sentences(nlp, glued)[-1].startswith("Poland, Hungary")
+    tight = "CANBERRA, Australia (AP)_ Turkish officials met Australian envoys on Friday."
+    assert _sentences(nlp, tight)[-1].startswith("Turkish officials")
     nyt = "WASHINGTON -- President Clinton condemned the attack on Friday."
     assert _sentences(nlp, nyt)[-1].startswith("President Clinton")
 
