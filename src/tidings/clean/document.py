@@ -10,7 +10,7 @@ from datetime import datetime
 from tidings.clean.decode import decode
 from tidings.clean.html import extract_html
 from tidings.clean.language import looks_english
-from tidings.clean.meta import parse_date, read_head
+from tidings.clean.meta import parse_date, read_head, wire_day
 from tidings.clean.outlet import outlet_from_debris, outlet_from_url
 from tidings.clean.text import OUTSIDE, clean_text
 from tidings.errors import Reason
@@ -74,7 +74,19 @@ def clean_document(raw: RawDocument, max_bytes: int = 2_000_000, english_only: b
         language="en" if english else "und",
         dropped=tuple(dropped),
     )
-    return _with_given_date(doc, raw.meta.get("published"))
+    doc = _with_given_date(doc, raw.meta.get("published"))
+    return _on_the_wire_day(doc, [*result.head[-3:], *cleaned.split("\n")[:2]])
+
+
+def _on_the_wire_day(doc: Document, lines: list[str]) -> Document:
+    """A report filed under one date whose dateline gives the day before ("WASHINGTON, August 13
+    (Xinhua) --", filed on the 14th) tells the news of the dateline's day: the text's own date."""
+    if doc.published is None:
+        return doc
+    day = wire_day(lines, doc.published)
+    if day is None or day.date() == doc.published.date():
+        return doc
+    return replace(doc, published=day, precision=Precision.DAY)
 
 
 def _with_given_date(doc: Document, given: str | None) -> Document:

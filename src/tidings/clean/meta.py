@@ -30,6 +30,15 @@ DATELINE_PLACE = re.compile(
     r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s+"
 )
 
+# "WASHINGTON, August 13 (Xinhua) --": a wire's dateline that gives the day of its news, with no year.
+WIRE_DAY = re.compile(
+    rf"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}},\s*(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:[–—_-]{1,2}|$)"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# How many days a wire's dateline day may lie before the date the report is filed under.
+_WIRE_DAY_LAG = 3
+
 
 @dataclass(frozen=True, slots=True)
 class Head:
@@ -95,3 +104,24 @@ def read_head(head: Sequence[str], body: str, page: Sequence[str] = ()) -> Head:
             place = m.group(1).strip().rstrip(",")
         break
     return Head(title, published, precision, place, date_line)
+
+
+def wire_day(lines: Sequence[str], filed: datetime) -> datetime | None:
+    """The day of the news by the report's own dateline ("WASHINGTON, August 13 (Xinhua) --" in a
+    report filed on 14 August): the dateline's month and day in the year that puts them on, or
+    up to a few days before, the date the report is filed under. None when no dateline gives a
+    day, or when it lies further from that date (then the two do not speak of the same report)."""
+    for line in lines:
+        m = WIRE_DAY.match(line)
+        if m is None:
+            continue
+        number = _MONTHS.index(m["mon"][:3].lower()) + 1
+        for year in (filed.year, filed.year - 1):
+            try:
+                day = datetime(year, number, int(m["day"]))
+            except ValueError:
+                continue
+            if 0 <= (filed.date() - day.date()).days <= _WIRE_DAY_LAG:
+                return day
+        return None
+    return None

@@ -8,6 +8,7 @@ conjoined actors give one event per source–target pair, as the field codes the
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -22,6 +23,7 @@ from tidings.places import lookup as place_lookup
 from tidings.records import Document, Event, Modality, Place, Precision, Role, Timex
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
+NOUN_MODIFIERS = {"compound", "nummod", "amod", "nmod", "poss", "npadvmod"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "relcl", "acomp"}
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside"}
 PRONOUNS = {"they", "he", "she", "it", "we", "them"}
@@ -338,15 +340,72 @@ class _Coder:
         return False
 
     def date_for(self, trigger: Any) -> tuple[str | None, Precision]:
+        """The date of the point in time that governs the trigger in its sentence, else the
+        report's. A subjectless infinitive shares the time of the verb it completes or serves
+        ("last week the FBI joined Canadian police to investigate", "attended a rally Thursday to
+        demand"); a time fronted before a clause covers the clause joined to it ("in June, the
+        leaders fell out, and Pol Pot was arrested"). A time that belongs to another noun phrase
+        dates that thing, not the event: "Iraq's 1990 invasion", "the 1991 Gulf War",
+        "Wednesday's ruling", "shootings dating to 1994"."""
         sent = trigger.sent
-        for tx, head in self.timex_heads:
-            # Only a point in time dates an event: not a duration ("for three years"), a set or "now".
-            point = tx.kind in ("DATE", "TIME") and tx.value is not None and tx.value[:1].isdigit()
-            if point and sent.start_char <= tx.start < sent.end_char and self._governs(trigger, head):
-                return tx.value, tx.precision
+        verbs = [(trigger, False)]
+        while len(verbs) < 4:
+            verb = verbs[-1][0]
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive and not subject):
+                verbs.append((verb.head, False))
+            elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
+                verbs.append((verb.head, True))  # only a time before the first clause's verb
+            else:
+                break
+        for verb, fronted in verbs:
+            for tx, head in self.timex_heads:
+                # Only a point in time dates an event: not a duration ("for three years"), a set or "now".
+                point = tx.kind in ("DATE", "TIME") and tx.value is not None and tx.value[:1].isdigit()
+                if not (point and sent.start_char <= tx.start < sent.end_char and self._governs(verb, head)):
+                    continue
+                subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if fronted and not head.i < min([verb.i, *subjects]):
+                    continue
+                if not self._of_another_thing(tx, head, verb):
+                    return self._calendar_date(str(tx.value), tx.precision)
         if self.document.published is not None:
             return self.document.published.date().isoformat(), Precision.REPORT
         return None, Precision.UNKNOWN
+
+    @staticmethod
+    def _of_another_thing(tx: Timex, head: Any, trigger: Any) -> bool:
+        """Does the time ``head`` modify a noun other than the trigger (or the verb it completes):
+        before it ("the 1991 Gulf War", "Wednesday's ruling") or, for a year, anywhere in its
+        phrase ("shootings dating to 1994", "the invasion of Kuwait in 1990")?"""
+        noun = head.head
+        if head.dep_ in NOUN_MODIFIERS and head.i < noun.i and noun.pos_ in ("NOUN", "PROPN"):
+            # ... unless that thing is the act's subject: "the Aug. 7 blasts killed 257 people"
+            return not (noun.i == trigger.i or (noun.dep_ == "nsubj" and noun.head.i == trigger.i))
+        if tx.precision is not Precision.YEAR:
+            return False
+        t = head.head
+        while t.i != trigger.i and t.head.i != t.i:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return True
+            t = t.head
+        return False
+
+    @staticmethod
+    def _calendar_date(value: str, precision: Precision) -> tuple[str, Precision]:
+        """An event's date as a day, month or year: a week ("1998-W42", "1998-W42-WE") that lies in
+        one month is dated by that month; one that spans two keeps its week."""
+        if precision is not Precision.WEEK or len(value) < 8 or value[4:6] != "-W" or not value[6:8].isdigit():
+            return value, precision
+        try:
+            first = datetime.date.fromisocalendar(int(value[:4]), int(value[6:8]), 6 if value.endswith("-WE") else 1)
+            last = datetime.date.fromisocalendar(int(value[:4]), int(value[6:8]), 7)
+        except ValueError:
+            return value, precision
+        if (first.year, first.month) != (last.year, last.month):
+            return value, precision
+        return f"{first.year:04d}-{first.month:02d}", Precision.MONTH
 
     def place_in(self, trigger: Any) -> tuple[str, Place] | None:
         for prep in trigger.subtree:

@@ -33,6 +33,11 @@ _PAST = re.compile(
     re.I,
 )
 DROP = None  # a match that is not a temporal expression after all
+# A present progressive ("are meeting", "is holding"): with a weekday and no word of the past, a
+# plan for the coming days.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?[a-z]{2,}ing\b", re.I)
+# Dashes that close a clause: "--", and AP's " _ ".
+_DASH = re.compile(r"\s(?:_|--)\s")
 
 
 def week(d: date) -> str:
@@ -69,15 +74,38 @@ class Valuer:
     # -- helpers ------------------------------------------------------------------------------
     def _future_context(self, start: int) -> bool:
         """Does the clause before ``start`` speak of the future?"""
+        return bool(self._future.search(self._clause_before(start)))
+
+    def _clause_before(self, start: int) -> str:
         left = max(
             self.text.rfind(". ", 0, start),
             self.text.rfind("\n", 0, start),
             self.text.rfind(", ", 0, max(0, start - 2)),
             self.text.rfind(";", 0, start),
+            *(m.end() for m in _DASH.finditer(self.text, max(0, start - 80), start)),
             start - 80,
             0,
         )
-        return bool(self._future.search(self.text[left:start]))
+        return self.text[left:start]
+
+    def _weekday_ahead(self, start: int, end: int | None) -> bool:
+        """Does a weekday at ``start`` name the coming such day? Its clause speaks of the future
+        ("will meet Monday", "is to meet on Monday", "are scheduled to meet Monday"), or of the
+        present in the progressive ("are meeting Monday") with no word of the past; or nothing
+        before it tells a tense and the first tense after it is the future ("On Monday, the two
+        will meet"). A possessive ("Monday's attack") is a day already named: it looks no further
+        than the words before it."""
+        before = self._clause_before(start)
+        if self._future.search(before):
+            return True
+        if end is None or self.text.startswith(("'s", "’s"), end) or _PAST.search(before):
+            return False
+        if _PROGRESSIVE.search(before):
+            return True
+        stops = [e for e in (self.text.find(". ", end), self.text.find("\n", end)) if e >= 0]
+        after = self.text[end : min([*stops, end + 120])]
+        future, past = self._future.search(after), _PAST.search(after)
+        return future is not None and (past is None or future.start() <= past.start())
 
     def _past_context(self, start: int) -> bool:
         """Does the clause before ``start`` tell of the past ("was", "had", "since", "ended")?"""
@@ -129,12 +157,15 @@ class Valuer:
             return a.year + 1
         return a.year if past or -ahead <= 6 else a.year + 1
 
-    def _weekday_date(self, name: str, mod: str, start: int) -> date | None:
+    def _weekday_date(self, name: str, mod: str, start: int, end: int | None = None) -> date | None:
+        """The date of a weekday: the most recent such day, or the coming one when ``mod`` or the
+        clause's tense points ahead (``end``, where the weekday ends, lets the words after it
+        tell the tense when none before it does)."""
         if self.anchor is None:
             return None
         target = [w[:3] for w in self.lex.weekdays].index(name[:3].lower())
         mod = mod.lower()
-        forward = mod in ("next", "coming") or (mod not in ("last", "this past") and self._future_context(start))
+        forward = mod in ("next", "coming") or (mod not in ("last", "this past") and self._weekday_ahead(start, end))
         if forward:
             delta = (target - self.anchor.weekday()) % 7
             if mod == "next" and delta == 0:
@@ -354,7 +385,7 @@ class Valuer:
         return Value(TIME, f"{on.isoformat()}T{'24' if word == 'midnight' else '12:00'}", Precision.MINUTE)
 
     def _weekday(self, m: re.Match[str]) -> Value:
-        day = self._weekday_date(m["wd"], m["mod"] or "", m.start())
+        day = self._weekday_date(m["wd"], m["mod"] or "", m.start(), m.end("wd"))
         if day is None:
             return Value(DATE, None, Precision.DAY)
         if m["part"]:
