@@ -16,6 +16,7 @@ from tidings.actors import load_kb, resolve
 from tidings.clean import clean_document
 from tidings.errors import Reason
 from tidings.events import extract_events, load_lexicon
+from tidings.events.calibrate import calibrate
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
 from tidings.quotes import extract_quotes, headline_quotes, link_events
@@ -41,7 +42,7 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
             stage = "timex"
             timexes = find_timexes(document.text, on)
             stage = "events"
-            events = extract_events(document, resolved, timexes, lexicon, ontology)
+            events = calibrate(extract_events(document, resolved, timexes, lexicon, ontology))
             stage = "quotes"
             quotes = link_events(extract_quotes(resolved), events, resolved)
             if n in titles:

@@ -273,6 +273,8 @@ def _named_people(out: ResolvedDoc) -> None:
     for ent in out.doc.ents:
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
+        while len(ent) > 1 and ent[-1].tag_ == "POS":
+            ent = ent[:-1]  # "Osama bin Laden's": the name without its possessive ending
         words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
         if not words or ent.text.lower() in PERSON_PRONOUNS:
             continue
