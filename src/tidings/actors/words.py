@@ -22,6 +22,7 @@ class CorefWords:
     male_words: frozenset[str]
     female_words: frozenset[str]
     person_nouns: frozenset[str]
+    people_nouns: frozenset[str]
     org_nouns: frozenset[str]
     state_nouns: frozenset[str]
     media_nouns: frozenset[str]
@@ -80,6 +81,7 @@ def coref_words() -> CorefWords:
         male_words=_words(c, "gender", "male"),
         female_words=_words(c, "gender", "female"),
         person_nouns=_words(c, "person_nouns"),
+        people_nouns=_words(c, "people_nouns"),
         org_nouns=_words(c, "org_nouns"),
         state_nouns=_words(c, "state_nouns"),
         media_nouns=_words(c, "media_nouns"),

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
+from tidings.actors.words import coref_words
 from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, modality_of
@@ -214,7 +215,10 @@ class _Coder:
         state gives that state's actor with the role's sector (the field's implicit coding)."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        sector = self.resolved.kb.agents.get(token.lemma_.lower())  # None: people of that state ("prisoners in Dili")
+        lemma = token.lemma_.lower()
+        sector = self.resolved.kb.agents.get(lemma)  # None: people of that state ("prisoners in Dili")
+        if sector is None and lemma not in coref_words().people_nouns:
+            return None  # "the blast in Nairobi", "bombings at the embassies": a thing placed, not people
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
                 continue
