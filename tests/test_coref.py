@@ -217,3 +217,23 @@ def test_evaluate_actors_gives_the_outside_scorers_dyad_figure(tmp_path: Any) ->
     pick = {kv.split("=")[0]: kv.split("=")[1] for kv in theirs.stdout.split() if "=" in kv}
     mine = {kv.split("=")[0]: kv.split("=")[1] for kv in ours.stdout.split() if "=" in kv}
     assert mine["dyad_f1"] == pick["dyad_f1"] and mine["triple_f1"] == pick["triple_f1"]
+
+
+# -- role words placed by their sentence or the dateline ----------------------------------------
+
+
+def test_a_bare_force_belongs_to_the_state_its_sentence_places_it_in(nlp: Any) -> None:
+    found = _mentions(nlp, "The police barred the crowd from reaching the consulate in downtown Istanbul.")
+    assert ("police", "Turkey", "TUR", "agent+place") in found
+
+
+def test_a_bare_force_takes_the_datelines_state(nlp: Any) -> None:
+    found = _mentions(nlp, "NAIROBI, Kenya (AP) _ The police arrested two men on Monday.")
+    assert _of(found, "police")[1:] == ("KEN", "agent+dateline")
+    found = _mentions(nlp, "HAVANA (AP) -- Troops were seen on the streets on Monday.")
+    assert _of(found, "Troops")[1:] == ("CUB", "agent+dateline")
+
+
+def test_a_qualified_force_keeps_its_own_country(nlp: Any) -> None:
+    found = _mentions(nlp, "NAIROBI, Kenya (AP) _ Ugandan troops crossed the border on Monday.")
+    assert all(how != "agent+dateline" for *_, how in found)

@@ -102,3 +102,64 @@ def _scan(out: Any, tokens: list[Any], own: Any) -> tuple[str, str | None, str] 
     if country is None:
         return None
     return country, sector, word
+
+
+def home_state(out: Any) -> str | None:
+    """The state of the report's dateline ("NAIROBI, Kenya (AP) _", "MOSCOW (AP)_", "BUDAPEST, March
+    12 (Xinhua) --"), where the report says its news happened, or None."""
+    from tidings.clean.meta import DATELINE_PLACE
+    from tidings.places import lookup
+
+    m = DATELINE_PLACE.match(out.doc.text[:120])
+    if m is None:
+        return None
+    inside = [x for x in out.mentions if x.start < m.end() and x.actor.kind == "state" and x.actor.country]
+    if inside:
+        return str(inside[0].actor.country)
+    place = lookup(m.group(1).strip().title(), out.kb)
+    return place.country if place is not None else None
+
+
+def placed_agents(out: Any, home: str | None) -> None:
+    """'The police barred the crowd' in a report from Istanbul: a force or an institution named by
+    its role word alone ("the police", "troops", "the court") belongs to the one state its
+    sentence places its news in, else to the state of the report's dateline. Words that point
+    back at a state named before ("the government", "the authorities") are left to coreference,
+    and a role word with a country of its own ("Kenyan police", "Iraq's army", "police in
+    Guinea") keeps it."""
+    words = out.coref_words
+    sentences: dict[int, str | None] = {}
+    for tok in out.doc:
+        lemma = tok.lemma_.lower()
+        sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
+        if sector not in _FORCES or tok.pos_ not in ("NOUN", "PROPN") or tok.i in out.by_token or lemma in words.state_nouns:
+            continue
+        if tok.ent_type_ or any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") for c in tok.children):
+            continue  # a name ("Kosovo Liberation Army") or a qualified role: the event coder reads those
+        if tok.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue  # "troops", "the police"; not a bare "defense" or "military" used of a thing
+        start = tok.sent.start
+        if start not in sentences:
+            sentences[start] = _sentence_state(out, tok.sent)
+        country = sentences[start] or home
+        if country is None:
+            continue
+        state = out.kb.state(country)
+        if state is not None:
+            how = "agent+place" if sentences[start] else "agent+dateline"
+            out._add(tok.i, tok.i + 1, state.actor(out.on, sector=sector), how)
+
+
+# Sectors of forces and institutions that act for their state (see actors/data/agents.yaml).
+_FORCES = {"MIL", "COP", "JUD", "LEG"}
+
+
+def _sentence_state(out: Any, sent: Any) -> str | None:
+    """The one state a sentence places its news in ("in downtown Istanbul"), or None."""
+    states = set()
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATING and tok.i in out.by_token:
+            a = out.by_token[tok.i].actor
+            if a.kind == "state" and a.country:
+                states.add(a.country)
+    return states.pop() if len(states) == 1 else None

@@ -19,11 +19,11 @@ from datetime import date
 from typing import Any
 
 from tidings.actors.coref import link, recast_mentions
-from tidings.actors.describe import describe
+from tidings.actors.describe import describe, home_state, placed_agents
 from tidings.actors.gazetteer import city, us_state
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.spelling import spelled_like
-from tidings.actors.words import coref_words
+from tidings.actors.words import CorefWords, coref_words
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.records import Actor, Mention, Role
 
@@ -66,6 +66,10 @@ class ResolvedDoc:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     recasts: int = 0  # how many times a description gave a chain its country
+
+    @property
+    def coref_words(self) -> CorefWords:
+        return coref_words()
 
     def _add(self, start_tok: int, end_tok: int, actor: Actor, how: str) -> Mention:
         span = self.doc[start_tok:end_tok]
@@ -175,6 +179,7 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
     _sector_only(out, kb)
     out.mentions.sort(key=lambda m: m.start)
     describe(out)
+    placed_agents(out, home_state(out))
     link(out)
     out.mentions.sort(key=lambda m: m.start)
     return out

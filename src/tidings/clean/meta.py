@@ -26,8 +26,11 @@ _MONTH_ONLY = re.compile(rf"^\s*{_PREFIX}{_MONTH}\s+\d{{4}}\s*$", re.IGNORECASE)
 _PREFIX_RE = re.compile(rf"^\s*{_PREFIX}", re.IGNORECASE)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # "TEHRAN –", "MOSCOW (Reuters) -", "WASHINGTON, D.C. —" at the start of the first body paragraph.
+# Wire forms too: "NAIROBI, Kenya (AP) _", "MOSCOW (AP)_ Presidents …", "BUDAPEST, March 12 (Xinhua) --"
+# alone on the first line, "INDEPENDENCE, MO. (AP)--".
 DATELINE_PLACE = re.compile(
-    r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s+"
+    r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[–—-]{1,2}|(?<=\))_|\s_)(?:\s+|$)"
 )
 
 # "WASHINGTON, August 13 (Xinhua) --": a wire's dateline that gives the day of its news, with no year.
