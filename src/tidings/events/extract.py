@@ -237,6 +237,9 @@ class _Coder:
                 return self.roles(_conjuncts(poss)), False
             if entry.needs_source == "poss":
                 return [], False
+            between = _prep_objects(trigger, "between")
+            if between:  # "the growing cooperation between Iran and Russia": they are its parties
+                return self.roles(_conjuncts(between))[:1], False
             subj, _ = _subject(governing_verb(trigger))
             return self.roles(subj), True
         subj, climbed = _subject(trigger)

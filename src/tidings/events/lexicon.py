@@ -99,7 +99,11 @@ def _prep_senses(value: Any, where: str) -> tuple[tuple[str, frozenset[str]], ..
         return ()
     if not isinstance(value, dict):
         raise DataFileError(f"{where}: prep_senses must map a preposition to the words it may govern")
-    return tuple((str(p).lower(), frozenset(str(w).lower() for w in words or ())) for p, words in value.items())
+    if any(not isinstance(p, str) for p in value):
+        raise DataFileError(
+            f'{where}: prep_senses keys must be prepositions as strings (quote "on": YAML reads it as true)'
+        )
+    return tuple((p.lower(), frozenset(str(w).lower() for w in words or ())) for p, words in value.items())
 
 
 def _load_file(lex: Lexicon, text: str, where: str, plover: set[str]) -> None:

@@ -111,9 +111,12 @@ def is_negated(token: Any) -> bool:
         return True
     w = _words()
     for child, head in _chain(token)[:4]:
-        if child.dep_ in ("xcomp", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() in w.negating_verbs:
-                return True
+        if (
+            child.dep_ in ("xcomp", "pcomp", "ccomp")
+            and head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() in w.negating_verbs
+        ):
+            return True
         if child.dep_ in ("pcomp", "pobj") and head.lower_ in w.negating_preps:
             return True
         if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "acl") and child.i != token.i:
@@ -133,13 +136,14 @@ def modality_of(token: Any) -> Modality:
         c.dep_ in ("amod", "compound") and c.lower_ in w.hypothetical_modifiers for c in token.children
     ):
         return Modality.HYPOTHETICAL
+    prev = ""  # the step below: "by attacking" is a pcomp under its preposition
     for child, head in _chain(token):
         lemma = head.lemma_.lower()
-        dep = child.dep_
-        if dep == "pobj" and head.lower_ in w.directive_preps:
+        dep, gerund, prev = child.dep_, child.dep_ == "prep" and prev == "pcomp", child.dep_
+        if dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
-                return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "a demand for talks"
+                return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "conditions for restoring ties"
         if dep == "acl" and lemma in w.directive_nouns:
             return Modality.HYPOTHETICAL  # "a call to withdraw", "a plan to attack"
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -150,8 +154,16 @@ def modality_of(token: Any) -> Modality:
             return Modality.INTENDED  # "plans to visit", "seeks talks" (not "seeks an apology for the raid")
         if dep == "xcomp" and lemma in w.prediction_heads and not any(c.dep_ == "prt" for c in head.children):
             return Modality.INTENDED  # "is expected to meet", "is set to sign", "is going to visit"
-        if dep in ("xcomp", "ccomp", "attr", "acomp") and _hypothetical_clause(head, w):
+        if gerund and _hypothetical_clause(head, w, scenario=False):
+            return Modality.HYPOTHETICAL  # "would break the law by attacking Iraq"
+        if (dep in ("xcomp", "ccomp", "attr", "acomp") or (dep == "advcl" and lemma == "be")) and _hypothetical_clause(
+            head, w
+        ):
             return Modality.HYPOTHETICAL  # "the first would be to launch an invasion"
+        if dep in ("xcomp", "acomp", "attr") and any(
+            c.dep_ == "aux" and c.lower_ in w.future_aux for c in head.children
+        ):
+            return Modality.INTENDED  # "will be prepared to act", "will continue attacking"
         if dep in ("ccomp", "parataxis") and lemma in w.reporting_verbs:
             return Modality.REPORTED
     return Modality.ASSERTED
@@ -185,7 +197,11 @@ def in_scenario(token: Any) -> bool:
     """Is the trigger content of an analyst's frame ("the first option would be to invade")?"""
     w = _words()
     for child, head in _chain(governing_verb(token)):
-        if child.dep_ in ("xcomp", "attr", "acomp") and head.lemma_.lower() == "be" and _hypothetical_clause(head, w):
+        if (
+            child.dep_ in ("xcomp", "attr", "acomp", "advcl")
+            and head.lemma_.lower() == "be"
+            and _hypothetical_clause(head, w)
+        ):
             return True
     return False
 

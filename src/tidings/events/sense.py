@@ -79,7 +79,13 @@ def _names_place(token: Any) -> bool:
 def _has_complement(token: Any, slot: str) -> bool:
     if slot.startswith("prep:"):
         word = slot[5:]
-        return any(c.dep_ in ("prep", "dative", "prt") and c.lower_ == word for c in token.children)
+        if any(c.dep_ in ("prep", "dative", "prt") and c.lower_ == word for c in token.children):
+            return True
+        # "pushing hard for the US to support …": the clause is marked with the word
+        return any(
+            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
+            for c in token.children
+        )
     return any(c.dep_ == slot for c in token.children)
 
 
