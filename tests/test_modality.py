@@ -48,6 +48,20 @@ def test_scenarios_and_predictions_are_not_asserted() -> None:
     assert ("ASSAULT", "RUS", "UKR") in _shown("Russian troops attacked Ukraine last week.")
 
 
+def test_prescriptions_and_beliefs_are_not_asserted() -> None:
+    evs = _all("It is necessary for India to help Mauritius build an airstrip.")
+    assert [e.modality for e in evs if e.type == "AID"] == [Modality.HYPOTHETICAL]
+    assert ("AID", "IND", "MUS") in _shown("India helped Mauritius build an airstrip.")
+    # Another's prediction is no stated intent (no AGREE), and the meeting has not happened.
+    believed = "Rubio said he believes leaders from the U.S. and China will meet at some point."
+    assert not {"AGREE", "CONSULT"} & _types(believed)
+    assert "AGREE" in _types("The United States said it will meet China next week.")
+
+
+def test_a_stated_obligation_is_a_request_even_with_should() -> None:
+    assert ("REQUEST", "GBR", "LBY") in _shown("Britain said Libya should hand over the suspects.")
+
+
 def test_what_a_call_asks_for_has_not_happened() -> None:
     evs = _all("The resolution calls for Israel's withdrawal from Lebanon.")
     assert [e.modality for e in evs if e.type == "RETREAT"] == [Modality.HYPOTHETICAL]
@@ -88,6 +102,13 @@ def test_word_senses_of_charge_go_and_add() -> None:
     assert ("CONSULT", "IRQ", "JOR") in _shown("The Iraqi president went to Jordan on Monday.")
     assert not _all("The French president went on to add that Iraq had complied.")
     assert ("PROTEST", "FRA", None) in _shown("French workers went on strike against the government.")
+
+
+def test_objects_that_must_name_actors() -> None:
+    assert "CONSULT" not in _types("She received a text message from the Afghan government.")
+    assert ("CONSULT", "IRN", "RUS") in _shown("The Iranian president received the Russian foreign minister in Tehran.")
+    assert "ASSAULT" not in _types("Milorad Dodik has engaged in secessionist activity in Bosnia.")
+    assert ("ASSAULT", "SRB", "BIH") in _shown("Serbian troops engaged Bosnian forces near Sarajevo.")
 
 
 def test_verbs_of_saying_are_no_requests() -> None:

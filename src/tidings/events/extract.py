@@ -406,8 +406,9 @@ class _Coder:
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
         kind, cameo, intent = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)
-        if intent:
-            modality = statement_modality(trigger)  # the stated intent is itself the act (AGREE, THREATEN)
+        if intent or given is not None:
+            # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
+            modality = statement_modality(trigger)
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         for src in sources:

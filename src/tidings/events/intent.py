@@ -24,6 +24,7 @@ from tidings.events.modality import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     INTENT,
+    believed,
     governing_verb,
     in_scenario,
     load_modality_words,
@@ -61,7 +62,7 @@ def states_intent(token: Any, table: IntentTable) -> bool:
     An event noun is the intended act only as the object of a verb that does it ("will launch a
     war", "plans to impose sanctions"); elsewhere in such a clause it is a topic or a description
     ("Iraq will never forget the eight-year war"). An analyst's scenario ("the first option would
-    be to invade") is no one's intent."""
+    be to invade") and another's belief ("he believes the leaders will meet") are no one's intent."""
     verb = governing_verb(token)
     if token.i != verb.i and not (
         token.dep_ in ("dobj", "nsubjpass")
@@ -69,7 +70,7 @@ def states_intent(token: Any, table: IntentTable) -> bool:
         and verb.lemma_.lower() in load_modality_words().act_verbs
     ):
         return False
-    if in_scenario(token):
+    if in_scenario(token) or believed(token):
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False  # "will not meet" is a refusal, coded by the lexicon's negated entries

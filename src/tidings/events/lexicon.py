@@ -33,6 +33,7 @@ class Entry:
     needs_military: bool = False
     needs_source: str | None = None
     needs_place: bool = False
+    object_is_actor: bool = False
     needs_complement: tuple[str, ...] = ()
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -89,6 +90,7 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         needs_military=bool(row.get("needs_military")),
         needs_source=row.get("needs_source"),
         needs_place=bool(row.get("needs_place")),
+        object_is_actor=bool(row.get("object_is_actor")),
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
     )

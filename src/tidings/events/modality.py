@@ -45,6 +45,8 @@ class ModalityWords:
     negating_verbs: frozenset[str]
     negating_preps: frozenset[str]
     act_verbs: frozenset[str]
+    deontic_heads: frozenset[str]
+    belief_verbs: frozenset[str]
     duration_units: frozenset[str]
     description_modifiers: frozenset[str]
 
@@ -137,10 +139,12 @@ def modality_of(token: Any) -> Modality:
     ):
         return Modality.HYPOTHETICAL
     prev = ""  # the step below: "by attacking" is a pcomp under its preposition
+    own_phrase = True  # not yet out of the trigger's own clause ("a proposal of a ceasefire that is supported")
     for child, head in _chain(token):
         lemma = head.lemma_.lower()
         dep, gerund, prev = child.dep_, child.dep_ == "prep" and prev == "pcomp", child.dep_
-        if dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
+        own_phrase = own_phrase and dep not in ("relcl", "acl", "advcl", "ccomp", "conj", "appos")
+        if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
                 return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "conditions for restoring ties"
@@ -148,6 +152,11 @@ def modality_of(token: Any) -> Modality:
             return Modality.HYPOTHETICAL  # "a call to withdraw", "a plan to attack"
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        if dep in ("xcomp", "ccomp", "advcl", "csubj") and (
+            lemma in w.deontic_heads
+            or any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in w.deontic_heads for c in head.children)
+        ):
+            return Modality.HYPOTHETICAL  # "it is necessary for India to help", "it is vital that talks resume"
         if (dep == "xcomp" and lemma in w.directive_verbs) or (dep == "ccomp" and lemma in w.directive_clause_verbs):
             return Modality.HYPOTHETICAL  # "urged China to stop", "demanded that the US cancel"
         if (dep in ("xcomp", "ccomp") or (dep == "dobj" and child.i == token.i)) and lemma in w.intent_verbs:
@@ -191,6 +200,13 @@ def _hypothetical_clause(verb: Any, w: ModalityWords, scenario: bool = True) -> 
         and verb.lemma_.lower() == "be"
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in w.scenario_nouns for c in verb.children)
     )
+
+
+def believed(token: Any) -> bool:
+    """Is the trigger's clause what someone believes or predicts ("he believes they will meet")?"""
+    w = _words()
+    verb = governing_verb(token)
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.belief_verbs
 
 
 def in_scenario(token: Any) -> bool:

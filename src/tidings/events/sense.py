@@ -3,7 +3,8 @@
 An entry names its sense by its fields (``events/data/lexicon.yaml``): the complement it needs
 (``needs_complement``: "asked X to leave" or "asked for talks" is a REQUEST, "asked about" is
 not), what a preposition must govern (``prep_senses``: "charged him with murder" is ACCUSE,
-"charged the inspectors with verifying" is not), and whether it needs a named place
+"charged the inspectors with verifying" is not), whether a direct object must name an actor
+(``object_is_actor``: "received the minister", not "received praise"), whether it needs a named place
 (``needs_place``: "went to Moscow" is a visit, "went to war" and "is going to meet" are not). Beyond the entry: an act of force told of an
 accident or a disaster ("killed in a helicopter crash") is no ASSAULT (``events/data/sense.yaml``),
 and an event noun that describes rather than tells ("attack helicopters", "the eight-year war")
@@ -30,6 +31,7 @@ _PLACE_PREPS = frozenset({"to", "in", "into", "at", "for"})
 class SenseWords:
     accidents: frozenset[str]
     accident_preps: frozenset[str]
+    actor_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +42,7 @@ def load_sense_words() -> SenseWords:
         return SenseWords(
             frozenset(str(w).lower() for w in data["accidents"]),
             frozenset(str(w).lower() for w in data["accident_preps"]),
+            frozenset(str(w).lower() for w in data["actor_nouns"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"events/data/sense.yaml: a list is missing: {exc}") from exc
@@ -53,6 +56,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.needs_place and not _names_place(token):
         return False
+    if entry.object_is_actor and not all(_is_actor_like(o) for o in token.children if o.dep_ in ("dobj", "obj")):
+        return False
     if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
         return False
     for prep, allowed in entry.prep_senses:
@@ -64,6 +69,13 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
                 if not any(_lemma_in(g, allowed) for g in objects):
                     return False
     return True
+
+
+def _is_actor_like(token: Any) -> bool:
+    """ "the minister", "Lavrov", "the enemy": a word that can name an actor, not "a message"."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return token.lemma_.lower() in load_sense_words().actor_nouns
 
 
 def _names_place(token: Any) -> bool:
