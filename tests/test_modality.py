@@ -119,6 +119,20 @@ def test_verbs_of_saying_are_no_requests() -> None:
     assert "REQUEST" in _types("President Putin asked the French president for help.")
 
 
+def test_warnings_threats_and_figurative_wars() -> None:
+    # "warned that …" is a warning, not a request; "warned X to stop" asks for something.
+    warned = "The Pakistani minister warned that terrorists from Afghanistan will not be spared."
+    assert "REQUEST" not in _types(warned) and "THREATEN" in _types(warned)
+    assert ("REQUEST", "GBR", "IRN") in _shown("Britain warned Iran to stop the attacks.")
+    # A threat one faces is a state; a threat issued is an act.
+    assert "THREATEN" not in _types("Algeria is facing an increasing threat from Mali.")
+    assert ("THREATEN", "IRN", "ISR") in _shown("Iran issued a warning to Israel on Monday.")
+    assert "ASSAULT" not in {e.type for e in _all("China's tariff wars with Canada have led to a stock selloff.")}
+    assert ("ASSAULT", "RUS", "UKR") in _shown("Russia's war against Ukraine entered its fourth year.")
+    # What a stated intent names ("a refusal to attack", "a threat to impose") has not happened.
+    assert "ASSAULT" not in _types("Iran's refusal to attack Iraq angered Syria.")
+
+
 def test_accidents_are_no_assaults() -> None:
     assert "ASSAULT" not in {e.type for e in _all("Three Iraqi soldiers were killed in a helicopter crash.")}
     assert ("ASSAULT", "IRN", "IRQ") in _shown("Three Iraqi soldiers were killed by Iranian troops.")

@@ -39,6 +39,7 @@ class ModalityWords:
     directive_clause_verbs: frozenset[str]
     directive_nouns: frozenset[str]
     directive_preps: frozenset[str]
+    intent_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     scenario_nouns: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -149,7 +150,13 @@ def modality_of(token: Any) -> Modality:
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
                 return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "conditions for restoring ties"
         if dep == "acl" and lemma in w.directive_nouns:
-            return Modality.HYPOTHETICAL  # "a call to withdraw", "a plan to attack"
+            return Modality.HYPOTHETICAL  # "a call to withdraw", "a proposal to meet"
+        if (
+            dep == "acl"
+            and lemma in w.intent_nouns
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return Modality.INTENDED  # "a threat to impose tariffs", "efforts to broker a truce"
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         if dep in ("xcomp", "ccomp", "advcl", "csubj") and (

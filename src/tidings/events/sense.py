@@ -8,7 +8,7 @@ not), what a preposition must govern (``prep_senses``: "charged him with murder"
 (``needs_place``: "went to Moscow" is a visit, "went to war" and "is going to meet" are not). Beyond the entry: an act of force told of an
 accident or a disaster ("killed in a helicopter crash") is no ASSAULT (``events/data/sense.yaml``),
 and an event noun that describes rather than tells ("attack helicopters", "the eight-year war")
-is no event (``modality.describes``).
+is no event (``modality.describes``), nor is a figurative war ("tariff wars").
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class SenseWords:
     accidents: frozenset[str]
     accident_preps: frozenset[str]
     actor_nouns: frozenset[str]
+    figurative: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def load_sense_words() -> SenseWords:
             frozenset(str(w).lower() for w in data["accidents"]),
             frozenset(str(w).lower() for w in data["accident_preps"]),
             frozenset(str(w).lower() for w in data["actor_nouns"]),
+            frozenset(str(w).lower() for w in data["figurative"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"events/data/sense.yaml: a list is missing: {exc}") from exc
@@ -52,7 +54,7 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
     """Does ``token`` carry the sense of ``entry``?"""
     if is_noun and describes(token, entry.type):
         return False
-    if entry.type == "ASSAULT" and _accidental(token):
+    if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token))):
         return False
     if entry.needs_place and not _names_place(token):
         return False
@@ -105,6 +107,12 @@ def _lemma_in(token: Any, words: frozenset[str]) -> bool:
     lemma = token.lemma_.lower()
     compounds = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
     return lemma in words or token.lower_ in words or any(f"{c} {lemma}" in words for c in compounds)
+
+
+def _figurative(token: Any) -> bool:
+    """ "tariff wars", "a trade war": a qualifier that makes the war a figure of speech."""
+    words = load_sense_words().figurative
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children)
 
 
 def _accidental(token: Any) -> bool:
