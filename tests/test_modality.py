@@ -117,6 +117,7 @@ def test_verbs_of_saying_are_no_requests() -> None:
     assert "REQUEST" not in _types("Turkey insisted that its troops had acted in self-defence.")
     assert "REQUEST" in _types("President Putin told the French president to withdraw French troops.")
     assert "REQUEST" in _types("President Putin asked the French president for help.")
+    assert ("REQUEST", "LBN", "PAK") in _shown("Lebanon Asks Pakistan to End Sanctions on Energy Sector")  # a headline
 
 
 def test_warnings_threats_and_figurative_wars() -> None:
