@@ -30,6 +30,11 @@ class Modality(StrEnum):
     REPORTED = "reported"
 
 
+# What a report tells as fact: asserted by the report, or reported from a speaker ("X said Y
+# attacked Z" codes Y attacked Z). Read verbs show these, not negated, unless asked for all.
+SHOWN_MODALITIES = frozenset({Modality.ASSERTED, Modality.REPORTED})
+
+
 class QuoteKind(StrEnum):
     DIRECT = "direct"
     PARTIAL = "partial"

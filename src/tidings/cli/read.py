@@ -22,6 +22,7 @@ EVENT_COLUMNS = [
     "date",
     "place_name",
     "modality",
+    "negated",
     "confidence",
     "trigger",
 ]
@@ -34,14 +35,20 @@ def events_cmd(
     ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
     since: Annotated[str | None, typer.Option(help="Events dated on or after this ISO date.")] = None,
-    asserted: Annotated[bool, typer.Option(help="Only asserted, non-negated events.")] = False,
+    asserted: Annotated[bool, typer.Option(help="Only asserted events (not reported ones), non-negated.")] = False,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also hypothetical, intended and negated events, labelled by `modality` and `negated`."
+        ),
+    ] = False,
     db: str = DB,
     fmt: Format = FORMAT,
 ) -> None:
-    """List coded events."""
+    """List coded events: by default those the report tells as fact (asserted or reported), not negated."""
     since_date = date.fromisoformat(since) if since else None
     with open_store(db) as store:
-        rows = store.events(actor=actor, type_=type_, since=since_date, asserted_only=asserted)
+        rows = store.events(actor=actor, type_=type_, since=since_date, asserted_only=asserted, include_all=all_)
     write_rows(rows, fmt, EVENT_COLUMNS)
 
 

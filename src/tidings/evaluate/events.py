@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.ontology import load_ontology
-from tidings.records import Analysis, RawDocument
+from tidings.records import SHOWN_MODALITIES, Analysis, RawDocument
 from tidings.settings import Settings
 
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -156,6 +156,7 @@ def _events_of(result: Analysis) -> list[dict[str, Any]]:
             "confidence": e.confidence,
         }
         for e in result.events
+        if e.modality in SHOWN_MODALITIES and not e.negated
     ]
 
 

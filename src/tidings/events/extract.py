@@ -17,7 +17,8 @@ from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
 from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
-from tidings.events.modality import governing_verb, is_negated, modality_of
+from tidings.events.modality import governing_verb, is_negated, modality_of, statement_modality
+from tidings.events.sense import sense_fits
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
@@ -135,6 +136,8 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
             continue
         if entry.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
             continue
+        if not sense_fits(token, entry, is_noun=False):
+            continue
         if entry.objects:
             hit = next((o for o in _conjuncts(objs) if _object_lemma_ok(entry, o)), None)
             if hit is None:
@@ -159,6 +162,8 @@ def _noun_entry(token: Any, lex: Lexicon) -> Entry | None:
         if entry.needs_military and not any(
             c.lower_ in MILITARY_WORDS for c in token.children if c.dep_ in ("amod", "compound")
         ):
+            continue
+        if not sense_fits(token, entry, is_noun=True):
             continue
         return entry
     return None
@@ -250,6 +255,9 @@ class _Coder:
                 return self.roles(_conjuncts(quals[:1])), False
             if entry.needs_source == "poss":
                 return [], False
+            between = _prep_objects(trigger, "between")
+            if between:  # "the growing cooperation between Iran and Russia": they are its parties
+                return self.roles(_conjuncts(between))[:1], False
             subj, _ = _subject(governing_verb(trigger))
             return self.roles(subj), True
         subj, climbed = _subject(trigger)
@@ -473,6 +481,9 @@ class _Coder:
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
         kind, cameo, intent = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)
+        if intent or given is not None:
+            # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
+            modality = statement_modality(trigger)
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         for src in sources:

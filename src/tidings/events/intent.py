@@ -4,7 +4,9 @@ A trigger under a future or conditional auxiliary ("will", "would", "may"), a ve
 ("plans to", "wants to", "vows to") or an adjective of readiness ("is ready to", "is willing
 to") states an intent, not the act: cooperation becomes AGREE, harm becomes THREATEN. A trigger
 under a directive ("urged X to withdraw") is another's request, not the subject's intent, and
-a trigger under "prepare" is a preparation (MOBILIZE codes it where the lexicon says so).
+a trigger under "prepare" is a preparation (MOBILIZE codes it where the lexicon says so). The
+recoded event is the statement itself: asserted, or reported under a verb of saying
+(``modality.statement_modality``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,16 @@ from typing import Any
 import yaml
 
 from tidings.errors import DataFileError
-from tidings.events.modality import DIRECTIVE, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT, governing_verb
+from tidings.events.modality import (
+    DIRECTIVE,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    INTENT,
+    believed,
+    governing_verb,
+    in_scenario,
+    load_modality_words,
+)
 
 _NOT_INTENT = {"prepare", "expect", "hope"}  # preparing is MOBILIZE's; expecting is another's doing
 
@@ -46,8 +57,21 @@ def load_intent() -> IntentTable:
 
 
 def states_intent(token: Any, table: IntentTable) -> bool:
-    """Does the clause of ``token`` state its subject's intent rather than an act?"""
+    """Does the clause of ``token`` state its subject's intent rather than an act?
+
+    An event noun is the intended act only as the object of a verb that does it ("will launch a
+    war", "plans to impose sanctions"); elsewhere in such a clause it is a topic or a description
+    ("Iraq will never forget the eight-year war"). An analyst's scenario ("the first option would
+    be to invade") and another's belief ("he believes the leaders will meet") are no one's intent."""
     verb = governing_verb(token)
+    if token.i != verb.i and not (
+        token.dep_ in ("dobj", "nsubjpass")
+        and token.head.i == verb.i
+        and verb.lemma_.lower() in load_modality_words().act_verbs
+    ):
+        return False
+    if in_scenario(token) or believed(token):
+        return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False  # "will not meet" is a refusal, coded by the lexicon's negated entries
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

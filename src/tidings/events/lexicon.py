@@ -32,6 +32,10 @@ class Entry:
     needs_clause: bool = False
     needs_military: bool = False
     needs_source: str | None = None
+    needs_place: bool = False
+    object_is_actor: bool = False
+    needs_complement: tuple[str, ...] = ()
+    prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass
@@ -85,7 +89,23 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         needs_clause=bool(row.get("needs_clause")),
         needs_military=bool(row.get("needs_military")),
         needs_source=row.get("needs_source"),
+        needs_place=bool(row.get("needs_place")),
+        object_is_actor=bool(row.get("object_is_actor")),
+        needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
+        prep_senses=_prep_senses(row.get("prep_senses"), where),
     )
+
+
+def _prep_senses(value: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    if not value:
+        return ()
+    if not isinstance(value, dict):
+        raise DataFileError(f"{where}: prep_senses must map a preposition to the words it may govern")
+    if any(not isinstance(p, str) for p in value):
+        raise DataFileError(
+            f'{where}: prep_senses keys must be prepositions as strings (quote "on": YAML reads it as true)'
+        )
+    return tuple((p.lower(), frozenset(str(w).lower() for w in words or ())) for p, words in value.items())
 
 
 def _load_file(lex: Lexicon, text: str, where: str, plover: set[str]) -> None:

@@ -1,33 +1,79 @@
-"""Negation and modality of an event trigger, read off the dependency parse."""
+"""Negation and modality of an event trigger, read off the dependency parse (words in
+``events/data/modality.yaml``).
+
+An event is ``asserted`` when the report tells it as fact, ``reported`` when a speaker does ("X said
+Y attacked Z"), ``intended`` when it is planned, predicted or will be ("plans to visit", "is
+expected to meet", "will meet"), and ``hypothetical`` when it is a possibility, a condition, a
+scenario or what another is asked to do ("would invade", "if talks fail", "the first option would
+be to invade", "calls for Israel's withdrawal"). ``negated`` marks an act the text says did not or
+will not happen ("did not meet", "stopped providing", "refused to attack", "without providing").
+Event nouns that describe the past or a standing state ("the eight-year war", "attack
+helicopters") are no events at all (``describes``).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+import yaml
+
+from tidings.errors import DataFileError
 from tidings.records import Modality
 
-INTENT = {"want", "seek", "hope", "plan", "intend", "aim", "wish", "try", "prepare", "expect", "propose"}
-HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
-FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
-# Verbs that ask another actor to act: what they ask for has not happened.
-DIRECTIVE = {"urge", "ask", "demand", "press", "request", "call", "implore", "order", "tell"}
-REPORTING = {
-    "say",
-    "tell",
-    "report",
-    "claim",
-    "add",
-    "note",
-    "state",
-    "announce",
-    "quote",
-    "write",
-    "tweet",
-    "stress",
-    "insist",
-    "allege",
-    "confirm",
-}
+_CLIMB = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acomp", "advcl", "conj", "acl", "relcl", "attr", "appos")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityWords:
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    intent_verbs: frozenset[str]
+    prediction_heads: frozenset[str]
+    directive_verbs: frozenset[str]
+    directive_clause_verbs: frozenset[str]
+    directive_nouns: frozenset[str]
+    directive_preps: frozenset[str]
+    intent_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    scenario_nouns: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    negating_verbs: frozenset[str]
+    negating_preps: frozenset[str]
+    act_verbs: frozenset[str]
+    deontic_heads: frozenset[str]
+    belief_verbs: frozenset[str]
+    duration_units: frozenset[str]
+    description_modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_modality_words() -> ModalityWords:
+    text = (resources.files("tidings.events") / "data" / "modality.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    try:
+        return ModalityWords(
+            **{name: frozenset(str(w).lower() for w in data[name]) for name in ModalityWords.__slots__}
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"events/data/modality.yaml: a list is missing: {exc}") from exc
+
+
+def _words() -> ModalityWords:
+    return load_modality_words()
+
+
+# The module's word sets, for the callers that read them (events/intent.py).
+HYPOTHETICAL_AUX = _words().hypothetical_aux
+FUTURE_AUX = _words().future_aux
+INTENT = _words().intent_verbs
+DIRECTIVE = _words().directive_verbs
+REPORTING = _words().reporting_verbs
 
 
 def governing_verb(token: Any) -> Any:
@@ -38,30 +84,174 @@ def governing_verb(token: Any) -> Any:
     return t
 
 
+def _chain(token: Any) -> list[tuple[Any, Any]]:
+    """(child, head) steps from ``token`` up through the clauses and phrases that embed it."""
+    steps = []
+    t = token
+    for _ in range(12):
+        if t.head.i == t.i:
+            break
+        if t.dep_ not in _CLIMB:
+            verb = governing_verb(t)
+            if verb.i == t.i:
+                break
+            t = verb  # "the attack killed …": on from the clause the noun is part of
+            continue
+        steps.append((t, t.head))
+        t = t.head
+    return steps
+
+
 def is_negated(token: Any) -> bool:
+    """Is the act of ``token`` said not to happen: "not", "no", "never", or a negating frame
+    ("stopped providing", "refused to attack", "failed to reach", "without providing")?"""
     verb = governing_verb(token)
-    return (
+    if (
         any(c.dep_ == "neg" for c in verb.children)
         or any(c.dep_ == "neg" for c in token.children)
         or any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in token.children)
-    )
+    ):
+        return True
+    w = _words()
+    for child, head in _chain(token)[:4]:
+        if (
+            child.dep_ in ("xcomp", "pcomp", "ccomp")
+            and head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() in w.negating_verbs
+        ):
+            return True
+        if child.dep_ in ("pcomp", "pobj") and head.lower_ in w.negating_preps:
+            return True
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "acl") and child.i != token.i:
+            break  # a clause of its own: its own negation was read above
+    return False
 
 
 def modality_of(token: Any) -> Modality:
+    w = _words()
     verb = governing_verb(token)
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if "if" in {c.lower_ for c in verb.children if c.dep_ == "mark"} or aux & HYPOTHETICAL_AUX:
+    if _hypothetical_clause(verb, w, scenario=False):
         return Modality.HYPOTHETICAL
-    if aux & FUTURE_AUX:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & w.future_aux:
         return Modality.INTENDED
-    t = verb
-    while t.head.i != t.i:
-        head = t.head
-        if t.dep_ in ("xcomp", "ccomp", "dobj") and head.lemma_.lower() in INTENT:
-            return Modality.INTENDED
-        if t.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE:
-            return Modality.HYPOTHETICAL
-        if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORTING:
+    if token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in w.hypothetical_modifiers for c in token.children
+    ):
+        return Modality.HYPOTHETICAL
+    prev = ""  # the step below: "by attacking" is a pcomp under its preposition
+    own_phrase = True  # not yet out of the trigger's own clause ("a proposal of a ceasefire that is supported")
+    for child, head in _chain(token):
+        lemma = head.lemma_.lower()
+        dep, gerund, prev = child.dep_, child.dep_ == "prep" and prev == "pcomp", child.dep_
+        own_phrase = own_phrase and dep not in ("relcl", "acl", "advcl", "ccomp", "conj", "appos")
+        if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
+            asker = head.head
+            if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
+                return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "conditions for restoring ties"
+        if dep == "acl" and lemma in w.directive_nouns:
+            return Modality.HYPOTHETICAL  # "a call to withdraw", "a proposal to meet"
+        if (
+            dep == "acl"
+            and lemma in w.intent_nouns
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return Modality.INTENDED  # "a threat to impose tariffs", "efforts to broker a truce"
+        if head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if dep in ("xcomp", "ccomp", "advcl", "csubj") and (
+            lemma in w.deontic_heads
+            or any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in w.deontic_heads for c in head.children)
+        ):
+            return Modality.HYPOTHETICAL  # "it is necessary for India to help", "it is vital that talks resume"
+        if (dep == "xcomp" and lemma in w.directive_verbs) or (dep == "ccomp" and lemma in w.directive_clause_verbs):
+            return Modality.HYPOTHETICAL  # "urged China to stop", "demanded that the US cancel"
+        if (dep in ("xcomp", "ccomp") or (dep == "dobj" and child.i == token.i)) and lemma in w.intent_verbs:
+            return Modality.INTENDED  # "plans to visit", "seeks talks" (not "seeks an apology for the raid")
+        if dep == "xcomp" and lemma in w.prediction_heads and not any(c.dep_ == "prt" for c in head.children):
+            return Modality.INTENDED  # "is expected to meet", "is set to sign", "is going to visit"
+        if gerund and _hypothetical_clause(head, w, scenario=False):
+            return Modality.HYPOTHETICAL  # "would break the law by attacking Iraq"
+        if (dep in ("xcomp", "ccomp", "attr", "acomp") or (dep == "advcl" and lemma == "be")) and _hypothetical_clause(
+            head, w
+        ):
+            return Modality.HYPOTHETICAL  # "the first would be to launch an invasion"
+        if dep in ("xcomp", "acomp", "attr") and any(
+            c.dep_ == "aux" and c.lower_ in w.future_aux for c in head.children
+        ):
+            return Modality.INTENDED  # "will be prepared to act", "will continue attacking"
+        if dep in ("ccomp", "parataxis") and lemma in w.reporting_verbs:
             return Modality.REPORTED
-        t = head
     return Modality.ASSERTED
+
+
+def statement_modality(token: Any) -> Modality:
+    """The modality of the statement a trigger's clause makes: a stated intent ("will provide aid",
+    recoded as AGREE) is itself an act, asserted or, under a verb of saying, reported."""
+    w = _words()
+    for child, head in _chain(governing_verb(token)):
+        if child.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in w.reporting_verbs:
+            return Modality.REPORTED
+    return Modality.ASSERTED
+
+
+def _hypothetical_clause(verb: Any, w: ModalityWords, scenario: bool = True) -> bool:
+    """A clause under "would"/"could"/"might", a condition ("if …"), or a scenario's frame ("the
+    option is to …")."""
+    if any(c.dep_ == "mark" and c.lower_ in w.conditional_marks for c in verb.children):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in w.hypothetical_aux for c in verb.children):
+        return True
+    return (
+        scenario
+        and verb.lemma_.lower() == "be"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in w.scenario_nouns for c in verb.children)
+    )
+
+
+def believed(token: Any) -> bool:
+    """Is the trigger's clause what someone believes or predicts ("he believes they will meet")?"""
+    w = _words()
+    verb = governing_verb(token)
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.belief_verbs
+
+
+def in_scenario(token: Any) -> bool:
+    """Is the trigger content of an analyst's frame ("the first option would be to invade")?"""
+    w = _words()
+    for child, head in _chain(governing_verb(token)):
+        if (
+            child.dep_ in ("xcomp", "attr", "acomp", "advcl")
+            and head.lemma_.lower() == "be"
+            and _hypothetical_clause(head, w)
+        ):
+            return True
+    return False
+
+
+def describes(token: Any, kind: str) -> bool:
+    """Does the event noun ``token`` describe (a past or standing state, an attribute) rather than
+    tell an act: "attack helicopters", "the eight-year war", "Iraq's 1990 invasion"?"""
+    w = _words()
+    if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        return True
+    for c in token.children:
+        if c.dep_ not in ("amod", "compound", "nummod", "nmod"):
+            continue
+        if c.lower_ in w.description_modifiers or c.lemma_.lower() in w.description_modifiers:
+            return True
+        if c.dep_ in ("nummod", "compound", "nmod") and _YEAR.match(c.text):
+            return True
+        if kind == "ASSAULT" and _is_duration(c, w):
+            return True
+    return False
+
+
+def _is_duration(mod: Any, w: ModalityWords) -> bool:
+    """ "eight-year", "two-month", "decade-long": a length of time, told of a past or standing war."""
+    text = mod.lower_
+    if "-" in text:
+        return any(text.endswith(f"-{u}") or text.endswith(f"-{u}s") for u in w.duration_units) or text.endswith(
+            "-long"
+        )
+    return mod.lemma_.lower() in w.duration_units and any(c.dep_ in ("nummod", "amod") for c in mod.children)

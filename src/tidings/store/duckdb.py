@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from tidings.errors import StoreError
-from tidings.records import Analysis, Rejection, Role
+from tidings.records import SHOWN_MODALITIES, Analysis, Rejection, Role
 from tidings.store.rows import event_json, quote_json
 
 # Named migrations, applied in order and recorded; an old file is upgraded in place, never rebuilt.
@@ -280,7 +280,11 @@ class Store:
         since: date | None = None,
         doc_id: str | None = None,
         asserted_only: bool = False,
+        include_all: bool = False,
     ) -> list[dict[str, Any]]:
+        """Stored events; by default those the report tells as fact (asserted, or reported from a
+        speaker) and not negated. ``include_all`` adds hypothetical, intended and negated ones;
+        ``asserted_only`` keeps the asserted ones alone."""
         where, params = ["1=1"], []
         if actor:
             where.append("(source_country = ? OR target_country = ? OR source_actor = ? OR target_actor = ?)")
@@ -296,6 +300,9 @@ class Store:
             params.append(doc_id + "%")
         if asserted_only:
             where.append("modality = 'asserted' AND NOT negated")
+        elif not include_all:
+            shown = ", ".join(f"'{m}'" for m in sorted(SHOWN_MODALITIES))
+            where.append(f"modality IN ({shown}) AND NOT negated")
         sql = (
             "SELECT e.*, d.ref AS doc_ref FROM events e JOIN documents d USING (doc_id) WHERE "
             + " AND ".join(where)

@@ -1,0 +1,138 @@
+"""Word sense: does a trigger carry the sense its lexicon entry names?
+
+An entry names its sense by its fields (``events/data/lexicon.yaml``): the complement it needs
+(``needs_complement``: "asked X to leave" or "asked for talks" is a REQUEST, "asked about" is
+not), what a preposition must govern (``prep_senses``: "charged him with murder" is ACCUSE,
+"charged the inspectors with verifying" is not), whether a direct object must name an actor
+(``object_is_actor``: "received the minister", not "received praise"), whether it needs a named place
+(``needs_place``: "went to Moscow" is a visit, "went to war" and "is going to meet" are not). Beyond the entry: an act of force told of an
+accident or a disaster ("killed in a helicopter crash") is no ASSAULT (``events/data/sense.yaml``),
+and an event noun that describes rather than tells ("attack helicopters", "the eight-year war")
+is no event (``modality.describes``), nor is a figurative war ("tariff wars").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from tidings.errors import DataFileError
+from tidings.events.lexicon import Entry
+from tidings.events.modality import describes
+
+_PLACE_PREPS = frozenset({"to", "in", "into", "at", "for"})
+
+
+@dataclass(frozen=True, slots=True)
+class SenseWords:
+    accidents: frozenset[str]
+    accident_preps: frozenset[str]
+    actor_nouns: frozenset[str]
+    figurative: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_sense_words() -> SenseWords:
+    text = (resources.files("tidings.events") / "data" / "sense.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    try:
+        return SenseWords(
+            frozenset(str(w).lower() for w in data["accidents"]),
+            frozenset(str(w).lower() for w in data["accident_preps"]),
+            frozenset(str(w).lower() for w in data["actor_nouns"]),
+            frozenset(str(w).lower() for w in data["figurative"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"events/data/sense.yaml: a list is missing: {exc}") from exc
+
+
+def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
+    """Does ``token`` carry the sense of ``entry``?"""
+    if is_noun and describes(token, entry.type):
+        return False
+    if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token))):
+        return False
+    if entry.needs_place and not _names_place(token):
+        return False
+    if entry.object_is_actor and not all(_is_actor_like(o) for o in token.children if o.dep_ in ("dobj", "obj")):
+        return False
+    if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
+        return False
+    for prep, allowed in entry.prep_senses:
+        for p in token.children:
+            if p.dep_ in ("prep", "dative", "agent", "prt") and p.lower_ == prep:
+                # "went on strike" (a preposition) or "went on … strike" (a particle and an object)
+                under = p if p.dep_ != "prt" else token
+                objects = [g for g in under.children if g.dep_ in ("pobj", "pcomp", "dobj")]
+                if not any(_lemma_in(g, allowed) for g in objects):
+                    return False
+    return True
+
+
+def _is_actor_like(token: Any) -> bool:
+    """ "the minister", "Lavrov", "the enemy": a word that can name an actor, not "a message"."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return token.lemma_.lower() in load_sense_words().actor_nouns
+
+
+def _names_place(token: Any) -> bool:
+    """A phrase of place of the verb's own ("to Moscow", "in the Gulf"), not a thing ("to war")."""
+    for p in token.children:
+        if p.dep_ in ("prep", "dative") and p.lower_ in _PLACE_PREPS:
+            for g in p.children:
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN"):
+                    return True
+    return False
+
+
+def _has_complement(token: Any, slot: str) -> bool:
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        if any(c.dep_ in ("prep", "dative", "prt") and c.lower_ == word for c in token.children):
+            return True
+        # "pushing hard for the US to support …": the clause is marked with the word
+        return any(
+            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
+            for c in token.children
+        )
+    return any(c.dep_ == slot for c in token.children)
+
+
+def _lemma_in(token: Any, words: frozenset[str]) -> bool:
+    lemma = token.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
+    return lemma in words or token.lower_ in words or any(f"{c} {lemma}" in words for c in compounds)
+
+
+def _figurative(token: Any) -> bool:
+    """ "tariff wars", "a trade war": a qualifier that makes the war a figure of speech."""
+    words = load_sense_words().figurative
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children)
+
+
+def _accidental(token: Any) -> bool:
+    """ "killed in a helicopter crash", "died after the earthquake", "a heart attack"."""
+    words = load_sense_words()
+    if token.pos_ in ("NOUN", "PROPN") and _is_accident(token, words):
+        return True
+    for p in token.children:
+        if p.dep_ in ("prep", "agent", "advcl", "advmod") and p.lower_ in words.accident_preps | {"by"}:
+            for g in p.subtree:
+                if g.dep_ in ("pobj", "nsubj", "nsubjpass") and _is_accident(g, words):
+                    return True
+    return False
+
+
+def _is_accident(token: Any, words: SenseWords) -> bool:
+    if token.lemma_.lower() in words.accidents and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return any(
+        (c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} {token.lemma_.lower()}" in words.accidents)
+        or (c.dep_ == "compound" and c.lemma_.lower() in words.accidents and c.i == token.i - 1)
+        for c in token.children
+    )
