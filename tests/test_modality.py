@@ -163,3 +163,9 @@ def test_the_events_verb_shows_told_acts_and_all_with_all(tmp_path: Any) -> None
     assert all(not e["negated"] and e["modality"] in ("asserted", "reported") for e in shown)
     hidden = [e for e in every if e not in shown]
     assert {e["type"] for e in hidden} == {"CONSULT", "AID"} and all(e["negated"] for e in hidden)
+
+
+def test_a_noun_act_that_is_the_subject_of_a_denial_still_happened() -> None:
+    text = "The director said the U.S. air raid on Afghanistan was not linked with the embassy bombings."
+    assert ("ASSAULT", "USA", "AFG") in _shown(text)
+    assert "ASSAULT" not in _types("The director said the United States did not raid Afghanistan.")

@@ -106,8 +106,11 @@ def is_negated(token: Any) -> bool:
     """Is the act of ``token`` said not to happen: "not", "no", "never", or a negating frame
     ("stopped providing", "refused to attack", "failed to reach", "without providing")?"""
     verb = governing_verb(token)
+    # A noun act that is the subject of a negated clause is not itself denied: in "the U.S. air raid
+    # is not linked with the bombings" the raid happened.
+    subject_noun = token.i != verb.i and _is_subject_of(token, verb)
     if (
-        any(c.dep_ == "neg" for c in verb.children)
+        (any(c.dep_ == "neg" for c in verb.children) and not subject_noun)
         or any(c.dep_ == "neg" for c in token.children)
         or any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in token.children)
     ):
@@ -125,6 +128,13 @@ def is_negated(token: Any) -> bool:
         if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "acl") and child.i != token.i:
             break  # a clause of its own: its own negation was read above
     return False
+
+
+def _is_subject_of(token: Any, verb: Any) -> bool:
+    t = token
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return bool(t.head.i == verb.i and t.dep_ in ("nsubj", "nsubjpass", "csubj"))
 
 
 def modality_of(token: Any) -> Modality:
