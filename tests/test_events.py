@@ -143,3 +143,10 @@ def test_protests_are_against_whom_they_defy_not_where_they_are() -> None:
 def test_conjoined_qualifiers_are_parties_of_their_own() -> None:
     evs = _events("The Armenian and Azerbaijani sides agreed to exchange prisoners on Friday.")
     assert {("AGREE", "ARM", None), ("AGREE", "AZE", None)} <= _triples(evs)
+
+
+def test_sanctions_and_embargoes_are_sanction() -> None:
+    # CAMEO 163 is SANCTION in tidings' table (see ontology/data/cameo.csv on the departure).
+    for text in ("The United States imposed sanctions on Iran on Monday.", "The EU slapped an arms embargo on Belarus."):
+        types = {(e.type, e.cameo) for e in process_text(text, published="2021-10-09").events}
+        assert ("SANCTION", "163") in types, (text, types)
