@@ -150,3 +150,12 @@ def test_sanctions_and_embargoes_are_sanction() -> None:
     for text in ("The United States imposed sanctions on Iran on Monday.", "The EU slapped an arms embargo on Belarus."):
         types = {(e.type, e.cameo) for e in process_text(text, published="2021-10-09").events}
         assert ("SANCTION", "163") in types, (text, types)
+
+
+def test_joining_a_body_invitations_and_admissions() -> None:
+    joined = _triples(_events("Poland, Hungary and the Czech Republic joined NATO on Friday."))
+    assert {("COOPERATE", "POL", None), ("COOPERATE", "HUN", None)} <= {(t, s, None) for t, s, _ in joined}
+    assert ("COOPERATE", "HUN", None) in _triples(_events("Hungary's accession to NATO was celebrated."))
+    assert not any(t == "COOPERATE" for t, *_ in _triples(_events("The minister joined the talks on Friday.")))
+    assert ("AGREE", "USA", "IRN") in _triples(_events("The United States invited Iran to talks."))
+    assert not _events("Israel admitted mistakes were made.")

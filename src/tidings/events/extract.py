@@ -60,6 +60,9 @@ PLACE_NOUNS = frozenset(
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
+# Types whose noun takes its source from a qualifying state or body ("U.S. air raid", "EU sanctions");
+# for others the qualifier is what the act is about ("NATO membership", "Iran talks").
+QUALIFIED_SOURCE = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "AID", "THREATEN", "RETREAT"}
 MILITARY_WORDS = {"military", "naval", "army", "joint", "war", "missile", "air", "live-fire"}
 
 
@@ -246,7 +249,8 @@ class _Coder:
             quals = [
                 c
                 for c in trigger.children
-                if c.dep_ in ("amod", "compound", "nmod")
+                if entry.type in QUALIFIED_SOURCE
+                and c.dep_ in ("amod", "compound", "nmod")
                 and c.i < trigger.i
                 and (m := self.resolved.mention_at(c)) is not None
                 and m.actor.kind in ("state", "org")
@@ -457,6 +461,13 @@ class _Coder:
         else:
             found, implicit = given[0], False
             targets = list(given[1]) or [None]
+        if entry.object_is_actor and targets == [None]:
+            return  # "admitted mistakes", "received a message": the sense needs an actor it is done to
+        if entry.target_codes:
+            # "joined NATO", "accession to the EU": the sense needs a body of that kind as its target.
+            targets = [t for t in targets if t is not None and t.actor and t.actor.country_code in entry.target_codes]
+            if not targets:
+                return
         sources: list[Role | None] = list(found)
         from_place = from_target = False
         if not sources and entry.type == "PROTEST":

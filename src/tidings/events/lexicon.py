@@ -36,6 +36,7 @@ class Entry:
     object_is_actor: bool = False
     needs_complement: tuple[str, ...] = ()
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
+    target_codes: frozenset[str] = frozenset()  # the target must be one of these (IGO: "joined NATO")
 
 
 @dataclass
@@ -91,6 +92,7 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         needs_source=row.get("needs_source"),
         needs_place=bool(row.get("needs_place")),
         object_is_actor=bool(row.get("object_is_actor")),
+        target_codes=frozenset(str(c).upper() for c in row.get("target_codes") or []),
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
     )
