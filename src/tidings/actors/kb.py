@@ -440,24 +440,35 @@ def _load_phoenix(kb: KnowledgeBase) -> None:
     curated: dict[str, Entity] = {}
     for a in kb.aliases:
         curated.setdefault(a.text.casefold(), a.entity)
+    # The same person or body: a Phoenix name that is a curated entry's own name (not any alias of
+    # it: "President Bush" is a curated alias of one Bush and a Phoenix alias of the other).
+    by_name = {e.name.casefold(): e for e in kb.entities.values() if e.kind != "state"}
     where = "actors/data/phoenix/actors.csv"
     lines = [ln for ln in _phoenix_text("actors.csv").splitlines() if not ln.startswith("#")]
     for n, row in enumerate(csv.DictReader(lines), 2):
         try:
             kind, name = row["kind"], row["name"]
             country = row["country"] or None
+            aliases = [a for a in row["aliases"].split(";") if a]
+            target: Entity | None
             if kind == "state":
                 target = kb.entities.get(row["id"])
                 if target is None:
                     continue
             else:
-                same = curated.get(name.casefold())
-                if same is not None and same.kind == kind:
-                    target = same
-                else:
+                target = next(
+                    (
+                        e
+                        for a in (name, *aliases)
+                        if (e := by_name.get(a.casefold())) is not None
+                        and (e.kind == kind or "person" not in (e.kind, kind))
+                    ),
+                    None,
+                )
+                if target is None:
                     terms = _phoenix_terms(row["terms"], country, f"{where}:{n}")
                     target = Entity(row["id"], name, kind, country, row["sector"] or None, terms)
-            names = [a for a in row["aliases"].split(";") if a and a.casefold() not in curated]
+            names = [a for a in aliases if a.casefold() not in curated]
             short = [a for a in row["short"].split(";") if a and a.casefold() not in curated]
         except (KeyError, ValueError) as exc:
             raise DataFileError(f"{where}:{n}: bad Phoenix row: {exc}") from exc
