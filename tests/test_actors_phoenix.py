@@ -152,7 +152,7 @@ def test_conversion_script_writes_the_tables(tmp_path: Path) -> None:
     script = _script()
     for name in script.ACTOR_FILES:
         (dicts / name).write_text(DICTIONARY if "Countries" in name else "", encoding="utf-8")
-    (dicts / script.AGENT_FILE).write_text("HOBBIT_FARMER [~AGR]\n", encoding="utf-8")
+    (dicts / script.AGENT_FILE).write_text("HOBBIT_FARMER [~AGR]\nMAYOR [~GOV]\n", encoding="utf-8")
     (dicts / "LICENSE.txt").write_bytes((DICTS / "LICENSE.txt").read_bytes())
     out = tmp_path / "out"
     run = subprocess.run(

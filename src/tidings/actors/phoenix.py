@@ -122,6 +122,13 @@ def _usable(text: str, kind: str, surnames: set[str], common: frozenset[str]) ->
     return any(w.lower() not in _SMALL and not _is_word(w, common) for w in words)
 
 
+def _sector(rest: str, sectors: frozenset[str]) -> str | None:
+    """The first sector code among the three-letter parts after the country: ``ASMGOV`` (American
+    Samoa, government) → GOV; none for a code with no sector (``BIHSRP``, a region of a state)."""
+    parts = [rest[k : k + 3] for k in range(0, len(rest) - 2, 3)]
+    return next((p for p in parts if p in sectors), None)
+
+
 def code_parts(code: str, states: frozenset[str], sectors: frozenset[str]) -> tuple[str | None, str | None, bool]:
     """(country, sector, bare) of a CAMEO code. ``bare`` is a sector code alone (``ELI``), which
     belongs to the country of the entry's other codes. Region and former-state codes (``MEAREB``,
@@ -130,10 +137,10 @@ def code_parts(code: str, states: frozenset[str], sectors: frozenset[str]) -> tu
     if head in TRANSNATIONAL:
         return None, head, False
     if head in states:
-        return head, code[3:6] or None, False
+        return head, _sector(code[3:], sectors), False
     if len(code) == 3 and head in sectors:
         return None, head, True
-    return None, code[3:6] or None, False
+    return None, _sector(code[3:], sectors), False
 
 
 def _terms(
@@ -180,10 +187,10 @@ def rows(
     for e in entries:
         first = e.codes[0].code
         dated = any(c.start or c.end for c in e.codes)
-        if not dated and len(first) == 3 and first not in TRANSNATIONAL:
+        if len(first) == 3 and first not in TRANSNATIONAL and first not in sectors:
             if first not in states:
                 continue  # a region (AFR) or a former state (SUN): no ISO 3166 state to name
-            kind = "state"
+            kind = "state"  # dated codes of a state (YUGBIH before 1992) are successions.csv's work
         else:
             kind = "person" if dated else "org"
         names: list[str] = []
