@@ -426,12 +426,23 @@ def _phoenix_text(name: str) -> str:
 
 
 def _phoenix_terms(cell: str, country: str | None, where: str) -> tuple[Term, ...]:
-    from tidings.actors.phoenix import parse_terms
-
-    terms = [
-        Term(t.code, t.sector, _date(t.start, where), _date(t.end, where), SAME if t.country == country else t.country)
-        for t in parse_terms(cell)
-    ]
+    """Terms from the ``terms`` cell (``CODE COUNTRY SECTOR FROM TO;...``, ``-`` for none; see
+    tidings.actors.phoenix.term_cell). Parsed here directly: 18,000 people load on every start."""
+    terms: list[Term] = []
+    for part in cell.split(";") if cell else ():
+        try:
+            code, ctry, sector, start, end = part.split(" ")
+            terms.append(
+                Term(
+                    code,
+                    None if sector == "-" else sector,
+                    None if start == "-" else date.fromisoformat(start),
+                    None if end == "-" else date.fromisoformat(end),
+                    SAME if ctry == (country or "-") else (None if ctry == "-" else ctry),
+                )
+            )
+        except ValueError as exc:
+            raise DataFileError(f"{where}: bad term {part!r} (CODE COUNTRY SECTOR FROM TO): {exc}") from exc
     return tuple(sorted(terms, key=lambda t: t.start or date.min))
 
 

@@ -257,18 +257,9 @@ def _cell(values: tuple[str, ...] | list[str]) -> str:
 
 
 def term_cell(terms: tuple[Term, ...]) -> str:
-    """``CODE COUNTRY SECTOR FROM TO`` per term, ``-`` for none, ``;`` between terms."""
+    """``CODE COUNTRY SECTOR FROM TO`` per term, ``-`` for none, ``;`` between terms (read back by
+    kb._phoenix_terms)."""
     return ";".join(" ".join(v or "-" for v in (t.code, t.country, t.sector, t.start, t.end)) for t in terms)
-
-
-def parse_terms(cell: str) -> list[Term]:
-    out: list[Term] = []
-    for part in cell.split(";"):
-        if not part.strip():
-            continue
-        code, country, sector, start, end = (None if v == "-" else v for v in part.split(" "))
-        out.append(Term(code or "", country, sector, start, end))
-    return out
 
 
 def to_csv(header_comment: str, table: list[Row]) -> str:
