@@ -1,8 +1,17 @@
 """PETRARCH2's Phoenix dictionaries as tidings' bundled actor tables (``actors/data/phoenix/``).
 
-``scripts/convert_phoenix.py`` reads the dictionary files with :mod:`tidings.actors.petrarch` and
-writes what :func:`rows` and :func:`agent_rows` return; ``kb.load_kb`` reads the result below every
-curated table. This module holds the policy that decides which names are safe to match.
+``scripts/convert_phoenix.py`` reads the dictionary files with :mod:`tidings.actors.petrarch`, turns
+the actor entries into :class:`Row` s with :func:`rows` and writes them with :func:`to_csv` (the role
+words with :func:`agents_csv`); ``kb.load_kb`` reads the result below every curated table.
+
+Codes: a state's own code (``[AFG]``) makes the entry that state's (its names become the state's
+names); an entry with dated codes is a person, whose dated codes become terms of office; any other
+entry is an organisation. ``IGO``/``NGO``/``NGM``/``IMG``/``MNC`` codes have no country and keep
+that prefix as the sector; CAMEO region and former-state codes (``MEAREB``, ``SUNGOV``) have no
+country either. ``ELI`` (an elite out of office) is no term: it is the person's sector on the days
+no term holds, so that "in office on the report's date" means an office.
+
+This module also holds the policy that decides which names are safe to match.
 
 The Phoenix files hold about 30,000 names written for TABARI, which matched upper-cased text word
 by word with stems. Matched as they are against news text, many of them misfire, so:
