@@ -77,10 +77,11 @@ def _resolved(nlp: Any, text: str, on: date | None = None) -> dict[str, tuple[st
 
 def test_places_misspellings_and_successor_states(nlp: Any) -> None:
     got = _resolved(
-        nlp, "A roadside bomb near Samarra killed a soldier, and Pakistan rejected an offer from Afganistan."
+        nlp, "A roadside bomb near Samarra killed a soldier, and Pakistan rejected an offer from Afghanistn."
     )
     assert got["Samarra"][0] == "IRQ"
-    assert got["Afganistan"][:1] == ("AFG",) and got["Afganistan"][2] == "fuzzy"
+    # (the Phoenix tables list the common misspelling "Afganistan" itself: this one is found by its spelling)
+    assert got["Afghanistn"][:1] == ("AFG",) and got["Afghanistn"][2] == "fuzzy"
     # Juba was Sudan's before South Sudan's independence in 2011, and South Sudan's after.
     text = "Rebels shelled Juba on Sunday."
     assert _resolved(nlp, text, date(1995, 5, 1))["Juba"][0] == "SDN"

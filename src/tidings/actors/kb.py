@@ -3,6 +3,16 @@
 Everything is read from the data files in ``actors/data/`` (and any extra directory named by the
 ``TIDINGS_ACTORS_DIR`` environment variable, whose files of the same names add to the shipped ones).
 Loaded once per process.
+
+Precedence: the curated tables (countries.csv, demonyms.csv, regions.csv, people.yaml,
+officials.csv, organisations.yaml, groups.yaml, outlets.yaml, agents.yaml, with a user's files of
+the same names) come first; dictionaries imported with ``tidings actors import`` next; the tables
+converted from PETRARCH2's Phoenix dictionaries (``actors/data/phoenix/``, made by
+``scripts/convert_phoenix.py``) last, at the lowest precedence. A Phoenix name that an earlier
+table already uses (for anything) is dropped, so the curated meaning of "Moscow" or "Bush" stands;
+a Phoenix person or body whose name is a curated entry of the same kind is that entry: it adds its
+other names to it, and the curated terms of office, country and sector stand; a Phoenix role word
+never overrides a curated one.
 """
 
 from __future__ import annotations
@@ -53,8 +63,8 @@ class Entity:
         """The actor this entity is on ``on``: a person takes the role that held that day."""
         if self.kind == "person" and self.terms:
             term = self.term_on(on)
-            if term is None:
-                return Actor(self.entity_id, self.name, self.country, None, "person")
+            if term is None:  # out of office: the sector a person has outside office, if any (ELI)
+                return Actor(self.entity_id, self.name, self.country, self.sector, "person")
             country = self.country if term.country == SAME else term.country
             return Actor(self.entity_id, self.name, country, term.sector, "person", term.start, term.end)
         sec = sector or self.sector
@@ -411,6 +421,77 @@ def _load_imported(kb: KnowledgeBase) -> None:
 _NON_STATE = {"IGO", "NGO", "NGM", "IMG", "MNC", "UNO", "UAF", "EEC", "IMF", "G77"}
 
 
+def _phoenix_text(name: str) -> str:
+    return (resources.files("tidings.actors") / "data" / "phoenix" / name).read_text(encoding="utf-8")
+
+
+def _phoenix_terms(cell: str, country: str | None, where: str) -> tuple[Term, ...]:
+    """Terms from the ``terms`` cell (``CODE COUNTRY SECTOR FROM TO;...``, ``-`` for none; see
+    tidings.actors.phoenix.term_cell). Parsed here directly: 18,000 people load on every start."""
+    terms: list[Term] = []
+    for part in cell.split(";") if cell else ():
+        try:
+            code, ctry, sector, start, end = part.split(" ")
+            terms.append(
+                Term(
+                    code,
+                    None if sector == "-" else sector,
+                    None if start == "-" else date.fromisoformat(start),
+                    None if end == "-" else date.fromisoformat(end),
+                    SAME if ctry == (country or "-") else (None if ctry == "-" else ctry),
+                )
+            )
+        except ValueError as exc:
+            raise DataFileError(f"{where}: bad term {part!r} (CODE COUNTRY SECTOR FROM TO): {exc}") from exc
+    return tuple(sorted(terms, key=lambda t: t.start or date.min))
+
+
+def _load_phoenix(kb: KnowledgeBase) -> None:
+    """The Phoenix tables, below everything else (see the module docstring for the rule)."""
+    curated: dict[str, Entity] = {}
+    for a in kb.aliases:
+        curated.setdefault(a.text.casefold(), a.entity)
+    # The same person or body: a Phoenix name that is a curated entry's own name (not any alias of
+    # it: "President Bush" is a curated alias of one Bush and a Phoenix alias of the other).
+    by_name = {e.name.casefold(): e for e in kb.entities.values() if e.kind != "state"}
+    where = "actors/data/phoenix/actors.csv"
+    lines = [ln for ln in _phoenix_text("actors.csv").splitlines() if not ln.startswith("#")]
+    for n, row in enumerate(csv.DictReader(lines), 2):
+        try:
+            kind, name = row["kind"], row["name"]
+            country = row["country"] or None
+            aliases = [a for a in row["aliases"].split(";") if a]
+            target: Entity | None
+            if kind == "state":
+                target = kb.entities.get(row["id"])
+                if target is None:
+                    continue
+            else:
+                target = next(
+                    (
+                        e
+                        for a in (name, *aliases)
+                        if (e := by_name.get(a.casefold())) is not None
+                        and (e.kind == kind or "person" not in (e.kind, kind))
+                    ),
+                    None,
+                )
+                if target is None:
+                    terms = _phoenix_terms(row["terms"], country, f"{where}:{n}")
+                    target = Entity(row["id"], name, kind, country, row["sector"] or None, terms)
+            names = [a for a in aliases if a.casefold() not in curated]
+            short = [a for a in row["short"].split(";") if a and a.casefold() not in curated]
+        except (KeyError, ValueError) as exc:
+            raise DataFileError(f"{where}:{n}: bad Phoenix row: {exc}") from exc
+        if not names and target.entity_id not in kb.entities:
+            continue  # every name it has is taken by a curated entry: nothing left to find it by
+        kb.add(target, names, how="imported")
+        kb.add(target, short, how="short")
+    lines = [ln for ln in _phoenix_text("agents.csv").splitlines() if not ln.startswith("#")]
+    for row in csv.DictReader(lines):
+        kb.agents.setdefault(row["word"], row["sector"])
+
+
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
@@ -425,4 +506,5 @@ def load_kb() -> KnowledgeBase:
     _load_orgs(kb, "outlets.yaml", "outlet")
     _load_agents(kb)
     _load_imported(kb)
+    _load_phoenix(kb)
     return kb

@@ -5,7 +5,10 @@ lines. Underscores join words; a trailing underscore asks for the exact word, ot
 word is a stem ("ARGENTIN" matches "Argentina" and "Argentine"). A code may carry a date
 restriction: ``[CODE <yymmdd]`` (before), ``[CODE >yymmdd]`` (from), ``[CODE yymmdd-yymmdd]``;
 dates have 6 or 8 digits. ``#`` starts a comment; ``<!-- ... -->`` lines are comments too. Codes
-made only of ``-``, ``+`` or ``#`` are the format's "do not code" markers and are skipped.
+made only of ``-``, ``+`` or ``#`` are the format's "do not code" markers and are skipped. An
+undated code beside dated ones is the entry's default: it holds whenever no dated code does. A code
+whose date restriction cannot be read (``[ARMUNR 9008223-911221]``) is skipped rather than read as
+undated, which would make a term of office last for ever.
 
 Agents: ``WORD [~SEC]`` (a role word giving a sector) or ``WORD [SEC~]``; ``{PLURAL}`` lists
 irregular plurals; ``!MACRO! = A, B`` lines define substitutions used in later words.
@@ -44,8 +47,9 @@ def _day(text: str) -> date:
     if len(text) == 8:
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     yy = int(text[:2])
-    # Two-digit years: the format dates from 1990; 00-49 are this century.
-    return date((2000 if yy < 50 else 1900) + yy, int(text[2:4]), int(text[4:]))
+    # Two-digit years: PETRARCH2's Phoenix files write years before 1931 with four digits
+    # (births such as 19270101) and 31-99 for 1931-1999, so 00-30 are this century.
+    return date((2000 if yy <= 30 else 1900) + yy, int(text[2:4]), int(text[4:]))
 
 
 def _coded(inside: str) -> CodedSpan | None:
@@ -56,12 +60,17 @@ def _coded(inside: str) -> CodedSpan | None:
     if not code or set(code) <= set("-+#"):
         return None
     rest = parts[1] if len(parts) > 1 else ""
-    if (m := _RANGE.match(rest)) is not None:  # the format's ranges include their last day
-        return CodedSpan(code, _day(m.group(1)), _day(m.group(2)) + timedelta(days=1))
-    if (m := _BEFORE.match(rest)) is not None:
-        return CodedSpan(code, None, _day(m.group(1)))
-    if (m := _AFTER.match(rest)) is not None:
-        return CodedSpan(code, _day(m.group(1)), None)
+    try:
+        if (m := _RANGE.match(rest)) is not None:  # the format's ranges include their last day
+            return CodedSpan(code, _day(m.group(1)), _day(m.group(2)) + timedelta(days=1))
+        if (m := _BEFORE.match(rest)) is not None:
+            return CodedSpan(code, None, _day(m.group(1)))
+        if (m := _AFTER.match(rest)) is not None:
+            return CodedSpan(code, _day(m.group(1)), None)
+    except ValueError:  # a day that does not exist ("020230")
+        return None
+    if any(c.isdigit() for c in rest):
+        return None  # a restriction that cannot be read: not a default for all time
     return CodedSpan(code)
 
 

@@ -22,6 +22,7 @@ from tidings.actors.coref import link, recast_mentions
 from tidings.actors.describe import describe, home_state, placed_agents
 from tidings.actors.gazetteer import city, us_state
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
+from tidings.actors.patterns import add_patterns
 from tidings.actors.spelling import spelled_like
 from tidings.actors.words import CorefWords, coref_words
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
@@ -39,16 +40,13 @@ _matchers: dict[tuple[int, int, int], Any] = {}
 def _matcher(nlp_vocab: Any, kb: KnowledgeBase) -> tuple[Any, dict[str, list[Alias]]]:
     key = (id(nlp_vocab), id(kb), len(kb.aliases))
     if key not in _matchers:
-        from spacy.lang.en import English
         from spacy.matcher import PhraseMatcher
 
-        tokenizer = English(vocab=nlp_vocab).tokenizer
         matcher = PhraseMatcher(nlp_vocab, attr="ORTH")
         table: dict[str, list[Alias]] = {}
         for alias in kb.aliases:
             table.setdefault(alias.text, []).append(alias)
-        for text in table:
-            matcher.add(text, [tokenizer(text)])
+        add_patterns(matcher, nlp_vocab, table)  # fast for the ~50,000 names (see patterns.py)
         for cands in table.values():
             cands.sort(key=lambda a: _HOW_RANK.get(a.how, 9))
         _matchers[key] = (matcher, table)

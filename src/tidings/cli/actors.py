@@ -44,7 +44,10 @@ def lookup_cmd(
 
     kb = load_kb()
     day = date.fromisoformat(on) if on else None
-    rows = [_row(a.entity, day, a.how) for a in kb.find(text)]
+    found = kb.find(text)
+    if day is not None:  # one name, several people ("Clinton"): whoever held office that day first
+        found = sorted(found, key=lambda a: a.entity.kind != "person" or a.entity.term_on(day) is None)
+    rows = [_row(a.entity, day, a.how) for a in found]
     if not rows and text.strip().lower()[:4]:
         low = text.strip().lower()
         rows = [_row(kb.stems[low[:k]].entity, day, "stem") for k in range(len(low), 3, -1) if low[:k] in kb.stems][:1]
