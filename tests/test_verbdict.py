@@ -58,10 +58,12 @@ def test_converter_reads_sets_verbs_and_patterns() -> None:
     assert ["B", "retreat", "080", "CONCEDE"] in rows
     assert ["V", "withdraw", "", "retreat", "080", "CONCEDE"] in rows
     assert ["V", "pull", "out", "retreat", "0872", "RETREAT"] in rows  # a multi-word verb with its own code
-    assert ["P", "retreat", "", "&military from +", "0874", "RETREAT"] in rows
-    assert ["P", "retreat", "$", "from talks", "---", ""] in rows  # codes nothing
-    assert ["P", "retreat", "will not", "towards +", "042", "CONSULT"] in rows  # the source's code of a pair
-    assert ["P", "denounce", "", "public statement", "010", ""] in rows  # a statement: no PLOVER type
+    # The verb a pattern was found with (its comment) is kept: "withdrew", not "pulled out".
+    assert ["P", "retreat", "", "&military from +", "0874", "RETREAT", "withdraw"] in rows
+    assert ["P", "retreat", "$", "from talks", "---", "", "withdraw"] in rows  # codes nothing
+    # The source's code of a pair; no verb named: every verb of the block.
+    assert ["P", "retreat", "will not", "towards +", "042", "CONSULT", ""] in rows
+    assert ["P", "denounce", "", "public statement", "010", "", ""] in rows  # a statement: no PLOVER type
     assert not any(r[0] == "P" and "recognition" in r[3] for r in rows)
     assert d.skipped == {"pattern coding the target's act only ([:code])": 1}
 
@@ -77,6 +79,13 @@ def test_small_dictionary_matches_the_most_specific_pattern(nlp: Any) -> None:
     assert vd.match(nlp("Russia withdrew.")[1]) is None
     assert vd.match(nlp("Russia withdrew from the talks.")[1]) is None
     assert build(text, {"bare": "all"}).match(nlp("Russia withdrew.")[1]) is not None
+    # The pattern was found with "withdraw": "pulled out" has only its own code.
+    pulled = vd.match(nlp("Russia pulled out its troops from Syria.")[1])
+    assert pulled is not None and pulled.cameo == "0872"
+    everywhere = build(text, {"bare": "none", "found_with": False}).match(
+        nlp("Russia pulled out its troops from Syria.")[1]
+    )
+    assert everywhere is not None and everywhere.cameo == "0874"
 
 
 @pytest.mark.skipif(not DICTS.is_dir(), reason="needs ../shared/data/petrarch2_dictionaries")
@@ -116,8 +125,8 @@ def _one(text: str) -> tuple[str, str, str | None, str | None]:
         ("Israel abandoned its outposts in Lebanon.", ("0874", "RETREAT", "ISR", "LBN")),
         # mobilisation: accelerating a deployment (154)
         ("Ukraine accelerated the deployment of troops to the Russian border.", ("154", "MOBILIZE", "UKR", "RUS")),
-        # aid delivery: food to a place (073)
-        ("Qatar accelerated food deliveries to Gaza.", ("073", "AID", "QAT", "PSE")),
+        # aid delivery: humanitarian aid to a country (073)
+        ("Turkey transported humanitarian aid to Syria.", ("073", "AID", "TUR", "SYR")),
     ],
 )
 def test_dictionary_codes_what_the_lexicon_does_not(text: str, expected: tuple[str, str, str, str]) -> None:

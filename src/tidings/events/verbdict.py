@@ -42,6 +42,7 @@ class Pattern:
     plover: str | None  # None: the code maps to no PLOVER type (a statement, an appeal): no event
     weight: int  # words (not markers) the pattern needs beyond the verb
     bare_ok: bool = True  # for a pattern of no words: may the bare verb code its default?
+    verbs: frozenset[str] = frozenset()  # the block's verbs it was found with; empty: all of them
 
     @property
     def text(self) -> str:
@@ -91,7 +92,8 @@ class VerbDict:
     def match(self, verb: Any) -> Match | None:
         """The most specific pattern matching ``verb``'s phrase, or None; a match whose code is
         no PLOVER type (``---``, a statement) is no event and also gives None."""
-        senses = self.senses.get(verb.lemma_.lower())
+        lemma = verb.lemma_.lower()
+        senses = self.senses.get(lemma)
         if senses is None:
             return None
         before, after = phrase(verb)
@@ -102,6 +104,8 @@ class VerbDict:
             by_key = self.blocks.get(sense.block, {})
             cands = [sense.own, *(p for key in keys for p in by_key.get(key, ()))]
             for pat in cands:
+                if pat.verbs and lemma not in pat.verbs:
+                    continue
                 weight = pat.weight + (len(sense.extra) if pat is not sense.own else 0)
                 if best is not None and weight < best[0][0]:
                     continue
@@ -227,6 +231,7 @@ def _index(rows: list[tuple[int, list[str]]], policy: dict[str, Any], where: str
     block_code: dict[str, str] = {}
     # Function words (auxiliaries, prepositions) do not make a pattern more specific than the verb.
     light = frozenset(str(w) for w in policy.get("function_words") or ())
+    found_only = bool(policy.get("found_with", True))
     verbs: list[tuple[str, tuple[str, ...], str, str, str | None]] = []
     blocks: dict[str, list[Pattern]] = {}
     for n, row in rows:
@@ -239,12 +244,15 @@ def _index(rows: list[tuple[int, list[str]]], policy: dict[str, Any], where: str
             block_code[row[1]] = row[2]
         elif row[0] == "V" and len(row) == 6:
             verbs.append((row[1], _tokens(row[2]), row[3], row[4], row[5] or None))
-        elif row[0] == "P" and len(row) == 6:
+        elif row[0] == "P" and len(row) == 7:
             before, after = _tokens(row[2]), _tokens(row[3])
             weight = sum(w not in MARKS and w.rstrip("_") not in light for w in before + after)
-            blocks.setdefault(row[1], []).append(Pattern(row[1], before, after, row[4], row[5] or None, weight))
+            found_with = frozenset(row[6].split()) if found_only else frozenset()
+            blocks.setdefault(row[1], []).append(
+                Pattern(row[1], before, after, row[4], row[5] or None, weight, verbs=found_with)
+            )
         else:
-            raise DataFileError(f"{where}:{n}: expected an S (3 fields), B (4), V or P (6 fields) row")
+            raise DataFileError(f"{where}:{n}: expected an S (3 fields), B (4), V (6) or P (7 fields) row")
     bare = str(policy.get("bare", "head"))
     if bare not in ("head", "all", "none"):
         raise DataFileError(f"verbdict.yaml: bare must be head, all or none, not {bare!r}")
