@@ -25,6 +25,7 @@ from tidings.errors import DataFileError
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # Dependents whose words are not the verb's phrase: clauses with their own verb, and punctuation.
 OWN_CLAUSE = frozenset({"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "csubj", "dep", "appos"})
+CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl"})
 STEM = 4  # shortest pattern word that matches as a stem (the words it begins)
 # How far below the verb a pattern's words are looked for: verb → object → preposition → its
 # object ("imposed sanctions on Iran", "withdrew troops from the border"); deeper words belong to
@@ -81,6 +82,14 @@ class VerbDict:
     target: tuple[str, ...]
     strength: dict[str, float]
     _words: frozenset[str] | None = field(default=None, repr=False)
+    # set name → (its words, the stems among them): a word is found in a set by two look-ups
+    _set_index: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, members in self.sets.items():
+            words = frozenset(m.rstrip("_") for m in members)
+            stems = frozenset(m for m in members if not m.endswith("_") and len(m) >= STEM)
+            self._set_index[name] = (words, stems)
 
     @property
     def verb_words(self) -> frozenset[str]:
@@ -125,92 +134,102 @@ class VerbDict:
         return Match(pat, pat.cameo, pat.plover, src, tgt)
 
     def _fits(
-        self, want_before: tuple[str, ...], want_after: tuple[str, ...], before: list[Any], after: list[Any]
+        self, want_before: tuple[str, ...], want_after: tuple[str, ...], before: list[Word], after: list[Word]
     ) -> tuple[Any, Any] | None:
         marks: dict[str, Any] = {}
         if not self._in_order(want_before, before, marks) or not self._in_order(want_after, after, marks):
             return None
         return marks.get("$"), marks.get("+")
 
-    def _in_order(self, words: tuple[str, ...], tokens: list[Any], marks: dict[str, Any]) -> bool:
+    def _in_order(self, words: tuple[str, ...], tokens: list[Word], marks: dict[str, Any]) -> bool:
         at = 0
         for w in words:
             if w in SKIP:
                 continue
             if w in ("$", "+"):
                 # A marked actor is the next noun; where none follows, the default roles stand.
-                hit = next((k for k in range(at, len(tokens)) if tokens[k].pos_ in NOMINAL), None)
+                hit = next((k for k in range(at, len(tokens)) if tokens[k][2]), None)
                 if hit is not None:
-                    marks.setdefault(w, tokens[hit])
+                    marks.setdefault(w, tokens[hit][3])
                     at = hit + 1
                 continue
             k = at
-            while k < len(tokens) and not self._word_fits(w, tokens[k]):
-                k += 1
+            if w.startswith("&"):
+                entry = self._set_index.get(w[1:])
+                while k < len(tokens) and not (entry is not None and _in_set(entry, tokens[k])):
+                    k += 1
+            else:
+                while k < len(tokens) and not _fits_word(w, tokens[k]):
+                    k += 1
             if k == len(tokens):
                 return False
             at = k + 1
         return True
 
-    def _word_fits(self, w: str, token: Any) -> bool:
-        if w.startswith("&"):
-            return any(_fits_word(m, token) for m in self.sets.get(w[1:], ()))
-        return _fits_word(w, token)
+
+# A word of a phrase: its lower-case form, its lemma, whether it is a noun, and the token.
+Word = tuple[str, str, bool, Any]
 
 
-def _fits_word(w: str, token: Any) -> bool:
-    lower: str = token.lower_
-    lemma: str = token.lemma_.lower()
+def _fits_word(w: str, word: Word) -> bool:
+    lower, lemma = word[0], word[1]
     if w.endswith("_"):
         w = w[:-1]
         return lower == w or lemma == w
     return lower == w or lemma == w or (len(w) >= STEM and (lower.startswith(w) or lemma.startswith(w)))
 
 
-def _keys(tokens: Iterable[Any]) -> set[str]:
+def _in_set(entry: tuple[frozenset[str], frozenset[str]], word: Word) -> bool:
+    words, stems = entry
+    lower, lemma = word[0], word[1]
+    if lower in words or lemma in words:
+        return True
+    return any(form[:k] in stems for form in (lower, lemma) for k in range(STEM, len(form)))
+
+
+def _keys(tokens: Iterable[Word]) -> set[str]:
     """The words and stems a phrase offers, to find the patterns that can match it."""
     out: set[str] = set()
-    for t in tokens:
-        for form in (t.lower_, t.lemma_.lower()):
+    for lower, lemma, _, _ in tokens:
+        for form in (lower, lemma):
             out.add(form)
             out.update(form[:k] for k in range(STEM, len(form)))
     return out
 
 
-def phrase(verb: Any) -> tuple[list[Any], list[Any]]:
+def phrase(verb: Any) -> tuple[list[Word], list[Word]]:
     """The words before ``verb`` in its clause and the words of its phrase after it, in order, no
-    deeper than ``DEPTH`` below the verb ("imposed → sanctions → on → Iran"). In a passive clause
-    the subject is the verb's object and counts among the words after it."""
+    deeper than ``DEPTH`` below the verb ("imposed → sanctions → on → Iran") and not in a clause
+    of their own. In a passive clause the subject is the verb's object and counts among the words
+    after it."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    before: list[Any] = []
-    after: list[Any] = []
+    before: list[Word] = []
+    after: list[Word] = []
     for child in verb.children:
         if child.dep_ in OWN_CLAUSE:
             continue
-        words = [t for t in child.subtree if not t.is_punct and not t.is_space and _depth(t, verb) <= DEPTH]
+        tokens = [child]
+        _below(child, 1, tokens)
+        tokens.sort(key=lambda t: t.i)
+        words = [(t.lower_, t.lemma_.lower(), t.pos_ in NOMINAL, t) for t in tokens if not (t.is_punct or t.is_space)]
         if passive and child.dep_ == "nsubjpass":
             after[:0] = words
         elif child.i < verb.i:
             before.extend(words)
         else:
-            after.extend(t for t in words if not _in_own_clause(t, child))
+            after.extend(words)
     return before, after
 
 
-def _depth(token: Any, verb: Any) -> int:
-    n, t = 0, token
-    while t.i != verb.i and n <= DEPTH:
-        t, n = t.head, n + 1
-    return n
-
-
-def _in_own_clause(token: Any, top: Any) -> bool:
-    t = token
-    while t.i != top.i:
-        if t.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "acl") and t.pos_ in ("VERB", "AUX"):
-            return True
-        t = t.head
-    return False
+def _below(token: Any, depth: int, out: list[Any]) -> None:
+    """The dependents of ``token`` down to ``DEPTH`` below the verb, leaving out clauses of their own."""
+    if depth >= DEPTH:
+        return
+    for c in token.children:
+        if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX"):
+            continue
+        out.append(c)
+        _below(c, depth + 1, out)
 
 
 def _tokens(text: str) -> tuple[str, ...]:
