@@ -32,6 +32,7 @@ STEM = 4  # shortest pattern word that matches as a stem (the words it begins)
 # other phrases (set on the tune part of the dev data).
 DEPTH = 3
 SKIP = frozenset({"%", "^"})  # compound actors and skipped phrases: no word to find
+MARKS = frozenset({"$", "+", "%", "^"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,9 +243,6 @@ def _key(p: Pattern) -> str:
     return next((w.rstrip("_") for w in words), "")
 
 
-MARKS = frozenset({"$", "+", "%", "^"})
-
-
 def _index(rows: list[tuple[int, list[str]]], policy: dict[str, Any], where: str) -> VerbDict:
     sets: dict[str, frozenset[str]] = {}
     block_code: dict[str, str] = {}
@@ -297,7 +295,12 @@ def _index(rows: list[tuple[int, list[str]]], policy: dict[str, Any], where: str
         lemma: ss
         for lemma, ss in senses.items()
         if any(
-            (s.own.plover and (s.extra or s.own.bare_ok)) or any(p.plover for p in blocks.get(s.block, ())) for s in ss
+            (s.own.plover and (s.extra or s.own.bare_ok))
+            or any(
+                p.plover and (p.weight or s.own.bare_ok) and (not p.verbs or lemma in p.verbs)
+                for p in blocks.get(s.block, ())
+            )
+            for s in ss
         )
     }
     strength = {str(k): float(v) for k, v in (policy.get("strength") or {}).items()}
