@@ -15,6 +15,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
+from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, modality_of, statement_modality
@@ -557,10 +558,12 @@ def extract_events(
     consumed: set[int] = set()
     events: list[Event] = []
     doc = resolved.doc
+    coded: set[int] = set()
     for i in tokens_with(doc, lexicon.verb_words):
         token = doc[i]
         hit = _verb_entry(token, lexicon)
         if hit is not None:
+            coded.add(i)
             entry, obj = hit
             if obj is not None:
                 consumed.add(obj.i)
@@ -572,6 +575,8 @@ def extract_events(
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))
+    # The CAMEO verb dictionary, below the lexicon: verbs the lexicon does not know or did not code.
+    events.extend(dictionary_events(coder, doc, coded, events))
     events = _obligations(coder, events)
     events = _drop_embedded(events, resolved.doc)
     events = _drop_restated(events, resolved.doc)
