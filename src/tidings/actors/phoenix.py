@@ -24,8 +24,9 @@ by word with stems. Matched as they are against news text, many of them misfire,
   "Mobile", "Apple" and "Care" name states, people and companies but are words in prose,
   headlines and sentence starts. Acronyms stay in capitals (``IAEA``) and are dropped when they
   spell a word (``HOPE``). Names of fewer than four letters are dropped.
-- A one-word name that two entries share (two men called "Karimov") names neither: it is kept only
-  as each one's surname (see below).
+- A one-word name that two entries share (two men called "Karimov") names neither, and a person's
+  one-word name ("Khalid") is a first name or surname many share: each is kept only as a short
+  name (see below).
 - A multi-word name of an organisation or a state made only of English words ("Security Forces",
   "Central Bank", "National Assembly") is a description in title case, not a name, and is dropped.
 - A person's other names are kept when they carry the surname or a word that is no English word
@@ -224,9 +225,11 @@ def rows(
         short: list[str] = []
         kept: list[str] = []
         for n in names:
-            if " " not in n and one_word[n] > 1:
+            if " " not in n and (one_word[n] > 1 or kind == "person"):
                 if kind == "person" and len(n) >= 3:
-                    short.append(n)  # shared by several entries: a surname, not a name
+                    # A person's one word alone ("Khalid", "Karimov") is a first name or a surname that
+                    # many share: it names the person only once the full name has appeared.
+                    short.append(n)
                 continue
             if _usable(n, kind, surnames, common):
                 kept.append(n)

@@ -42,13 +42,29 @@ def events_cmd(
             "--all", help="Also hypothetical, intended and negated events, labelled by `modality` and `negated`."
         ),
     ] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Only events at least this likely to be right: confidence is calibrated on hand-coded gold, "
+            "so of the events at 0.5 or more about half or more are right (scripts/fit_calibration.py).",
+        ),
+    ] = None,
     db: str = DB,
     fmt: Format = FORMAT,
 ) -> None:
     """List coded events: by default those the report tells as fact (asserted or reported), not negated."""
     since_date = date.fromisoformat(since) if since else None
     with open_store(db) as store:
-        rows = store.events(actor=actor, type_=type_, since=since_date, asserted_only=asserted, include_all=all_)
+        rows = store.events(
+            actor=actor,
+            type_=type_,
+            since=since_date,
+            asserted_only=asserted,
+            include_all=all_,
+            min_confidence=min_confidence,
+        )
     write_rows(rows, fmt, EVENT_COLUMNS)
 
 

@@ -151,6 +151,14 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
     return None
 
 
+def _sense_declined(token: Any, lex: Lexicon) -> bool:
+    """Did a lexicon entry of this verb decline it on its sense (not merely for want of an object)?"""
+    entries = lex.verbs.get(token.lemma_.lower()) or []
+    return token.pos_ in ("VERB", "AUX") and any(
+        _has_particle(token, e.particle) and not sense_fits(token, e, is_noun=False) for e in entries
+    )
+
+
 def _noun_entry(token: Any, lex: Lexicon) -> Entry | None:
     lemma = token.lemma_.lower()
     # A two-word noun ("hunger strike", "car bomb") before the bare head noun.
@@ -562,6 +570,8 @@ def extract_events(
     for i in tokens_with(doc, lexicon.verb_words):
         token = doc[i]
         hit = _verb_entry(token, lexicon)
+        if hit is None and _sense_declined(token, lexicon):
+            coded.add(i)  # the lexicon judged this use no event ("received a message"): the dictionary agrees
         if hit is not None:
             coded.add(i)
             entry, obj = hit

@@ -274,7 +274,9 @@ def _index(rows: list[tuple[int, list[str]]], policy: dict[str, Any], where: str
     if bare not in ("head", "all", "none"):
         raise DataFileError(f"verbdict.yaml: bare must be head, all or none, not {bare!r}")
     needs_pattern = frozenset(str(w) for w in policy.get("needs_pattern") or ())
-    saying = frozenset(str(w) for w in policy.get("saying") or ())
+    # Verbs of saying, and verbs whose subject undergoes what the object names ("faces a threat
+    # from Mali", "suffered an attack"), are never the dictionary's events.
+    saying = frozenset(str(w) for w in [*(policy.get("saying") or ()), *(policy.get("undergo") or ())])
     keyed: dict[str, dict[str, list[Pattern]]] = {}
     for name, pats in blocks.items():
         for p in pats:

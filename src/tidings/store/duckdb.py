@@ -281,11 +281,13 @@ class Store:
         doc_id: str | None = None,
         asserted_only: bool = False,
         include_all: bool = False,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events; by default those the report tells as fact (asserted, or reported from a
         speaker) and not negated. ``include_all`` adds hypothetical, intended and negated ones;
         ``asserted_only`` keeps the asserted ones alone."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if actor:
             where.append("(source_country = ? OR target_country = ? OR source_actor = ? OR target_actor = ?)")
             params += [actor.upper(), actor.upper(), actor, actor]
@@ -298,6 +300,9 @@ class Store:
         if doc_id:
             where.append("e.doc_id LIKE ?")
             params.append(doc_id + "%")
+        if min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(min_confidence)
         if asserted_only:
             where.append("modality = 'asserted' AND NOT negated")
         elif not include_all:
