@@ -237,3 +237,10 @@ def test_a_bare_force_takes_the_datelines_state(nlp: Any) -> None:
 def test_a_qualified_force_keeps_its_own_country(nlp: Any) -> None:
     found = _mentions(nlp, "NAIROBI, Kenya (AP) _ Ugandan troops crossed the border on Monday.")
     assert all(how != "agent+dateline" for *_, how in found)
+
+
+def test_an_appositive_the_parser_joined_as_a_conjunct(nlp: Any) -> None:
+    text = "The spokesperson for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan, spoke on Monday."
+    found = _mentions(nlp, text)
+    hit = next(f for f in found if f[1] == "Shafqat Ali Khan")
+    assert hit[2] == "PAK", found

@@ -159,3 +159,17 @@ def test_joining_a_body_invitations_and_admissions() -> None:
     assert not any(t == "COOPERATE" for t, *_ in _triples(_events("The minister joined the talks on Friday.")))
     assert ("AGREE", "USA", "IRN") in _triples(_events("The United States invited Iran to talks."))
     assert not _events("Israel admitted mistakes were made.")
+
+
+def test_one_act_told_twice_is_one_event_and_two_acts_stay_two() -> None:
+    text = (
+        "Iraq attacked Kuwait on Monday. Officials said Iraq attacked Kuwait on Monday. "
+        "Iraq attacked Kuwait again on Wednesday."
+    )
+    attacks = [e for e in _events(text, "1990-08-10") if e.type == "ASSAULT"]
+    assert sorted(e.date or "" for e in attacks) == ["1990-08-06", "1990-08-08"]
+
+
+def test_a_noun_act_as_a_verbs_object_is_the_subjects_act() -> None:
+    text = "Bosnian state prosecutors on Wednesday ordered the arrest of Dodik."
+    assert ("COERCE", "BIH", None) in {(t, s, None) for t, s, _ in _triples(_events(text))}

@@ -50,7 +50,7 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
         return found
     # 2. Appositives, either way round: "X, the Iraqi envoy" / "the Iraqi envoy, X".
     appos = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
+    if root.dep_ == "appos" or _appositive_conj(root):
         appos.append(root.head)
     for ap in appos:
         scope = [t for t in ap.subtree if t.i not in range(span.start, span.end) and not _located(t, ap)]
@@ -64,6 +64,17 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
             if found is not None:
                 return found
     return None
+
+
+def _appositive_conj(root: Any) -> bool:
+    """"the spokesperson for X's ministry, Ambassador Y": a name the parser joined to a noun as a
+    conjunct, with a comma and no "and" or "or", is an appositive."""
+    head = root.head
+    if root.dep_ != "conj" or head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "cc" for c in head.children) or any(c.dep_ == "cc" for c in root.children):
+        return False
+    return bool(root.left_edge.i > 0 and root.doc[root.left_edge.i - 1].text == ",")
 
 
 def _located(tok: Any, top: Any) -> bool:

@@ -23,7 +23,7 @@ from tidings.events.sense import sense_fits
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
-from tidings.records import Document, Event, Modality, Place, Precision, Role, Timex
+from tidings.records import SHOWN_MODALITIES, Document, Event, Modality, Place, Precision, Role, Timex
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis"}
 NOUN_MODIFIERS = {"compound", "nummod", "amod", "nmod", "poss", "npadvmod"}
@@ -266,7 +266,9 @@ class _Coder:
             ]
             if quals:
                 return self.roles(_conjuncts(quals[:1])), False
-            if entry.needs_source == "poss":
+            if entry.needs_source == "poss" and trigger.dep_ not in ("dobj", "obj"):
+                # The noun's owner only; but the noun as the object of a verb is that verb's
+                # subject's act: "prosecutors ordered the arrest of Dodik", "imposed a curfew".
                 return [], False
             between = _prep_objects(trigger, "between")
             if between:  # "the growing cooperation between Iran and Russia": they are its parties
@@ -600,7 +602,35 @@ def extract_events(
         )
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
-    return sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id))
+    return _one_per_act(sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id)))
+
+
+def _party(role: Role | None) -> str | None:
+    if role is None or role.actor is None:
+        return None
+    return role.actor.country_code or role.actor.actor_id
+
+
+def _one_per_act(events: list[Event]) -> list[Event]:
+    """One event per act in a report: the same act told in the headline's lead, again in a later
+    paragraph and once more in a quotation is stored once, with its first telling (the lead
+    of a news report tells its news). The same act is the same type and CAMEO code (a visit
+    and the talks it was for are two acts) between the same parties
+    (by country, or by actor where an actor has none) on the same date, told the same way (as
+    fact, asserted or reported; or else with the same modality). Two meetings on two days stay
+    two events."""
+
+    groups: dict[tuple[Any, ...], list[Event]] = {}
+    for ev in events:
+        if _party(ev.source) is None and _party(ev.target) is None:
+            groups[("single", ev.event_id)] = [ev]  # nothing to tell two such acts apart by
+            continue
+        told_as_fact = ev.modality in SHOWN_MODALITIES and not ev.negated  # asserted or reported: one act
+        how = "fact" if told_as_fact else f"{ev.modality}{'-negated' if ev.negated else ''}"
+        key = (ev.type, ev.cameo, _party(ev.source), _party(ev.target), ev.date, how)
+        groups.setdefault(key, []).append(ev)
+    keep = {min(g, key=lambda e: e.trigger_start).event_id for g in groups.values()}
+    return [e for e in events if e.event_id in keep]
 
 
 # Acts whose object is another act: what is demanded, condemned, refused, threatened, promised or
