@@ -203,3 +203,16 @@ def test_timex_gold_scores(name: str) -> None:
     assert scored.gold > 100
     p, r = scored.value_hits / scored.predicted, scored.value_hits / scored.gold
     assert 2 * p * r / (p + r) > 0.75
+
+
+def test_the_day_is_the_last_day_the_text_named() -> None:
+    anchor = date(2009, 2, 24)  # filed the day after
+    v = _values("Shares fell sharply on Monday, and the index ended the day at its lowest level.", anchor)
+    assert v["Monday"] == "2009-02-23"
+    assert v["the day"] == "2009-02-23"
+    v = _values("The order was placed on Oct. 12, the day before the crash.", date(1989, 10, 30))
+    assert v["the day"] == "1989-10-12"
+    # no day named: the report's own day; a dateline line at the top is the text's day
+    assert _values("Traders sold all through the day.", anchor)["the day"] == "2009-02-24"
+    text = "Markets slide\nOctober 10 , 2008\nAfter a fall at the start of the day , stocks recovered ."
+    assert _values(text, date(2008, 10, 20))["the start of the day"] == "2008-10-10"

@@ -14,10 +14,10 @@ the report's dateline, its creation time: it is not an expression of the report'
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
-from tidings.records import Precision, Timex
+from tidings.records import Timex
+from tidings.timex.discourse import times_on_their_days, told_in_sequence
 from tidings.timex.grammar import anchors, rules
 from tidings.timex.lexicon import TimexLexicon, load_timex_lexicon
 from tidings.timex.values import Valuer
@@ -75,6 +75,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
     matches.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
     taken: list[tuple[int, int]] = []
     found: list[Timex] = []
+    dateline: str | None = None
     for start, end, _, name, m in matches:
         if any(s < end and start < e for s, e in taken):
             continue
@@ -83,71 +84,11 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
             continue
         taken.append((start, end))
         if name in ("full_date", "dmy", "iso") and _is_dateline(text, start, end):
+            dateline = dateline or value.value
             continue
         lead = _LEADING_PREPOSITION.match(text, start, end)
         if lead:  # "on Tuesday" → "Tuesday": the preposition is not part of the expression
             start = lead.end()
         found.append(Timex(start, end, text[start:end], value.value, value.precision, value.kind))
     found.sort(key=lambda t: t.start)
-    return _times_on_their_days(text, _told_in_sequence(found), anchor)
-
-
-_SEQUENCE = re.compile(r"(?i)(?:the\s+)?(following|previous|preceding)\s+(year|month|day)$")
-
-
-def _told_in_sequence(found: list[Timex]) -> list[Timex]:
-    """ "In 1995 … and the following year", "the previous month": a step from the last date the
-    text gave, not from the report's date (and not a stretch of time)."""
-    out: list[Timex] = []
-    last: Timex | None = None
-    for tx in found:
-        m = _SEQUENCE.match(tx.text.strip())
-        if m and last is not None and last.value:
-            step = 1 if m.group(1).lower() == "following" else -1
-            value = _step(str(last.value), m.group(2).lower(), step)
-            if value is not None:
-                precision = {"year": Precision.YEAR, "month": Precision.MONTH}.get(m.group(2).lower(), Precision.DAY)
-                tx = replace(tx, value=value, precision=precision, kind="DATE")
-        if tx.kind == "DATE" and tx.value and tx.value[:4].isdigit():
-            last = tx
-        out.append(tx)
-    return out
-
-
-def _step(value: str, unit: str, step: int) -> str | None:
-    try:
-        if unit == "year":
-            return f"{int(value[:4]) + step:04d}"
-        if unit == "month" and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
-            month = int(value[:4]) * 12 + int(value[5:7]) - 1 + step
-            return f"{month // 12:04d}-{month % 12 + 1:02d}"
-        if unit == "day" and len(value) >= 10:
-            return (date.fromisoformat(value[:10]) + timedelta(days=step)).isoformat()
-    except ValueError:
-        return None
-    return None
-
-
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
-    return left, min(ends) if ends else len(text)
-
-
-def _times_on_their_days(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
-    """A clock time with no day of its own is on the day its sentence names ("the first test
-    flight Tuesday … at 18:00 UTC", "at 16:15 UTC, June 1st"), not on the report's day."""
-    if anchor is None:
-        return found
-    out = []
-    for tx in found:
-        if tx.kind == "TIME" and tx.value and tx.value.startswith(anchor.isoformat()):
-            lo, hi = _sentence(text, tx.start)
-            days = [
-                d for d in found if d.kind == "DATE" and d.precision is Precision.DAY and d.value and lo < d.start < hi
-            ]
-            if days:
-                day = min(days, key=lambda d: abs(d.start - tx.start))
-                tx = replace(tx, value=str(day.value)[:10] + tx.value[10:])
-        out.append(tx)
-    return out
+    return times_on_their_days(text, told_in_sequence(found, dateline), anchor)

@@ -1,0 +1,81 @@
+"""Expressions whose value depends on the others of the same text: a step from the last date
+given ("the following year"), the day the text is telling of ("the same day"), the day of a
+clock time's sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from tidings.records import Precision, Timex
+
+_SEQUENCE = re.compile(r"(?i)(?:the\s+)?(following|previous|preceding)\s+(year|month|day)$")
+# "the day", "the same day", "the end of the day": the day the text is telling of.
+_THE_DAY = re.compile(r"(?i)(?:the\s+(?:start|end|beginning|middle|rest)\s+of\s+)?the\s+(?:same\s+)?day$")
+
+
+def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Timex]:
+    """ "In 1995 … and the following year", "the previous month": a step from the last date the
+    text gave, not from the report's date (and not a stretch of time). "The day", "the same day"
+    is the last day the text named ("Oct. 12, the day before the plunge"; "shares fell on Monday
+    … to end the day"), or the day of the text's own dateline; the report's day only when the
+    text named none."""
+    out: list[Timex] = []
+    last: Timex | None = None
+    last_day = dateline
+    for tx in found:
+        if last_day and _THE_DAY.match(tx.text.strip()):
+            tx = replace(tx, value=last_day)
+        m = _SEQUENCE.match(tx.text.strip())
+        if m and last is not None and last.value:
+            step = 1 if m.group(1).lower() == "following" else -1
+            value = _step(str(last.value), m.group(2).lower(), step)
+            if value is not None:
+                precision = {"year": Precision.YEAR, "month": Precision.MONTH}.get(m.group(2).lower(), Precision.DAY)
+                tx = replace(tx, value=value, precision=precision, kind="DATE")
+        if tx.kind == "DATE" and tx.value and tx.value[:4].isdigit():
+            last = tx
+            if tx.precision is Precision.DAY and len(tx.value) == 10:
+                last_day = tx.value
+        out.append(tx)
+    return out
+
+
+def _step(value: str, unit: str, step: int) -> str | None:
+    try:
+        if unit == "year":
+            return f"{int(value[:4]) + step:04d}"
+        if unit == "month" and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+            month = int(value[:4]) * 12 + int(value[5:7]) - 1 + step
+            return f"{month // 12:04d}-{month % 12 + 1:02d}"
+        if unit == "day" and len(value) >= 10:
+            return (date.fromisoformat(value[:10]) + timedelta(days=step)).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return left, min(ends) if ends else len(text)
+
+
+def times_on_their_days(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
+    """A clock time with no day of its own is on the day its sentence names ("the first test
+    flight Tuesday … at 18:00 UTC", "at 16:15 UTC, June 1st"), not on the report's day."""
+    if anchor is None:
+        return found
+    out = []
+    for tx in found:
+        if tx.kind == "TIME" and tx.value and tx.value.startswith(anchor.isoformat()):
+            lo, hi = _sentence(text, tx.start)
+            days = [
+                d for d in found if d.kind == "DATE" and d.precision is Precision.DAY and d.value and lo < d.start < hi
+            ]
+            if days:
+                day = min(days, key=lambda d: abs(d.start - tx.start))
+                tx = replace(tx, value=str(day.value)[:10] + tx.value[10:])
+        out.append(tx)
+    return out
