@@ -216,3 +216,17 @@ def test_the_day_is_the_last_day_the_text_named() -> None:
     assert _values("Traders sold all through the day.", anchor)["the day"] == "2009-02-24"
     text = "Markets slide\nOctober 10 , 2008\nAfter a fall at the start of the day , stocks recovered ."
     assert _values(text, date(2008, 10, 20))["the start of the day"] == "2008-10-10"
+
+
+def test_years_spoken_in_a_transcript() -> None:
+    v = _values(
+        "In nineteen ninety-one he was convicted; the ruling was thrown out in nineteen ninety-six. "
+        "Prices had doubled since the nineteen eighties, and again in two thousand and one. "
+        "Some two thousand people marched.",
+        date(1998, 1, 15),
+    )
+    assert v["nineteen ninety-one"] == "1991"
+    assert v["nineteen ninety-six"] == "1996"
+    assert v["the nineteen eighties"] == "198"
+    assert v["two thousand and one"] == "2001"
+    assert "two thousand" not in v

@@ -55,6 +55,17 @@ def _build(lex: TimexLexicon) -> list[Rule]:
     sets = _alt(list(lex.sets))
     tz = r"(?i:a\.m\.|p\.m\.|am|pm|a\.\s?m\.|p\.\s?m\.)(?![A-Za-z])"
     zone = r"(?:\s*\(?\s*(?P<zone>UTC|GMT|EDT|EST|CDT|CST|PDT|PST|BST|CET|Z)\b(?:\s*[+-]\s*\d+\s*\))?)?"
+    teens = _alt([w for w, v in lex.numbers.items() if 10 <= v < 20 and " " not in w])
+    tens_of = _alt([w for w, v in lex.numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    digit = _alt([w for w, v in lex.numbers.items() if 1 <= v < 10 and len(w) > 2])
+    decades = _alt([w[:-1] + "ies" for w, v in lex.numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    # years and decades as spoken in broadcast transcripts: "nineteen ninety-one", "the nineteen
+    # eighties", "nineteen oh five", "two thousand and one"
+    spoken = (
+        rf"\b(?i:(?:the\s+)?nineteen[\s-]+(?:(?P<decade>{decades})|(?P<tens>{tens_of})(?:[\s-]+(?P<unit>{digit}))?"
+        rf"|(?P<teen>{teens})|(?:oh|o)[\s-]+(?P<ounit>{digit}))|two\s+thousand(?:\s+and)?(?:\s+(?P<unit2>{teens}|{digit}))?)"
+        r"\b(?![\s-]+(?i:years?|percent|people|men|women|dollars))"
+    )
     running = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1\d(?:th)"
     rules = [
         ("full_date", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day}){comma}(?P<year>{year})\b"),
@@ -137,6 +148,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             "year",
             rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|-\d|\d)|[.,]\d)",
         ),
+        ("spoken_year", spoken),
         ("reference", rf"\b(?P<w>{_ci(refs)})\b"),
         ("set", rf"\b(?P<w>{_ci(sets)})\b"),
     ]
@@ -168,6 +180,8 @@ def anchors() -> re.Pattern[str]:
         "noon",
         "midnight",
         "midday",
+        "nineteen",
+        "thousand",
         "ago",
         "earlier",
     ]

@@ -511,6 +511,25 @@ class Valuer:
             return DROP  # part of a name: "the Russell 2000 index", "Orion 1980", "Windows 2000"
         return Value(DATE, m["year"], Precision.YEAR)
 
+    def _spoken_year(self, m: re.Match[str]) -> Value | None:
+        """ "nineteen ninety-one" → 1991, "the nineteen eighties" → 198, "two thousand and one" → 2001."""
+        n = self.lex.number
+        if m.group(0).lower().startswith("two"):
+            before = self.text[max(0, m.start() - 8) : m.start()].lower()
+            if m["unit2"] is None and not re.search(r"\b(?:in|since|by|until)\s+$", before):
+                return DROP  # "two thousand people": a number
+            rest = n(m["unit2"]) if m["unit2"] else 0
+            return Value(DATE, f"{2000 + int(rest or 0):04d}", Precision.YEAR)
+        if m["decade"]:
+            return Value(DATE, f"19{int(n(m['decade'][:-3] + 'y') or 0) // 10}", Precision.YEAR)
+        if m["tens"]:
+            year = 1900 + int(n(m["tens"]) or 0) + int(n(m["unit"]) or 0 if m["unit"] else 0)
+        elif m["teen"]:
+            year = 1900 + int(n(m["teen"]) or 0)
+        else:
+            year = 1900 + int(n(m["ounit"]) or 0)
+        return Value(DATE, str(year), Precision.YEAR)
+
     def _reference(self, m: re.Match[str]) -> Value:
         return Value(DATE, self.lex.references[re.sub(r"\s+", " ", m["w"].lower())], Precision.UNKNOWN)
 
