@@ -230,3 +230,16 @@ def test_years_spoken_in_a_transcript() -> None:
     assert v["the nineteen eighties"] == "198"
     assert v["two thousand and one"] == "2001"
     assert "two thousand" not in v
+
+
+def test_the_second_member_of_a_pair_of_dates() -> None:
+    v = find_timexes(
+        "The summit will be held on April 24 and 25. He joined the expedition of 1957-58 and served "
+        "through 1989-1990. Turnout was 3 percent on March 3 and 4 percent later.",
+        date(1999, 2, 10),
+    )
+    pairs = [(t.text, t.value) for t in v]
+    assert ("April 24", "1999-04-24") in pairs and ("25", "1999-04-25") in pairs
+    assert ("1957", "1957") in pairs and ("58", "1958") in pairs
+    assert ("1989", "1989") in pairs and ("1990", "1990") in pairs
+    assert not any(t == "4" for t, _ in pairs)  # "4 percent" is no day

@@ -20,6 +20,7 @@ from tidings.records import Timex
 from tidings.timex.discourse import times_on_their_days, told_in_sequence
 from tidings.timex.grammar import anchors, rules
 from tidings.timex.lexicon import TimexLexicon, load_timex_lexicon
+from tidings.timex.pairs import second_members
 from tidings.timex.values import Valuer
 
 __all__ = ["TimexLexicon", "find_timexes", "load_timex_lexicon"]
@@ -91,4 +92,4 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
             start = lead.end()
         found.append(Timex(start, end, text[start:end], value.value, value.precision, value.kind))
     found.sort(key=lambda t: t.start)
-    return times_on_their_days(text, told_in_sequence(found, dateline), anchor)
+    return times_on_their_days(text, told_in_sequence(second_members(text, found), dateline), anchor)
