@@ -97,7 +97,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "time",
-            rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?[ ]?(?P<ampm>{tz}){zone}(?:{comma}(?:{_ci('on')}\s+)?(?:(?P<wd>{wd})|(?P<mon>{mon})\s*(?P<day>{day})\b))?",
+            rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?[ ]?(?P<ampm>{tz}){zone}(?:(?=\s*\([^()\n]{{1,24}}\){comma}(?:{_ci('on')}\s+)?(?P<wd2>{wd})))?(?:{comma}(?:{_ci('on')}\s+)?(?:(?P<wd>{wd})|(?P<mon>{mon})\s*(?P<day>{day})\b))?",
         ),
         ("time24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d){zone}(?:{comma}(?:{_ci('on')}\s+)?(?P<wd>{wd}))?"),
         (
@@ -146,7 +146,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "year",
-            rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|-(?!(?:\d\d|{year})\b)\d|\d)|[.,]\d)",
+            rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|GMT|UTC|hrs\b|hours\b|-(?!(?:\d\d|{year})\b)\d|\d)|[.,]\d)",
         ),
         ("spoken_year", spoken),
         ("reference", rf"\b(?P<w>{_ci(refs)})\b"),

@@ -358,7 +358,9 @@ class Valuer:
     def _clock(self, m: re.Match[str], hour: int) -> Value:
         minutes = m["min"] if "min" in m.re.groupindex and m["min"] else "00"
         zone = "Z" if "zone" in m.re.groupindex and (m["zone"] or "") in ("UTC", "Z") else ""
-        on = self._weekday_date(m["wd"], "", m.start()) if m["wd"] else self.anchor
+        # "10:35 a.m. (0735 GMT) Friday": the day after a converted time is the time's day too
+        wd = m["wd"] or (m["wd2"] if "wd2" in m.re.groupindex else None)
+        on = self._weekday_date(wd, "", m.start()) if wd else self.anchor
         if "mon" in m.re.groupindex and m["mon"] and self.anchor is not None:
             day = self._day(self._year_for_month(self.lex.month(m["mon"]), m.start()), m["mon"], m["day"])
             on = date.fromisoformat(day.value) if day is not None and day.value else on
