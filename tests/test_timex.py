@@ -248,11 +248,11 @@ def test_the_second_member_of_a_pair_of_dates() -> None:
 def test_a_time_converted_in_brackets_takes_the_day_after_them() -> None:
     found = find_timexes(
         "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building. "
-        "A second one followed at 3 p.m. (1200 GMT).",
+        "A second one followed at 3:30 p.m. (2030 GMT).",
         date(1998, 8, 8),
     )
     v = {t.text: t.value for t in found}
     assert v["10:35 a.m."] == "1998-08-07T10:35"
     assert v["Friday"] == "1998-08-07"
-    assert v["3 p.m."] == "1998-08-08T15:00"
-    assert not any(t.text.startswith(("0735", "1200")) for t in found)  # a clock in GMT is no year
+    assert v["3:30 p.m."] == "1998-08-08T15:30"
+    assert not any(t.text.startswith(("0735", "2030")) for t in found)  # a clock in GMT is no year
