@@ -256,3 +256,10 @@ def test_a_time_converted_in_brackets_takes_the_day_after_them() -> None:
     assert v["Friday"] == "1998-08-07"
     assert v["3:30 p.m."] == "1998-08-08T15:30"
     assert not any(t.text.startswith(("0735", "2030")) for t in found)  # a clock in GMT is no year
+
+
+def test_a_participle_after_a_determiner_tells_no_past() -> None:
+    anchor = date(1989, 11, 2)
+    assert _values("The reduced dividend is payable Jan. 2 to holders.", anchor)["Jan. 2"] == "1990-01-02"
+    assert _values("The dividend was reduced on Jan. 2 after losses.", anchor)["Jan. 2"] == "1989-01-02"
+    assert _values("We need to proceed in January with the plan.", anchor)["January"] == "1990-01"

@@ -25,11 +25,13 @@ class Value:
 
 
 # Words of a clause that tells of the past: auxiliaries, a regular past ("announced"), common
-# irregular pasts.
+# irregular pasts. A participle after a determiner ("the reduced dividend", "its planned
+# merger") is an adjective, and "-eed" words ("need", "proceed") are no pasts.
 _PAST = re.compile(
     r"\b(?:was|were|had|did|since|ago|earlier|last|said|told|took|came|went|made|gave|met|held|won|"
     r"lost|rose|fell|sold|bought|left|saw|found|got|began|spoke|wrote|broke|shot|struck|fled|fought|led|"
-    r"sent|brought|[a-z]{3,}ed)\b",
+    r"sent|brought|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?![a-z]*eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
 DROP = None  # a match that is not a temporal expression after all
