@@ -263,3 +263,21 @@ def test_a_participle_after_a_determiner_tells_no_past() -> None:
     assert _values("The reduced dividend is payable Jan. 2 to holders.", anchor)["Jan. 2"] == "1990-01-02"
     assert _values("The dividend was reduced on Jan. 2 after losses.", anchor)["Jan. 2"] == "1989-01-02"
     assert _values("We need to proceed in January with the plan.", anchor)["January"] == "1990-01"
+
+
+def test_the_quarter_a_results_report_tells_of() -> None:
+    anchor = date(1989, 10, 26)
+    text = (
+        "Acme said net income for its fiscal first quarter rose 12%. Acme shipped 9,000 machines in the "
+        "quarter. In the 1988 quarter, it earned $20 million. For the nine months, net was $306 million, "
+        "against a loss in the 1988 period."
+    )
+    v = find_timexes(text, anchor)
+    got = [(t.text, t.value) for t in v]
+    assert ("the quarter", "1989-Q1") in got
+    assert ("the 1988 quarter", "1988-Q1") in got
+    assert ("1988", "1988") in got  # the nine months' period: the year
+    v2 = _values("Delta posted net income of $133 million for the quarter ended Sept. 30.", anchor)
+    assert v2["the quarter"] == "1989-Q3"
+    v3 = _values("Sales rose 5% to $2 billion in the quarter.", anchor)
+    assert v3["the quarter"] == "1989-Q3"  # none named: the latest quarter ended

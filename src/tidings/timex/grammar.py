@@ -114,6 +114,11 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?:{_ci('the')}\s+)?{_ci('year-(?:earlier|ago)')}(?:\s+(?P<what>{_ci('quarter|period')}))?\b",
         ),
         ("the_quarter", rf"\b{_ci('the')}\s+{_ci('quarter')}\b"),
+        # "the 1988 quarter", "the 1989 period": that year's quarter in a results report
+        (
+            "year_period",
+            rf"\b{_ci('the')}\s+(?P<year>{year})\s+(?:{_ci('fiscal')}\s+)?(?P<what>{_ci('quarter|period')})\b",
+        ),
         ("noon", rf"(?P<w>{_ci('noon|midnight|midday')})(?:{comma}(?:{_ci('on')}\s+)?(?P<wd>{wd}))?"),
         (
             "weekday",

@@ -58,6 +58,14 @@ def quarter_of(d: date) -> int:
 
 # A capitalised word right before a year, not at a sentence's start.
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
+# A quarter named by its ordinal ("the third quarter", "fiscal first-quarter").
+_NAMED_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", re.I)
+_QUARTER_ENDED = re.compile(r"\s*ended\s+([A-Z][a-z]{2,8})\.?\s+\d")
+# The periods a results report tells of: the last one named before "the 1988 period" is the one.
+# ("a year earlier" compares; it names no period).
+_PERIOD = re.compile(r"\bquarter|\b(?:months|half)\b|(?<!\ba\s)\byear\b(?![\s-]+(?:ago|earlier))", re.I)
+# How far back (characters) the quarter a report is telling of may have been named.
+_FOCUS_REACH = 800
 # Money and share figures: a sentence that gives them is reporting results.
 _FIGURES = re.compile(r"\$\s?\d|\bcents?\b|\d\s?%|\bmillion\b|\bbillion\b")
 
@@ -350,12 +358,40 @@ class Valuer:
             return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
         return Value(DATE, str(a.year - 1), Precision.YEAR)
 
+    def _quarter_in_focus(self, start: int) -> tuple[int, int] | None:
+        """The quarter a results report is telling of at ``start``: the last one it named ("the
+        fiscal first quarter"), else the latest quarter ended before the report."""
+        a = self.anchor
+        if a is None:
+            return None
+        ended = _QUARTER_ENDED.match(self.text, start)
+        if ended:  # "the quarter ended Sept. 30"
+            month = self.lex.month(ended.group(1))
+            return (a.year if month <= a.month else a.year - 1), (month - 1) // 3 + 1
+        named = list(_NAMED_QUARTER.finditer(self.text, max(0, start - _FOCUS_REACH), start))
+        if named:
+            q = self.lex.ordinals[named[-1].group(1).lower()]
+            return (a.year if q <= quarter_of(a) else a.year - 1), q
+        q = quarter_of(a) - 1 or 4
+        return a.year - (1 if q == 4 else 0), q
+
     def _the_quarter(self, m: re.Match[str]) -> Value:
-        """ "the quarter" in a company's report: the latest quarter ended before the report."""
-        if self.anchor is None:
+        """ "the quarter" in a company's report: the quarter it is telling of."""
+        focus = self._quarter_in_focus(m.start())
+        if focus is None:
             return Value(DATE, None, Precision.MONTH)
-        q = quarter_of(self.anchor) - 1 or 4
-        return Value(DATE, f"{self.anchor.year - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
+        return Value(DATE, f"{focus[0]}-Q{focus[1]}", Precision.MONTH)
+
+    def _year_period(self, m: re.Match[str]) -> Value | None:
+        """ "the 1988 quarter", "the 1988 period" (in a results report): the quarter the report is
+        telling of, in that year. A period outside a results report is the year."""
+        if m["what"].lower() == "period":
+            periods = list(_PERIOD.finditer(self.text, max(0, m.start() - _FOCUS_REACH), m.start()))
+            if not periods or not periods[-1].group(0).lower().endswith("quarter"):
+                return DROP  # "the nine months … the 1988 period": the year says it
+        focus = self._quarter_in_focus(m.start())
+        q = focus[1] if focus else quarter_of(date(int(m["year"]), 12, 1))
+        return Value(DATE, f"{m['year']}-Q{q}", Precision.MONTH)
 
     def _clock(self, m: re.Match[str], hour: int) -> Value:
         minutes = m["min"] if "min" in m.re.groupindex and m["min"] else "00"
