@@ -281,3 +281,18 @@ def test_the_quarter_a_results_report_tells_of() -> None:
     assert v2["the quarter"] == "1989-Q3"
     v3 = _values("Sales rose 5% to $2 billion in the quarter.", anchor)
     assert v3["the quarter"] == "1989-Q3"  # none named: the latest quarter ended
+
+
+def test_counted_units_with_a_word_between_and_sets_with_each() -> None:
+    v = _values(
+        "The navy may use the base for at least 20 more years. Eight trading days after the crash, "
+        "a fixed share of revenue each month went to the banks, and the board meets every other week. "
+        "The March accession will make them members.",
+        date(1999, 2, 10),
+    )
+    assert v["at least 20 more years"] == "P20Y"
+    assert v["Eight trading days"] == "P8D"
+    assert v["each month"] == "P1M"
+    assert v["every other week"] == "P2W"
+    assert v["March"] == "1999-03"
+    assert "May" not in _values("May the talks succeed, he said.", date(1999, 2, 10))

@@ -143,7 +143,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "duration",
-            rf"\b(?:{_ci('the')}\s+)?(?:(?P<mod>{_ci('past|last|next|first|coming|previous|following|final|recent')})\s+)?{_ci(hedge)}?(?P<n>{_ci(num)})(?:[\s-]+|-)(?P<unit>{_ci(units)})(?:\s+{_ci('old|long')})?\b(?!-old)",
+            rf"\b(?:{_ci('the')}\s+)?(?:(?P<mod>{_ci('past|last|next|first|coming|previous|following|final|recent')})\s+)?{_ci(hedge)}?(?P<n>{_ci(num)})(?:[\s-]+|-)(?:{_ci('more|further|additional|trading|business|working|calendar')}\s+)?(?P<unit>{_ci(units)})(?:\s+{_ci('old|long')})?\b(?!-old)",
         ),
         (
             "vague_duration",

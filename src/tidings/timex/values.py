@@ -286,7 +286,7 @@ class Valuer:
         if (
             name in ("May", "March")
             and not mod
-            and not re.search(r"\b(?:in|since|until|by|from|through|during|of|early|late)\s*$", before)
+            and not re.search(r"\b(?:in|since|until|by|from|through|during|of|early|late|the)\s*$", before)
         ):
             return DROP  # the verbs "may" and "march" when capitalised at a sentence's start
         if self.anchor is None:
