@@ -296,3 +296,12 @@ def test_counted_units_with_a_word_between_and_sets_with_each() -> None:
     assert v["every other week"] == "P2W"
     assert v["March"] == "1999-03"
     assert "May" not in _values("May the talks succeed, he said.", date(1999, 2, 10))
+
+
+def test_a_deadline_weekday_is_the_coming_one() -> None:
+    anchor = date(2000, 4, 3)  # a Monday
+    assert _values("The INS has given the relatives until 9 a.m. Tuesday to sign.", anchor)["9 a.m. Tuesday"] == (
+        "2000-04-04T09:00"
+    )
+    assert _values("They must leave the country by Friday.", anchor)["Friday"] == "2000-04-07"
+    assert _values("He stayed until Friday and then left.", anchor)["Friday"] == "2000-03-31"

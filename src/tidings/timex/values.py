@@ -38,6 +38,8 @@ DROP = None  # a match that is not a temporal expression after all
 # A present progressive ("are meeting", "is holding"): with a weekday and no word of the past, a
 # plan for the coming days.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?[a-z]{2,}ing\b", re.I)
+# A deadline: "until 9 a.m. Tuesday", "by Friday".
+_DEADLINE = re.compile(r"\b(?:until|till|by|no later than)\s*$", re.I)
 # Dashes that close a clause: "--", and AP's " _ ".
 _DASH = re.compile(r"\s(?:_|--)\s")
 
@@ -101,7 +103,8 @@ class Valuer:
     def _weekday_ahead(self, start: int, end: int | None) -> bool:
         """Does a weekday at ``start`` name the coming such day? Its clause speaks of the future
         ("will meet Monday", "is to meet on Monday", "are scheduled to meet Monday"), or of the
-        present in the progressive ("are meeting Monday") with no word of the past; or nothing
+        present in the progressive ("are meeting Monday") or sets a deadline ("has until Tuesday", "by Friday") with no word of
+        the past; or nothing
         before it tells a tense and the first tense after it is the future ("On Monday, the two
         will meet"). A possessive ("Monday's attack") is a day already named: it looks no further
         than the words before it."""
@@ -110,7 +113,7 @@ class Valuer:
             return True
         if end is None or self.text.startswith(("'s", "’s"), end) or _PAST.search(before):
             return False
-        if _PROGRESSIVE.search(before):
+        if _PROGRESSIVE.search(before) or _DEADLINE.search(before):
             return True
         stops = [e for e in (self.text.find(". ", end), self.text.find("\n", end)) if e >= 0]
         after = self.text[end : min([*stops, end + 120])]
@@ -398,7 +401,7 @@ class Valuer:
         zone = "Z" if "zone" in m.re.groupindex and (m["zone"] or "") in ("UTC", "Z") else ""
         # "10:35 a.m. (0735 GMT) Friday": the day after a converted time is the time's day too
         wd = m["wd"] or (m["wd2"] if "wd2" in m.re.groupindex else None)
-        on = self._weekday_date(wd, "", m.start()) if wd else self.anchor
+        on = self._weekday_date(wd, "", m.start(), m.end()) if wd else self.anchor
         if "mon" in m.re.groupindex and m["mon"] and self.anchor is not None:
             day = self._day(self._year_for_month(self.lex.month(m["mon"]), m.start()), m["mon"], m["day"])
             on = date.fromisoformat(day.value) if day is not None and day.value else on
