@@ -305,3 +305,10 @@ def test_a_deadline_weekday_is_the_coming_one() -> None:
     )
     assert _values("They must leave the country by Friday.", anchor)["Friday"] == "2000-04-07"
     assert _values("He stayed until Friday and then left.", anchor)["Friday"] == "2000-03-31"
+
+
+def test_tokenised_text_money_and_possessives() -> None:
+    anchor = date(2000, 4, 5)  # a Wednesday
+    v = _values("It cost $ 2000 in 1999 .", anchor)
+    assert v == {"1999": "1999"}
+    assert _values("Monday 's attack will be remembered .", anchor)["Monday"] == "2000-04-03"

@@ -151,7 +151,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "year",
-            rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|GMT|UTC|hrs\b|hours\b|-(?!(?:\d\d|{year})\b)\d|\d)|[.,]\d)",
+            rf"(?<![$\d,.])(?<![$€£]\s)(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|GMT|UTC|hrs\b|hours\b|-(?!(?:\d\d|{year})\b)\d|\d)|[.,]\d)",
         ),
         ("spoken_year", spoken),
         ("reference", rf"\b(?P<w>{_ci(refs)})\b"),

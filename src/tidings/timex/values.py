@@ -111,7 +111,7 @@ class Valuer:
         before = self._clause_before(start)
         if self._future.search(before):
             return True
-        if end is None or self.text.startswith(("'s", "’s"), end) or _PAST.search(before):
+        if end is None or self.text.startswith(("'s", "’s", " 's", " ’s"), end) or _PAST.search(before):
             return False
         if _PROGRESSIVE.search(before) or _DEADLINE.search(before):
             return True
