@@ -312,3 +312,13 @@ def test_tokenised_text_money_and_possessives() -> None:
     v = _values("It cost $ 2000 in 1999 .", anchor)
     assert v == {"1999": "1999"}
     assert _values("Monday 's attack will be remembered .", anchor)["Monday"] == "2000-04-03"
+
+
+def test_the_same_period_a_year_before() -> None:
+    anchor = date(2010, 3, 3)
+    v = _values("Ford said its sales rose 43 % in February compared to the same period last year .", anchor)
+    assert v["the same period last year"] == "2009-02"
+    v = _values("Profit in the third quarter rose 8% from the same quarter a year earlier.", anchor)
+    assert v["the third quarter"] == "2009-Q3"  # a quarter still ahead, told in the past: last year's
+    assert v["the same quarter a year earlier"] == "2008-Q3"
+    assert _values("Sales were flat against the same period last year.", anchor)["the same period last year"] == "2009"

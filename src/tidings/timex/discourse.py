@@ -12,6 +12,11 @@ from tidings.records import Precision, Timex
 
 _SEQUENCE = re.compile(r"(?i)(?:the\s+)?(following|previous|preceding)\s+(year|month|day)$")
 # "the day", "the same day", "the end of the day": the day the text is telling of.
+# "the same period last year", "the same month of 2008": the period last told of, in another year.
+_SAME = re.compile(
+    r"(?i)the\s+same\s+(?:period|quarter|month|week|day|time)\s+(?:of\s+|in\s+)?"
+    r"(?:(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+year\s+before)|(?P<year>\d{4}))$"
+)
 _THE_DAY = re.compile(r"(?i)(?:the\s+(?:start|end|beginning|middle|rest)\s+of\s+)?the\s+(?:same\s+)?day$")
 
 
@@ -20,13 +25,18 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
     text gave, not from the report's date (and not a stretch of time). "The day", "the same day"
     is the last day the text named ("Oct. 12, the day before the plunge"; "shares fell on Monday
     … to end the day"), or the day of the text's own dateline; the report's day only when the
-    text named none."""
+    text named none. "The same period last year" is the period last told of, a year before.
+    """
     out: list[Timex] = []
     last: Timex | None = None
     last_day = dateline
     for tx in found:
         if last_day and _THE_DAY.match(tx.text.strip()):
             tx = replace(tx, value=last_day)
+        same = _SAME.match(tx.text.strip())
+        if same and last is not None and last.value and re.match(r"\d{4}-(?:\d\d|Q\d|W\d\d)", str(last.value)):
+            year = int(same["year"]) if same["year"] else int(str(last.value)[:4]) - 1
+            tx = replace(tx, value=f"{year:04d}{str(last.value)[4:]}", precision=last.precision)
         m = _SEQUENCE.match(tx.text.strip())
         if m and last is not None and last.value:
             step = 1 if m.group(1).lower() == "following" else -1

@@ -114,6 +114,11 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?:{_ci('the')}\s+)?{_ci('year-(?:earlier|ago)')}(?:\s+(?P<what>{_ci('quarter|period')}))?\b",
         ),
         ("the_quarter", rf"\b{_ci('the')}\s+{_ci('quarter')}\b"),
+        # "the same period last year", "the same quarter a year earlier", "the same month of 2008"
+        (
+            "same_period",
+            rf"\b{_ci('the')}\s+{_ci('same')}\s+(?P<what>{_ci('period|quarter|month|week|day|time')})\s+(?:{_ci('of|in')}\s+)?(?:(?P<ago>{_ci('last year|a year (?:ago|earlier|before)|the previous year|the year before')})|(?P<year>{year}))\b",
+        ),
         # "the 1988 quarter", "the 1989 period": that year's quarter in a results report
         (
             "year_period",

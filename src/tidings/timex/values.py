@@ -338,7 +338,12 @@ class Valuer:
             q = self.lex.ordinals[word]
             a = self.anchor
             named = m["year"] or m["year0"] or m["rel"]
-            if not named and a is not None and q > quarter_of(a) and self._told_of_past(m.start()):
+            if (
+                not named
+                and a is not None
+                and q > quarter_of(a)
+                and (self._told_of_past(m.start()) or self._past_after(m.end()))
+            ):
                 year = a.year - 1  # "the fourth quarter" told of in January: last year's
         elif word in ("final",):
             q = 4
@@ -384,6 +389,22 @@ class Valuer:
         if focus is None:
             return Value(DATE, None, Precision.MONTH)
         return Value(DATE, f"{focus[0]}-Q{focus[1]}", Precision.MONTH)
+
+    def _same_period(self, m: re.Match[str]) -> Value | None:
+        """ "the same period last year": a year before the period the text is telling of (the
+        discourse pass finds that period; here, the quarter of a results report, else the year)."""
+        a = self.anchor
+        if m["year"]:
+            year: int | None = int(m["year"])
+        else:
+            year = a.year - 1 if a is not None else None
+        if year is None:
+            return Value(DATE, None, Precision.UNKNOWN)
+        if m["what"].lower() == "quarter" or self._about_quarters(m.start()):
+            focus = self._quarter_in_focus(m.start())
+            if focus is not None:
+                return Value(DATE, f"{focus[0] - 1 if not m['year'] else year}-Q{focus[1]}", Precision.MONTH)
+        return Value(DATE, str(year), Precision.YEAR)
 
     def _year_period(self, m: re.Match[str]) -> Value | None:
         """ "the 1988 quarter", "the 1988 period" (in a results report): the quarter the report is
