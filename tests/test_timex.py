@@ -322,3 +322,13 @@ def test_the_same_period_a_year_before() -> None:
     assert v["the third quarter"] == "2009-Q3"  # a quarter still ahead, told in the past: last year's
     assert v["the same quarter a year earlier"] == "2008-Q3"
     assert _values("Sales were flat against the same period last year.", anchor)["the same period last year"] == "2009"
+
+
+def test_the_lexicons_references_win_over_vague_durations() -> None:
+    v = _values(
+        "In the coming weeks the government will decide; in recent days rebels attacked, and fought for several days.",
+        date(1998, 8, 14),
+    )
+    assert v["the coming weeks"] == "FUTURE_REF"
+    assert v["recent days"] == "PAST_REF"
+    assert v["several days"] == "PXD"

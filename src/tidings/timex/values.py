@@ -562,6 +562,9 @@ class Valuer:
 
     def _vague_duration(self, m: re.Match[str]) -> Value | None:
         pre = (m["pre"] or "").lower()
+        words = re.sub(r"\s+", " ", m.group(0).lower())
+        if words in self.lex.references or re.sub(r"^(?:in|over|for|within) ", "", words) in self.lex.references:
+            return DROP  # "the coming weeks", "recent days": the lexicon's reference value
         if not pre and not m["n"]:
             return DROP  # a bare "days" is rarely an expression of its own
         if pre == "the" and not m["n"]:
