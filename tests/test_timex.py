@@ -332,3 +332,13 @@ def test_the_lexicons_references_win_over_vague_durations() -> None:
     assert v["the coming weeks"] == "FUTURE_REF"
     assert v["recent days"] == "PAST_REF"
     assert v["several days"] == "PXD"
+
+
+def test_a_weekday_in_the_future_of_a_past_day() -> None:
+    anchor = date(1998, 8, 14)  # a Friday
+    v = _values("Officials said Monday that the talks would resume Tuesday.", anchor)
+    assert v["Monday"] == "1998-08-10"
+    assert v["Tuesday"] == "1998-08-11"  # the Tuesday after that Monday, already past
+    v = _values("On Thursday he said he would go on Monday.", anchor)
+    assert v["Monday"] == "1998-08-17"  # the Monday after Thursday is still to come
+    assert _values("He said Monday he will go on Tuesday.", anchor)["Tuesday"] == "1998-08-18"

@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 from tidings.records import Timex
-from tidings.timex.discourse import times_on_their_days, told_in_sequence
+from tidings.timex.discourse import future_in_the_past, times_on_their_days, told_in_sequence
 from tidings.timex.grammar import anchors, rules
 from tidings.timex.lexicon import TimexLexicon, load_timex_lexicon
 from tidings.timex.pairs import second_members
@@ -92,4 +92,5 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
             start = lead.end()
         found.append(Timex(start, end, text[start:end], value.value, value.precision, value.kind))
     found.sort(key=lambda t: t.start)
-    return times_on_their_days(text, told_in_sequence(second_members(text, found), dateline), anchor)
+    found = told_in_sequence(second_members(text, found), dateline)
+    return times_on_their_days(text, future_in_the_past(text, found, anchor), anchor)

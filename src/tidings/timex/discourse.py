@@ -89,3 +89,37 @@ def times_on_their_days(text: str, found: list[Timex], anchor: date | None) -> l
                 tx = replace(tx, value=str(day.value)[:10] + tx.value[10:])
         out.append(tx)
     return out
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
+_WOULD = re.compile(r"(?i)\b(?:would|was to|were to|was going to|were going to)\b")
+
+
+def future_in_the_past(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
+    """ "Officials said Monday that the talks would resume Tuesday": a weekday told as the future
+    of a past day of the same sentence ("would") is the first such day after that day, not the
+    coming one after the report."""
+    if anchor is None:
+        return found
+    out: list[Timex] = []
+    for i, tx in enumerate(found):
+        m = _BARE_WEEKDAY.match(tx.text.strip())
+        if m and tx.value and len(tx.value) == 10 and tx.value > anchor.isoformat():
+            lo, _ = _sentence(text, tx.start)
+            said = [
+                d
+                for d in found[:i]
+                if d.start > lo
+                and d.precision is Precision.DAY
+                and d.value
+                and len(d.value) >= 10
+                and d.value[:10] < anchor.isoformat()
+            ]
+            if said and _WOULD.search(text, said[-1].end, tx.start):
+                then = date.fromisoformat(str(said[-1].value)[:10])
+                target = _WEEKDAYS.index(m.group(1)[:3].lower())
+                day = then + timedelta(days=(target - then.weekday()) % 7 or 7)
+                tx = replace(tx, value=day.isoformat())
+        out.append(tx)
+    return out
