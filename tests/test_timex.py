@@ -342,3 +342,15 @@ def test_a_weekday_in_the_future_of_a_past_day() -> None:
     v = _values("On Thursday he said he would go on Monday.", anchor)
     assert v["Monday"] == "1998-08-17"  # the Monday after Thursday is still to come
     assert _values("He said Monday he will go on Tuesday.", anchor)["Tuesday"] == "1998-08-18"
+
+
+def test_a_month_within_a_past_event_or_after_an_infinitive() -> None:
+    anchor = date(1989, 10, 30)
+    v = _values("The plant closed in December and will reopen in March.", anchor)
+    assert v["December"] == "1988-12"  # done within last December
+    assert v["March"] == "1990-03"
+    assert _values("The company extended the offer to Nov. 6.", anchor)["Nov. 6"] == "1989-11-06"
+    assert _values("NATO has decided to admit Poland in early December.", anchor)["early December"] == "1989-12"
+    v = _values("It announced an agreement to acquire the bank in January.", date(1989, 11, 2))
+    assert v["January"] == "1990-01"  # the acquisition's own time, ahead
+    assert _values("He was elected in January.", date(1989, 11, 2))["January"] == "1989-01"

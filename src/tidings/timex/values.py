@@ -38,6 +38,8 @@ DROP = None  # a match that is not a temporal expression after all
 # A present progressive ("are meeting", "is holding"): with a weekday and no word of the past, a
 # plan for the coming days.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?[a-z]{2,}ing\b", re.I)
+# A month the clause's past event happened within ("closed in December", "during November").
+_WITHIN_MONTH = re.compile(r"\b(?:in|during|since|throughout)\s+(?:(?:early|late|mid-?)\s*)?$", re.I)
 # A deadline: "until 9 a.m. Tuesday", "by Friday".
 _DEADLINE = re.compile(r"\b(?:until|till|by|no later than)\s*$", re.I)
 # Dashes that close a clause: "--", and AP's " _ ".
@@ -147,24 +149,51 @@ class Valuer:
         figures = bool(_FIGURES.search(sentence))
         return figures and "quarter" in self.text[max(0, left - 600) : max(left, 0)].lower()
 
+    def _infinitive(self, start: int) -> bool:
+        """Does an infinitive stand between the clause's last past verb and ``start`` ("agreed to
+        acquire the bank in January")? The month is then its own time, not the past verb's."""
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), start - 80, 0)
+        before = self.text[left:start]
+        pasts = list(_PAST.finditer(before))
+        return (
+            bool(pasts) and re.search(r"\bto\s+(?!the\b|a\b|an\b|\$|\d)[a-z]+", before[pasts[-1].end() :]) is not None
+        )
+
+    def _done_before(self, start: int) -> bool:
+        """Is the last verb before ``start`` in its clause a past one, with no infinitive after it
+        ("the plant closed in", not "decided to admit them in", "to be published in")?"""
+        before = self._clause_before(start)
+        pasts = list(_PAST.finditer(before))
+        if not pasts:
+            return False
+        last = pasts[-1]
+        return not re.search(r"\bto\s+(?:be\s+)?$", before[: last.start()]) and not re.search(
+            r"\bto\s+[a-z]+", before[last.end() :]
+        )
+
     def _year_for_month(self, month: int, start: int) -> int:
         """The year of a month named without one: the nearest occurrence to the report's date,
         unless the clause's tense points the other way. A past clause takes last year's month
         when this year's is more than two months ahead ("was rescued on Nov. 25" in January); a
         month only a little ahead is a date set in the past for the near future ("extended the
-        offer to Nov. 6" in late October). A future clause takes the next occurrence."""
+        offer to Nov. 6" in late October), unless the clause tells of something done within that
+        month ("the plant closed in December", told in October: last December). A future clause
+        takes the next occurrence."""
         assert self.anchor is not None
         a = self.anchor
         ahead = month - a.month
         if ahead == 0:
             return a.year
         future = self._future_context(start)
-        past = not future and (self._past_context(start) or self._past_after(start))
+        past = not future and (self._past_context(start) or self._past_after(start)) and not self._infinitive(start)
         if ahead > 0:  # this year's month is still to come
             if future:
                 return a.year
             if past:
-                return a.year - 1 if ahead > 2 else a.year
+                within = _WITHIN_MONTH.search(self.text, max(0, start - 20), start) is not None and self._done_before(
+                    start
+                )
+                return a.year - 1 if ahead > 2 or within else a.year
             return a.year if ahead <= 6 else a.year - 1
         if future:  # this year's month is gone
             return a.year + 1
