@@ -354,3 +354,16 @@ def test_a_month_within_a_past_event_or_after_an_infinitive() -> None:
     v = _values("It announced an agreement to acquire the bank in January.", date(1989, 11, 2))
     assert v["January"] == "1990-01"  # the acquisition's own time, ahead
     assert _values("He was elected in January.", date(1989, 11, 2))["January"] == "1989-01"
+
+
+def test_a_day_stepped_from_the_day_told_of() -> None:
+    anchor = date(1998, 8, 14)
+    v = find_timexes("He arrived on Aug. 3 and left the following day. He came back the next morning.", anchor)
+    got = [(t.text, t.value) for t in v]
+    assert ("the following day", "1998-08-04") in got
+    assert ("the next morning", "1998-08-05TMO") in got
+    v2 = _values("Talks began on Aug. 3. The day before, rebels had attacked.", anchor)
+    assert v2["The day before"] == "1998-08-02"
+    # with an event after it, "the day before" is that event's eve: only "the day" is a time here
+    assert "the day before" not in _values("He left on Aug. 3, the day before the vote.", anchor)
+    assert _values("The talks will resume the next day.", anchor)["the next day"] == "1998-08-15"

@@ -10,13 +10,17 @@ from datetime import date, timedelta
 
 from tidings.records import Precision, Timex
 
-_SEQUENCE = re.compile(r"(?i)(?:the\s+)?(following|previous|preceding)\s+(year|month|day)$")
-# "the day", "the same day", "the end of the day": the day the text is telling of.
+_SEQUENCE = re.compile(r"(?i)(?:the\s+)?(following|previous|preceding)\s+(year|month)$")
 # "the same period last year", "the same month of 2008": the period last told of, in another year.
 _SAME = re.compile(
     r"(?i)the\s+same\s+(?:period|quarter|month|week|day|time)\s+(?:of\s+|in\s+)?"
     r"(?:(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+year\s+before)|(?P<year>\d{4}))$"
 )
+# "the next day", "the following morning", "the day before": a step from that day.
+_DAY_STEP = re.compile(
+    r"(?i)the\s+(?:(next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|day\s+(before|after))$"
+)
+# "the day", "the same day", "the end of the day": the day the text is telling of.
 _THE_DAY = re.compile(r"(?i)(?:the\s+(?:start|end|beginning|middle|rest)\s+of\s+)?the\s+(?:same\s+)?day$")
 
 
@@ -25,7 +29,8 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
     text gave, not from the report's date (and not a stretch of time). "The day", "the same day"
     is the last day the text named ("Oct. 12, the day before the plunge"; "shares fell on Monday
     … to end the day"), or the day of the text's own dateline; the report's day only when the
-    text named none. "The same period last year" is the period last told of, a year before.
+    text named none; "the next day", "the following morning", "the day before" step from that
+    day. "The same period last year" is the period last told of, a year before.
     """
     out: list[Timex] = []
     last: Timex | None = None
@@ -37,12 +42,17 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
         if same and last is not None and last.value and re.match(r"\d{4}-(?:\d\d|Q\d|W\d\d)", str(last.value)):
             year = int(same["year"]) if same["year"] else int(str(last.value)[:4]) - 1
             tx = replace(tx, value=f"{year:04d}{str(last.value)[4:]}", precision=last.precision)
+        day_step = _DAY_STEP.match(tx.text.strip())
+        if day_step and last_day and tx.value:
+            back = (day_step.group(1) or day_step.group(2) or "").lower() in ("previous", "preceding", "before")
+            day = (date.fromisoformat(last_day) + timedelta(days=-1 if back else 1)).isoformat()
+            tx = replace(tx, value=day + str(tx.value)[10:])
         m = _SEQUENCE.match(tx.text.strip())
         if m and last is not None and last.value:
             step = 1 if m.group(1).lower() == "following" else -1
             value = _step(str(last.value), m.group(2).lower(), step)
             if value is not None:
-                precision = {"year": Precision.YEAR, "month": Precision.MONTH}.get(m.group(2).lower(), Precision.DAY)
+                precision = Precision.YEAR if m.group(2).lower() == "year" else Precision.MONTH
                 tx = replace(tx, value=value, precision=precision, kind="DATE")
         if tx.kind == "DATE" and tx.value and tx.value[:4].isdigit():
             last = tx
@@ -59,8 +69,6 @@ def _step(value: str, unit: str, step: int) -> str | None:
         if unit == "month" and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
             month = int(value[:4]) * 12 + int(value[5:7]) - 1 + step
             return f"{month // 12:04d}-{month % 12 + 1:02d}"
-        if unit == "day" and len(value) >= 10:
-            return (date.fromisoformat(value[:10]) + timedelta(days=step)).isoformat()
     except ValueError:
         return None
     return None

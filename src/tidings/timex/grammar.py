@@ -105,6 +105,11 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?:{_ci('the')}\s+(?P<edge>{_ci('start|end|beginning|middle|rest')})\s+{_ci('of')}\s+)?{_ci('the')}\s+(?:{_ci('same')}\s+)?{_ci('day')}\b",
         ),
         (
+            # "the next day", "the following morning", "the day before" (with no event after it)
+            "day_step",
+            rf"\b{_ci('the')}\s+(?:(?P<w>{_ci('next|following|previous|preceding')})\s+(?P<part>{_ci('day|morning|afternoon|evening|night')})|{_ci('day')}\s+(?P<dir>{_ci('before|after')})(?!\s+(?:{_ci('the|a|an|his|her|their|its|he|she|they|it|we|i|that|this')}\b|[A-Z0-9]|\w+ed\b)))\b",
+        ),
+        (
             "unit_edge",
             rf"\b{_ci('the')}\s+(?P<edge>{_ci('start|end|beginning|middle')})\s+{_ci('of')}\s+(?P<mod>{_ci('the|this|last|next')})\s+(?P<unit>{_ci('year|month|week')})\b",
         ),

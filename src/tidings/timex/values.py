@@ -273,6 +273,18 @@ class Valuer:
             return Value(DATE, None, Precision.DAY)
         return Value(DATE, self.anchor.isoformat(), Precision.DAY)
 
+    def _day_step(self, m: re.Match[str]) -> Value:
+        """ "the next day", "the day before": a day from the day the text is telling of (the
+        discourse pass steps from it); here, from the report's day."""
+        if self.anchor is None:
+            return Value(DATE, None, Precision.DAY)
+        back = (m["w"] or m["dir"] or "").lower() in ("previous", "preceding", "before")
+        d = self.anchor + timedelta(days=-1 if back else 1)
+        part = (m["part"] or "day").lower()
+        if part != "day":
+            return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
+        return Value(DATE, d.isoformat(), Precision.DAY)
+
     def _unit_edge(self, m: re.Match[str]) -> Value:
         """ "the beginning of the year", "the end of last month": the unit it names."""
         if self.anchor is None:
