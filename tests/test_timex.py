@@ -367,3 +367,12 @@ def test_a_day_stepped_from_the_day_told_of() -> None:
     # with an event after it, "the day before" is that event's eve: only "the day" is a time here
     assert "the day before" not in _values("He left on Aug. 3, the day before the vote.", anchor)
     assert _values("The talks will resume the next day.", anchor)["the next day"] == "1998-08-15"
+
+
+def test_a_part_of_a_named_day() -> None:
+    found = find_timexes(
+        "The bombs went off on the morning of Aug. 7, a week after the night of July 31.", date(1998, 8, 14)
+    )
+    got = {(t.text, t.value, t.kind) for t in found}
+    assert ("the morning of Aug. 7", "1998-08-07TMO", "TIME") in got
+    assert ("the night of July 31", "1998-07-31TNI", "TIME") in got

@@ -17,7 +17,12 @@ import re
 from datetime import date
 
 from tidings.records import Timex
-from tidings.timex.discourse import future_in_the_past, times_on_their_days, told_in_sequence
+from tidings.timex.discourse import (
+    future_in_the_past,
+    parts_of_named_days,
+    times_on_their_days,
+    told_in_sequence,
+)
 from tidings.timex.grammar import anchors, rules
 from tidings.timex.lexicon import TimexLexicon, load_timex_lexicon
 from tidings.timex.pairs import second_members
@@ -93,4 +98,5 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         found.append(Timex(start, end, text[start:end], value.value, value.precision, value.kind))
     found.sort(key=lambda t: t.start)
     found = told_in_sequence(second_members(text, found), dateline)
-    return times_on_their_days(text, future_in_the_past(text, found, anchor), anchor)
+    found = parts_of_named_days(text, future_in_the_past(text, found, anchor), valuer.lex.parts_of_day)
+    return times_on_their_days(text, found, anchor)

@@ -131,3 +131,18 @@ def future_in_the_past(text: str, found: list[Timex], anchor: date | None) -> li
                 tx = replace(tx, value=day.isoformat())
         out.append(tx)
     return out
+
+
+_PART_OF = re.compile(r"(?i)\bthe\s+(morning|afternoon|evening|night)\s+of\s+$")
+
+
+def parts_of_named_days(text: str, found: list[Timex], parts: dict[str, str]) -> list[Timex]:
+    """ "the morning of Aug. 7", "the night of Tuesday": that part of the day named."""
+    out: list[Timex] = []
+    for tx in found:
+        m = _PART_OF.search(text, max(0, tx.start - 30), tx.start)
+        if m and tx.kind == "DATE" and tx.precision is Precision.DAY and tx.value and len(tx.value) == 10:
+            part = parts[m.group(1).lower()]
+            tx = replace(tx, start=m.start(), text=text[m.start() : tx.end], value=f"{tx.value}T{part}", kind="TIME")
+        out.append(tx)
+    return out
