@@ -376,3 +376,15 @@ def test_a_part_of_a_named_day() -> None:
     got = {(t.text, t.value, t.kind) for t in found}
     assert ("the morning of Aug. 7", "1998-08-07TMO", "TIME") in got
     assert ("the night of July 31", "1998-07-31TNI", "TIME") in got
+
+
+def test_halves_of_units() -> None:
+    v = _values(
+        "It was the first time in half a century. He waited half an hour, then a year and a half, "
+        "then two and a half years.",
+        date(1998, 8, 14),
+    )
+    assert v["half a century"] == "P50Y"
+    assert v["half an hour"] == "PT30M"
+    assert v["a year and a half"] == "P1.5Y"
+    assert v["two and a half years"] == "P2.5Y"

@@ -42,7 +42,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     num = (
         rf"(?:\d+(?:[.,]\d+)?|(?:{tens})-(?:one|two|three|four|five|six|seven|eight|nine)|{_alt(plain)}"
-        rf"|a\s+couple\s+of|a\s+dozen|a\s+hundred|an?)(?:\s+and\s+a\s+half)?"
+        rf"|a\s+couple\s+of|a\s+dozen|a\s+hundred|half\s+an?|an?)(?:\s+and\s+a\s+half)?"
     )
     unit = rf"(?:{_alt([u for u in lex.units if u != 'weekend'])})"
     units = rf"(?:{unit}s?|centuries)"
@@ -153,7 +153,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "duration",
-            rf"\b(?:{_ci('the')}\s+)?(?:(?P<mod>{_ci('past|last|next|first|coming|previous|following|final|recent')})\s+)?{_ci(hedge)}?(?P<n>{_ci(num)})(?:[\s-]+|-)(?:{_ci('more|further|additional|trading|business|working|calendar')}\s+)?(?P<unit>{_ci(units)})(?:\s+{_ci('old|long')})?\b(?!-old)",
+            rf"\b(?:{_ci('the')}\s+)?(?:(?P<mod>{_ci('past|last|next|first|coming|previous|following|final|recent')})\s+)?{_ci(hedge)}?(?P<n>{_ci(num)})(?:[\s-]+|-)(?:{_ci('more|further|additional|trading|business|working|calendar')}\s+)?(?P<unit>{_ci(units)})(?P<half>\s+{_ci('and a half')})?(?:\s+{_ci('old|long')})?\b(?!-old)",
         ),
         (
             "vague_duration",

@@ -40,6 +40,14 @@ DROP = None  # a match that is not a temporal expression after all
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?[a-z]{2,}ing\b", re.I)
 # A month the clause's past event happened within ("closed in December", "during November").
 _WITHIN_MONTH = re.compile(r"\b(?:in|during|since|throughout)\s+(?:(?:early|late|mid-?)\s*)?$", re.I)
+# A fraction of a unit in the next smaller one: (letter, time unit?) → (how many, letter, time unit?).
+_SMALLER = {
+    ("Y", False): (12, "M", False),
+    ("W", False): (7, "D", False),
+    ("D", False): (24, "H", True),
+    ("H", True): (60, "M", True),
+    ("M", True): (60, "S", True),
+}
 # A deadline: "until 9 a.m. Tuesday", "by Friday".
 _DEADLINE = re.compile(r"\b(?:until|till|by|no later than)\s*$", re.I)
 # Dashes that close a clause: "--", and AP's " _ ".
@@ -240,8 +248,13 @@ class Valuer:
         if n is None:
             return Value(DURATION, f"{prefix}X{unit.letter}", Precision.UNKNOWN)
         amount = n * unit.times
+        letter = unit.letter
+        smaller = _SMALLER.get((letter, unit.time))
+        if n == 0.5 and amount != int(amount) and smaller and amount * smaller[0] == int(amount * smaller[0]):
+            # "half an hour": PT30M, "half a day": PT12H (but "two and a half years": P2.5Y)
+            amount, letter, prefix = amount * smaller[0], smaller[1], "PT" if smaller[2] else "P"
         text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
-        return Value(DURATION, f"{prefix}{text}{unit.letter}", Precision.UNKNOWN)
+        return Value(DURATION, f"{prefix}{text}{letter}", Precision.UNKNOWN)
 
     # -- rules --------------------------------------------------------------------------------
     def value(self, rule: str, m: re.Match[str]) -> Value | None:
@@ -599,7 +612,7 @@ class Valuer:
         before = self.text[max(0, m.start() - 12) : m.start()].lower().rstrip()
         if m["n"].lower() in ("a", "an") and re.search(r"(?:\d|million|billion|percent|%|cents?|hours?)$", before):
             return DROP  # "$2 million a year", "24 hours a day": a rate
-        return self._duration_of(n, m["unit"])
+        return self._duration_of(n + 0.5 if n is not None and m["half"] else n, m["unit"])
 
     def _vague_duration(self, m: re.Match[str]) -> Value | None:
         pre = (m["pre"] or "").lower()
