@@ -388,3 +388,12 @@ def test_halves_of_units() -> None:
     assert v["half an hour"] == "PT30M"
     assert v["a year and a half"] == "P1.5Y"
     assert v["two and a half years"] == "P2.5Y"
+
+
+def test_a_part_of_the_day_told_of() -> None:
+    anchor = date(2010, 3, 3)
+    v = _values("Ford stock rose on Tuesday to a high in morning trading , before falling late in the day .", anchor)
+    assert v["morning"] == "2010-03-02TMO"  # Tuesday's morning, not the report's
+    assert _values("Crowds gathered in the evening.", anchor)["the evening"] == "2010-03-03TEV"
+    assert _values("The plane leaves at 4 in the afternoon.", anchor)["4 in the afternoon"] == "2010-03-03T16:00"
+    assert _values("The Morning Star said so; he watched the evening news.", anchor) == {}

@@ -20,6 +20,8 @@ _SAME = re.compile(
 _DAY_STEP = re.compile(
     r"(?i)the\s+(?:(next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|day\s+(before|after))$"
 )
+# "in the morning", "morning trading": a part of the day the text is telling of.
+_BARE_PART = re.compile(r"(?i)(?:(?:in|during)\s+)?(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening)$")
 # "the day", "the same day", "the end of the day": the day the text is telling of.
 _THE_DAY = re.compile(r"(?i)(?:the\s+(?:start|end|beginning|middle|rest)\s+of\s+)?the\s+(?:same\s+)?day$")
 
@@ -30,7 +32,7 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
     is the last day the text named ("Oct. 12, the day before the plunge"; "shares fell on Monday
     … to end the day"), or the day of the text's own dateline; the report's day only when the
     text named none; "the next day", "the following morning", "the day before" step from that
-    day. "The same period last year" is the period last told of, a year before.
+    day, and "in the morning" is a part of it. "The same period last year" is the period last told of, a year before.
     """
     out: list[Timex] = []
     last: Timex | None = None
@@ -42,6 +44,8 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
         if same and last is not None and last.value and re.match(r"\d{4}-(?:\d\d|Q\d|W\d\d)", str(last.value)):
             year = int(same["year"]) if same["year"] else int(str(last.value)[:4]) - 1
             tx = replace(tx, value=f"{year:04d}{str(last.value)[4:]}", precision=last.precision)
+        if last_day and tx.value and _BARE_PART.match(tx.text.strip()):
+            tx = replace(tx, value=last_day + str(tx.value)[10:])
         day_step = _DAY_STEP.match(tx.text.strip())
         if day_step and last_day and tx.value:
             back = (day_step.group(1) or day_step.group(2) or "").lower() in ("previous", "preceding", "before")

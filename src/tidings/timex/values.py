@@ -475,7 +475,8 @@ class Valuer:
         minutes = m["min"] if "min" in m.re.groupindex and m["min"] else "00"
         zone = "Z" if "zone" in m.re.groupindex and (m["zone"] or "") in ("UTC", "Z") else ""
         # "10:35 a.m. (0735 GMT) Friday": the day after a converted time is the time's day too
-        wd = m["wd"] or (m["wd2"] if "wd2" in m.re.groupindex else None)
+        groups = m.groupdict()
+        wd = groups.get("wd") or groups.get("wd2")
         on = self._weekday_date(wd, "", m.start(), m.end()) if wd else self.anchor
         if "mon" in m.re.groupindex and m["mon"] and self.anchor is not None:
             day = self._day(self._year_for_month(self.lex.month(m["mon"]), m.start()), m["mon"], m["day"])
@@ -519,6 +520,17 @@ class Valuer:
         if part:
             return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
         return Value(DATE, d.isoformat(), Precision.DAY)
+
+    def _clock_part(self, m: re.Match[str]) -> Value:
+        hour = int(m["h"]) % 12 + (12 if m["part"].lower() != "morning" else 0)
+        return self._clock(m, hour)
+
+    def _bare_part(self, m: re.Match[str]) -> Value:
+        """ "in the morning", "in morning trading": that part of the day the text is telling of
+        (the discourse pass finds the day; here, the report's)."""
+        if self.anchor is None:
+            return Value(TIME, None, Precision.DAY)
+        return Value(TIME, f"{self.anchor.isoformat()}T{self.lex.parts_of_day[m['part'].lower()]}", Precision.DAY)
 
     def _this_part(self, m: re.Match[str]) -> Value:
         if self.anchor is None:
