@@ -397,3 +397,9 @@ def test_a_part_of_the_day_told_of() -> None:
     assert _values("Crowds gathered in the evening.", anchor)["the evening"] == "2010-03-03TEV"
     assert _values("The plane leaves at 4 in the afternoon.", anchor)["4 in the afternoon"] == "2010-03-03T16:00"
     assert _values("The Morning Star said so; he watched the evening news.", anchor) == {}
+
+
+def test_a_deadline_told_in_the_past_is_behind() -> None:
+    anchor = date(1998, 8, 14)  # a Friday
+    assert _values("By Monday morning, the city was calm.", anchor)["Monday morning"] == "1998-08-10TMO"
+    assert _values("By Monday, the rebels must withdraw.", anchor)["Monday"] == "1998-08-17"

@@ -123,11 +123,13 @@ class Valuer:
             return True
         if end is None or self.text.startswith(("'s", "’s", " 's", " ’s"), end) or _PAST.search(before):
             return False
-        if _PROGRESSIVE.search(before) or _DEADLINE.search(before):
+        if _PROGRESSIVE.search(before):
             return True
         stops = [e for e in (self.text.find(". ", end), self.text.find("\n", end)) if e >= 0]
         after = self.text[end : min([*stops, end + 120])]
         future, past = self._future.search(after), _PAST.search(after)
+        if _DEADLINE.search(before):  # ahead, unless the sentence goes on in the past ("By Monday, it was calm")
+            return past is None or (future is not None and future.start() <= past.start())
         return future is not None and (past is None or future.start() <= past.start())
 
     def _past_context(self, start: int) -> bool:
