@@ -403,3 +403,15 @@ def test_a_deadline_told_in_the_past_is_behind() -> None:
     anchor = date(1998, 8, 14)  # a Friday
     assert _values("By Monday morning, the city was calm.", anchor)["Monday morning"] == "1998-08-10TMO"
     assert _values("By Monday, the rebels must withdraw.", anchor)["Monday"] == "1998-08-17"
+
+
+def test_earlier_steps_back_from_the_date_of_its_sentence() -> None:
+    anchor = date(2009, 3, 13)
+    assert (
+        _values("Airbus delivered 483 aircraft in 2008 , up from 453 a year earlier .", anchor)["a year earlier"]
+        == "2007"
+    )
+    v = _values("He said on Aug. 3 that the plan, announced two weeks earlier, would fail.", anchor)
+    assert v["two weeks earlier"] == "2008-W29"
+    # no date in its sentence: from the report's date
+    assert _values("Sales rose. Profit was $4 million a year earlier.", anchor)["a year earlier"] == "2008"

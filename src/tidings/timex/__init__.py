@@ -97,6 +97,6 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
             start = lead.end()
         found.append(Timex(start, end, text[start:end], value.value, value.precision, value.kind))
     found.sort(key=lambda t: t.start)
-    found = told_in_sequence(second_members(text, found), dateline)
+    found = told_in_sequence(text, second_members(text, found), dateline)
     found = parts_of_named_days(text, future_in_the_past(text, found, anchor), valuer.lex.parts_of_day)
     return times_on_their_days(text, found, anchor)

@@ -22,17 +22,21 @@ _DAY_STEP = re.compile(
 )
 # "in the morning", "morning trading": a part of the day the text is telling of.
 _BARE_PART = re.compile(r"(?i)(?:(?:in|during)\s+)?(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening)$")
+# "a year earlier", "two days earlier": before the date the sentence gave.
+_EARLIER = re.compile(r"(?i)(?:an?|one|two|three|four|five|six|\d+)\s+(year|month|week|day)s?\s+earlier$")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "the day", "the same day", "the end of the day": the day the text is telling of.
 _THE_DAY = re.compile(r"(?i)(?:the\s+(?:start|end|beginning|middle|rest)\s+of\s+)?the\s+(?:same\s+)?day$")
 
 
-def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Timex]:
+def told_in_sequence(text: str, found: list[Timex], dateline: str | None = None) -> list[Timex]:
     """ "In 1995 … and the following year", "the previous month": a step from the last date the
     text gave, not from the report's date (and not a stretch of time). "The day", "the same day"
     is the last day the text named ("Oct. 12, the day before the plunge"; "shares fell on Monday
     … to end the day"), or the day of the text's own dateline; the report's day only when the
     text named none; "the next day", "the following morning", "the day before" step from that
-    day, and "in the morning" is a part of it. "The same period last year" is the period last told of, a year before.
+    day, and "in the morning" is a part of it. "A year earlier" after a date of its sentence is a
+    year before that date ("in 2008, up from 453 a year earlier"). "The same period last year" is the period last told of, a year before.
     """
     out: list[Timex] = []
     last: Timex | None = None
@@ -46,6 +50,9 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
             tx = replace(tx, value=f"{year:04d}{str(last.value)[4:]}", precision=last.precision)
         if last_day and tx.value and _BARE_PART.match(tx.text.strip()):
             tx = replace(tx, value=last_day + str(tx.value)[10:])
+        earlier = _EARLIER.match(tx.text.strip())
+        if earlier and last is not None and last.value and _same_sentence(text, last.start, tx.start):
+            tx = _step_back(tx, earlier, str(last.value))
         day_step = _DAY_STEP.match(tx.text.strip())
         if day_step and last_day and tx.value:
             back = (day_step.group(1) or day_step.group(2) or "").lower() in ("previous", "preceding", "before")
@@ -64,6 +71,38 @@ def told_in_sequence(found: list[Timex], dateline: str | None = None) -> list[Ti
                 last_day = tx.value
         out.append(tx)
     return out
+
+
+# A sentence's end: a full stop after a lower-case word (not "Aug. 3", "Mr. Smith", "U.S. troops").
+_SENTENCE_END = re.compile(r"[a-z0-9%)\"”]{2}\s?[.!?]\s+[A-Z\"“`']")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    between = text[a:b]
+    return "\n" not in between and not _SENTENCE_END.search(between)
+
+
+def _step_back(tx: Timex, m: re.Match[str], last: str) -> Timex:
+    """``tx`` ("N units earlier") as N units before ``last``, at the granularity of ``last`` when
+    it is as fine as the unit (a year before 2008 is 2007; a year before 2008-03 is 2007-03)."""
+    word = tx.text.strip().split()[0].lower()
+    n = int(word) if word.isdigit() else _COUNTS.get(word, 1)
+    unit = m.group(1).lower()
+    try:
+        if unit == "year" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?", last):
+            return replace(tx, value=f"{int(last[:4]) - n:04d}{last[4:]}")
+        if unit == "month" and re.fullmatch(r"\d{4}-\d\d", last):
+            stepped = _step(last, "month", -n)
+            return replace(tx, value=stepped) if stepped else tx
+        if unit in ("day", "week") and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+            d = date.fromisoformat(last) - timedelta(days=n * (7 if unit == "week" else 1))
+            if unit == "day":
+                return replace(tx, value=d.isoformat(), precision=Precision.DAY)
+            iso = d.isocalendar()
+            return replace(tx, value=f"{iso.year}-W{iso.week:02d}", precision=Precision.WEEK)
+    except ValueError:
+        return tx
+    return tx
 
 
 def _step(value: str, unit: str, step: int) -> str | None:
