@@ -113,10 +113,10 @@ class Valuer:
     def _weekday_ahead(self, start: int, end: int | None) -> bool:
         """Does a weekday at ``start`` name the coming such day? Its clause speaks of the future
         ("will meet Monday", "is to meet on Monday", "are scheduled to meet Monday"), or of the
-        present in the progressive ("are meeting Monday") or sets a deadline ("has until Tuesday", "by Friday") with no word of
-        the past; or nothing
-        before it tells a tense and the first tense after it is the future ("On Monday, the two
-        will meet"). A possessive ("Monday's attack") is a day already named: it looks no further
+        present in the progressive ("are meeting Monday") with no word of the past; or it is a
+        deadline ("has until 9 a.m. Tuesday", "by Friday") and the sentence does not go on in the
+        past; or nothing before it tells a tense and the first tense after it is the future ("On
+        Monday, the two will meet"). A possessive ("Monday's attack") is a day already named: it looks no further
         than the words before it."""
         before = self._clause_before(start)
         if self._future.search(before):
