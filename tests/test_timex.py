@@ -415,3 +415,8 @@ def test_earlier_steps_back_from_the_date_of_its_sentence() -> None:
     assert v["two weeks earlier"] == "2008-W29"
     # no date in its sentence: from the report's date
     assert _values("Sales rose. Profit was $4 million a year earlier.", anchor)["a year earlier"] == "2008"
+
+
+def test_a_year_ago_in_a_results_reports_first_sentence() -> None:
+    v = _values("Profit in the quarter rose to $5 million from $4 million a year ago.", date(1989, 10, 30))
+    assert v["a year ago"] == "1988-Q3"

@@ -151,7 +151,7 @@ class Valuer:
         """Is the sentence around ``start`` about a quarter's results: it names the quarter, or it
         gives figures ("$2.1 million", "18 cents a share") in a report that named the quarter in
         the sentences before?"""
-        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start))
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), 0)
         right = self.text.find(". ", start)
         sentence = self.text[left : right if right > 0 else len(self.text)].lower()
         if "quarter" in sentence:
