@@ -420,3 +420,13 @@ def test_earlier_steps_back_from_the_date_of_its_sentence() -> None:
 def test_a_year_ago_in_a_results_reports_first_sentence() -> None:
     v = _values("Profit in the quarter rose to $5 million from $4 million a year ago.", date(1989, 10, 30))
     assert v["a year ago"] == "1988-Q3"
+
+
+def test_pairs_of_days_end_their_phrase_and_share_a_year() -> None:
+    found = find_timexes(
+        "Talks ran May 3-5 in Geneva and July 3 and 4, 1998. On Jan. 5 and 12 people died.", date(1999, 2, 10)
+    )
+    got = [(t.text, t.value) for t in found]
+    assert ("May 3", "1999-05-03") in got and ("5", "1999-05-05") in got
+    assert ("July 3", "1998-07-03") in got and ("4, 1998", "1998-07-04") in got
+    assert ("Jan. 5", "1999-01-05") in got and not any(t == "12" for t, _ in got)

@@ -72,7 +72,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ("dmy", rf"(?:{wd}{comma})?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon}){comma}(?P<year>{year})\b"),
         ("iso", rf"\b(?P<year>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("slash", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>{year}|\d\d)\b"),
-        ("month_day", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day})\b(?!\s*,?\s*\d)(?!\s*-\s*\d)"),
+        ("month_day", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day})\b(?!\s*,?\s*\d)(?!\s*-\s*(?!\d\d?\b)\d)"),
         ("day_month", rf"\b(?P<day>{day})\s+(?P<mon>{mon})\b(?!\s*,?\s*\d)"),
         (
             "month_year",
