@@ -397,6 +397,7 @@ def test_a_part_of_the_day_told_of() -> None:
     assert _values("Crowds gathered in the evening.", anchor)["the evening"] == "2010-03-03TEV"
     assert _values("The plane leaves at 4 in the afternoon.", anchor)["4 in the afternoon"] == "2010-03-03T16:00"
     assert _values("The Morning Star said so; he watched the evening news.", anchor) == {}
+    assert _values('The Evening Standard said so. "Good morning," he said.', anchor) == {}
 
 
 def test_a_deadline_told_in_the_past_is_behind() -> None:

@@ -139,14 +139,15 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?P<w>{_ci('today|yesterday|tomorrow|tonight')})(?:\s+(?P<part>{_ci(part)}))?\b",
         ),
         ("this_part", rf"\b(?P<mod>{_ci('this|last|yesterday|tomorrow')})\s+(?P<part>{_ci(part)})\b"),
-        # "4 in the morning"; "in the morning", "in morning trading": the day the text tells of
+        # "4 in the morning"; "in the morning", "in morning trading": the day the text tells of (not
+        # "good morning", "the Evening Standard")
         (
             "clock_part",
             rf"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?(?:\s+(?i:o'clock))?\s+{_ci('in the')}\s+(?P<part>{_ci('morning|afternoon|evening')})\b",
         ),
         (
             "bare_part",
-            rf"\b(?:{_ci('in|during')}\s+)?(?:{_ci('the')}\s+)?(?:{_ci('early|late')}\s+)?(?P<part>{_ci('morning|afternoon|evening')})(?!\s+(?:{_ci('of|news|star|paper|papers|show|edition|prayers?|line')})\b)\b",
+            rf"(?<!{_ci('good')}\s)\b(?:{_ci('in|during')}\s+)?(?:{_ci('the')}\s+)?(?:{_ci('early|late')}\s+)?(?P<part>{_ci('morning|afternoon|evening')})(?!\s+(?:{_ci('of|news|star|paper|papers|show|edition|prayers?|line')}\b|[A-Z]))\b",
         ),
         (
             "ago",
