@@ -431,3 +431,11 @@ def test_pairs_of_days_end_their_phrase_and_share_a_year() -> None:
     assert ("May 3", "1999-05-03") in got and ("5", "1999-05-05") in got
     assert ("July 3", "1998-07-03") in got and ("4, 1998", "1998-07-04") in got
     assert ("Jan. 5", "1999-01-05") in got and not any(t == "12" for t, _ in got)
+
+
+def test_the_day_after_tomorrow() -> None:
+    v = _values(
+        "He arrived on Aug. 3. They meet the day after tomorrow, as agreed the day before yesterday.", date(1998, 8, 14)
+    )
+    assert v["the day after tomorrow"] == "1998-08-16"  # from the report's day, whatever day was told of
+    assert v["the day before yesterday"] == "1998-08-12"

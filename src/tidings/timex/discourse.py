@@ -54,7 +54,7 @@ def told_in_sequence(text: str, found: list[Timex], dateline: str | None = None)
         if earlier and last is not None and last.value and _same_sentence(text, last.start, tx.start):
             tx = _step_back(tx, earlier, str(last.value))
         day_step = _DAY_STEP.match(tx.text.strip())
-        if day_step and last_day and tx.value:
+        if day_step and last_day and tx.value and not tx.text.lower().endswith(("yesterday", "tomorrow")):
             back = (day_step.group(1) or day_step.group(2) or "").lower() in ("previous", "preceding", "before")
             day = (date.fromisoformat(last_day) + timedelta(days=-1 if back else 1)).isoformat()
             tx = replace(tx, value=day + str(tx.value)[10:])

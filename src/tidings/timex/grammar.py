@@ -105,9 +105,10 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?:{_ci('the')}\s+(?P<edge>{_ci('start|end|beginning|middle|rest')})\s+{_ci('of')}\s+)?{_ci('the')}\s+(?:{_ci('same')}\s+)?{_ci('day')}\b",
         ),
         (
-            # "the next day", "the following morning", "the day before" (with no event after it)
+            # "the next day", "the following morning", "the day before" (with no event after it);
+            # "the day after tomorrow"
             "day_step",
-            rf"\b{_ci('the')}\s+(?:(?P<w>{_ci('next|following|previous|preceding')})\s+(?P<part>{_ci('day|morning|afternoon|evening|night')})|{_ci('day')}\s+(?P<dir>{_ci('before|after')})(?!\s+(?:{_ci('the|a|an|his|her|their|its|he|she|they|it|we|i|that|this')}\b|[A-Z0-9]|\w+ed\b)))\b",
+            rf"\b{_ci('the')}\s+(?:(?P<w>{_ci('next|following|previous|preceding')})\s+(?P<part>{_ci('day|morning|afternoon|evening|night')})|{_ci('day')}\s+(?P<dir>{_ci('before|after')})(?:\s+(?P<deictic>{_ci('yesterday|tomorrow')}))?(?!\s+(?:{_ci('the|a|an|his|her|their|its|he|she|they|it|we|i|that|this')}\b|[A-Z0-9]|\w+ed\b)))\b",
         ),
         (
             "unit_edge",

@@ -294,7 +294,7 @@ class Valuer:
         if self.anchor is None:
             return Value(DATE, None, Precision.DAY)
         back = (m["w"] or m["dir"] or "").lower() in ("previous", "preceding", "before")
-        d = self.anchor + timedelta(days=-1 if back else 1)
+        d = self.anchor + timedelta(days=(-1 if back else 1) * (2 if m["deictic"] else 1))
         part = (m["part"] or "day").lower()
         if part != "day":
             return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
