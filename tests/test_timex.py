@@ -203,3 +203,239 @@ def test_timex_gold_scores(name: str) -> None:
     assert scored.gold > 100
     p, r = scored.value_hits / scored.predicted, scored.value_hits / scored.gold
     assert 2 * p * r / (p + r) > 0.75
+
+
+def test_the_day_is_the_last_day_the_text_named() -> None:
+    anchor = date(2009, 2, 24)  # filed the day after
+    v = _values("Shares fell sharply on Monday, and the index ended the day at its lowest level.", anchor)
+    assert v["Monday"] == "2009-02-23"
+    assert v["the day"] == "2009-02-23"
+    v = _values("The order was placed on Oct. 12, the day before the crash.", date(1989, 10, 30))
+    assert v["the day"] == "1989-10-12"
+    # no day named: the report's own day; a dateline line at the top is the text's day
+    assert _values("Traders sold all through the day.", anchor)["the day"] == "2009-02-24"
+    text = "Markets slide\nOctober 10 , 2008\nAfter a fall at the start of the day , stocks recovered ."
+    assert _values(text, date(2008, 10, 20))["the start of the day"] == "2008-10-10"
+
+
+def test_years_spoken_in_a_transcript() -> None:
+    v = _values(
+        "In nineteen ninety-one he was convicted; the ruling was thrown out in nineteen ninety-six. "
+        "Prices had doubled since the nineteen eighties, and again in two thousand and one. "
+        "Some two thousand people marched.",
+        date(1998, 1, 15),
+    )
+    assert v["nineteen ninety-one"] == "1991"
+    assert v["nineteen ninety-six"] == "1996"
+    assert v["the nineteen eighties"] == "198"
+    assert v["two thousand and one"] == "2001"
+    assert "two thousand" not in v
+
+
+def test_the_second_member_of_a_pair_of_dates() -> None:
+    v = find_timexes(
+        "The summit will be held on April 24 and 25. He joined the expedition of 1957-58 and served "
+        "through 1989-1990. Turnout was 3 percent on March 3 and 4 percent later.",
+        date(1999, 2, 10),
+    )
+    pairs = [(t.text, t.value) for t in v]
+    assert ("April 24", "1999-04-24") in pairs and ("25", "1999-04-25") in pairs
+    assert ("1957", "1957") in pairs and ("58", "1958") in pairs
+    assert ("1989", "1989") in pairs and ("1990", "1990") in pairs
+    assert not any(t == "4" for t, _ in pairs)  # "4 percent" is no day
+
+
+def test_a_time_converted_in_brackets_takes_the_day_after_them() -> None:
+    found = find_timexes(
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building. "
+        "A second one followed at 3:30 p.m. (2030 GMT).",
+        date(1998, 8, 8),
+    )
+    v = {t.text: t.value for t in found}
+    assert v["10:35 a.m."] == "1998-08-07T10:35"
+    assert v["Friday"] == "1998-08-07"
+    assert v["3:30 p.m."] == "1998-08-08T15:30"
+    assert not any(t.text.startswith(("0735", "2030")) for t in found)  # a clock in GMT is no year
+
+
+def test_a_participle_after_a_determiner_tells_no_past() -> None:
+    anchor = date(1989, 11, 2)
+    assert _values("The reduced dividend is payable Jan. 2 to holders.", anchor)["Jan. 2"] == "1990-01-02"
+    assert _values("The dividend was reduced on Jan. 2 after losses.", anchor)["Jan. 2"] == "1989-01-02"
+    assert _values("We need to proceed in January with the plan.", anchor)["January"] == "1990-01"
+
+
+def test_the_quarter_a_results_report_tells_of() -> None:
+    anchor = date(1989, 10, 26)
+    text = (
+        "Acme said net income for its fiscal first quarter rose 12%. Acme shipped 9,000 machines in the "
+        "quarter. In the 1988 quarter, it earned $20 million. For the nine months, net was $306 million, "
+        "against a loss in the 1988 period."
+    )
+    v = find_timexes(text, anchor)
+    got = [(t.text, t.value) for t in v]
+    assert ("the quarter", "1989-Q1") in got
+    assert ("the 1988 quarter", "1988-Q1") in got
+    assert ("1988", "1988") in got  # the nine months' period: the year
+    v2 = _values("Delta posted net income of $133 million for the quarter ended Sept. 30.", anchor)
+    assert v2["the quarter"] == "1989-Q3"
+    v3 = _values("Sales rose 5% to $2 billion in the quarter.", anchor)
+    assert v3["the quarter"] == "1989-Q3"  # none named: the latest quarter ended
+
+
+def test_counted_units_with_a_word_between_and_sets_with_each() -> None:
+    v = _values(
+        "The navy may use the base for at least 20 more years. Eight trading days after the crash, "
+        "a fixed share of revenue each month went to the banks, and the board meets every other week. "
+        "The March accession will make them members.",
+        date(1999, 2, 10),
+    )
+    assert v["at least 20 more years"] == "P20Y"
+    assert v["Eight trading days"] == "P8D"
+    assert v["each month"] == "P1M"
+    assert v["every other week"] == "P2W"
+    assert v["March"] == "1999-03"
+    assert "May" not in _values("May the talks succeed, he said.", date(1999, 2, 10))
+
+
+def test_a_deadline_weekday_is_the_coming_one() -> None:
+    anchor = date(2000, 4, 3)  # a Monday
+    assert _values("The INS has given the relatives until 9 a.m. Tuesday to sign.", anchor)["9 a.m. Tuesday"] == (
+        "2000-04-04T09:00"
+    )
+    assert _values("They must leave the country by Friday.", anchor)["Friday"] == "2000-04-07"
+    assert _values("He stayed until Friday and then left.", anchor)["Friday"] == "2000-03-31"
+
+
+def test_tokenised_text_money_and_possessives() -> None:
+    anchor = date(2000, 4, 5)  # a Wednesday
+    v = _values("It cost $ 2000 in 1999 .", anchor)
+    assert v == {"1999": "1999"}
+    assert _values("Monday 's attack will be remembered .", anchor)["Monday"] == "2000-04-03"
+
+
+def test_the_same_period_a_year_before() -> None:
+    anchor = date(2010, 3, 3)
+    v = _values("Ford said its sales rose 43 % in February compared to the same period last year .", anchor)
+    assert v["the same period last year"] == "2009-02"
+    v = _values("Profit in the third quarter rose 8% from the same quarter a year earlier.", anchor)
+    assert v["the third quarter"] == "2009-Q3"  # a quarter still ahead, told in the past: last year's
+    assert v["the same quarter a year earlier"] == "2008-Q3"
+    assert _values("Sales were flat against the same period last year.", anchor)["the same period last year"] == "2009"
+
+
+def test_the_lexicons_references_win_over_vague_durations() -> None:
+    v = _values(
+        "In the coming weeks the government will decide; in recent days rebels attacked, and fought for several days.",
+        date(1998, 8, 14),
+    )
+    assert v["the coming weeks"] == "FUTURE_REF"
+    assert v["recent days"] == "PAST_REF"
+    assert v["several days"] == "PXD"
+
+
+def test_a_weekday_in_the_future_of_a_past_day() -> None:
+    anchor = date(1998, 8, 14)  # a Friday
+    v = _values("Officials said Monday that the talks would resume Tuesday.", anchor)
+    assert v["Monday"] == "1998-08-10"
+    assert v["Tuesday"] == "1998-08-11"  # the Tuesday after that Monday, already past
+    v = _values("On Thursday he said he would go on Monday.", anchor)
+    assert v["Monday"] == "1998-08-17"  # the Monday after Thursday is still to come
+    assert _values("He said Monday he will go on Tuesday.", anchor)["Tuesday"] == "1998-08-18"
+
+
+def test_a_month_within_a_past_event_or_after_an_infinitive() -> None:
+    anchor = date(1989, 10, 30)
+    v = _values("The plant closed in December and will reopen in March.", anchor)
+    assert v["December"] == "1988-12"  # done within last December
+    assert v["March"] == "1990-03"
+    assert _values("The company extended the offer to Nov. 6.", anchor)["Nov. 6"] == "1989-11-06"
+    assert _values("NATO has decided to admit Poland in early December.", anchor)["early December"] == "1989-12"
+    v = _values("It announced an agreement to acquire the bank in January.", date(1989, 11, 2))
+    assert v["January"] == "1990-01"  # the acquisition's own time, ahead
+    assert _values("He was elected in January.", date(1989, 11, 2))["January"] == "1989-01"
+
+
+def test_a_day_stepped_from_the_day_told_of() -> None:
+    anchor = date(1998, 8, 14)
+    v = find_timexes("He arrived on Aug. 3 and left the following day. He came back the next morning.", anchor)
+    got = [(t.text, t.value) for t in v]
+    assert ("the following day", "1998-08-04") in got
+    assert ("the next morning", "1998-08-05TMO") in got
+    v2 = _values("Talks began on Aug. 3. The day before, rebels had attacked.", anchor)
+    assert v2["The day before"] == "1998-08-02"
+    # with an event after it, "the day before" is that event's eve: only "the day" is a time here
+    assert "the day before" not in _values("He left on Aug. 3, the day before the vote.", anchor)
+    assert _values("The talks will resume the next day.", anchor)["the next day"] == "1998-08-15"
+
+
+def test_a_part_of_a_named_day() -> None:
+    found = find_timexes(
+        "The bombs went off on the morning of Aug. 7, a week after the night of July 31.", date(1998, 8, 14)
+    )
+    got = {(t.text, t.value, t.kind) for t in found}
+    assert ("the morning of Aug. 7", "1998-08-07TMO", "TIME") in got
+    assert ("the night of July 31", "1998-07-31TNI", "TIME") in got
+
+
+def test_halves_of_units() -> None:
+    v = _values(
+        "It was the first time in half a century. He waited half an hour, then a year and a half, "
+        "then two and a half years.",
+        date(1998, 8, 14),
+    )
+    assert v["half a century"] == "P50Y"
+    assert v["half an hour"] == "PT30M"
+    assert v["a year and a half"] == "P1.5Y"
+    assert v["two and a half years"] == "P2.5Y"
+
+
+def test_a_part_of_the_day_told_of() -> None:
+    anchor = date(2010, 3, 3)
+    v = _values("Ford stock rose on Tuesday to a high in morning trading , before falling late in the day .", anchor)
+    assert v["morning"] == "2010-03-02TMO"  # Tuesday's morning, not the report's
+    assert _values("Crowds gathered in the evening.", anchor)["the evening"] == "2010-03-03TEV"
+    assert _values("The plane leaves at 4 in the afternoon.", anchor)["4 in the afternoon"] == "2010-03-03T16:00"
+    assert _values("The Morning Star said so; he watched the evening news.", anchor) == {}
+    assert _values('The Evening Standard said so. "Good morning," he said.', anchor) == {}
+
+
+def test_a_deadline_told_in_the_past_is_behind() -> None:
+    anchor = date(1998, 8, 14)  # a Friday
+    assert _values("By Monday morning, the city was calm.", anchor)["Monday morning"] == "1998-08-10TMO"
+    assert _values("By Monday, the rebels must withdraw.", anchor)["Monday"] == "1998-08-17"
+
+
+def test_earlier_steps_back_from_the_date_of_its_sentence() -> None:
+    anchor = date(2009, 3, 13)
+    assert (
+        _values("Airbus delivered 483 aircraft in 2008 , up from 453 a year earlier .", anchor)["a year earlier"]
+        == "2007"
+    )
+    v = _values("He said on Aug. 3 that the plan, announced two weeks earlier, would fail.", anchor)
+    assert v["two weeks earlier"] == "2008-W29"
+    # no date in its sentence: from the report's date
+    assert _values("Sales rose. Profit was $4 million a year earlier.", anchor)["a year earlier"] == "2008"
+
+
+def test_a_year_ago_in_a_results_reports_first_sentence() -> None:
+    v = _values("Profit in the quarter rose to $5 million from $4 million a year ago.", date(1989, 10, 30))
+    assert v["a year ago"] == "1988-Q3"
+
+
+def test_pairs_of_days_end_their_phrase_and_share_a_year() -> None:
+    found = find_timexes(
+        "Talks ran May 3-5 in Geneva and July 3 and 4, 1998. On Jan. 5 and 12 people died.", date(1999, 2, 10)
+    )
+    got = [(t.text, t.value) for t in found]
+    assert ("May 3", "1999-05-03") in got and ("5", "1999-05-05") in got
+    assert ("July 3", "1998-07-03") in got and ("4, 1998", "1998-07-04") in got
+    assert ("Jan. 5", "1999-01-05") in got and not any(t == "12" for t, _ in got)
+
+
+def test_the_day_after_tomorrow() -> None:
+    v = _values(
+        "He arrived on Aug. 3. They meet the day after tomorrow, as agreed the day before yesterday.", date(1998, 8, 14)
+    )
+    assert v["the day after tomorrow"] == "1998-08-16"  # from the report's day, whatever day was told of
+    assert v["the day before yesterday"] == "1998-08-12"

@@ -42,7 +42,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     num = (
         rf"(?:\d+(?:[.,]\d+)?|(?:{tens})-(?:one|two|three|four|five|six|seven|eight|nine)|{_alt(plain)}"
-        rf"|a\s+couple\s+of|a\s+dozen|a\s+hundred|an?)(?:\s+and\s+a\s+half)?"
+        rf"|a\s+couple\s+of|a\s+dozen|a\s+hundred|half\s+an?|an?)(?:\s+and\s+a\s+half)?"
     )
     unit = rf"(?:{_alt([u for u in lex.units if u != 'weekend'])})"
     units = rf"(?:{unit}s?|centuries)"
@@ -55,13 +55,24 @@ def _build(lex: TimexLexicon) -> list[Rule]:
     sets = _alt(list(lex.sets))
     tz = r"(?i:a\.m\.|p\.m\.|am|pm|a\.\s?m\.|p\.\s?m\.)(?![A-Za-z])"
     zone = r"(?:\s*\(?\s*(?P<zone>UTC|GMT|EDT|EST|CDT|CST|PDT|PST|BST|CET|Z)\b(?:\s*[+-]\s*\d+\s*\))?)?"
+    teens = _alt([w for w, v in lex.numbers.items() if 10 <= v < 20 and " " not in w])
+    tens_of = _alt([w for w, v in lex.numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    digit = _alt([w for w, v in lex.numbers.items() if 1 <= v < 10 and len(w) > 2])
+    decades = _alt([w[:-1] + "ies" for w, v in lex.numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    # years and decades as spoken in broadcast transcripts: "nineteen ninety-one", "the nineteen
+    # eighties", "nineteen oh five", "two thousand and one"
+    spoken = (
+        rf"\b(?i:(?:the\s+)?nineteen[\s-]+(?:(?P<decade>{decades})|(?P<tens>{tens_of})(?:[\s-]+(?P<unit>{digit}))?"
+        rf"|(?P<teen>{teens})|(?:oh|o)[\s-]+(?P<ounit>{digit}))|two\s+thousand(?:\s+and)?(?:\s+(?P<unit2>{teens}|{digit}))?)"
+        r"\b(?![\s-]+(?i:years?|percent|people|men|women|dollars))"
+    )
     running = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1\d(?:th)"
     rules = [
         ("full_date", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day}){comma}(?P<year>{year})\b"),
         ("dmy", rf"(?:{wd}{comma})?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon}){comma}(?P<year>{year})\b"),
         ("iso", rf"\b(?P<year>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("slash", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>{year}|\d\d)\b"),
-        ("month_day", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day})\b(?!\s*,?\s*\d)(?!\s*-\s*\d)"),
+        ("month_day", rf"(?:{wd}{comma})?(?P<mon>{mon})\s*(?P<day>{day})\b(?!\s*,?\s*\d)(?!\s*-\s*(?!\d\d?\b)\d)"),
         ("day_month", rf"\b(?P<day>{day})\s+(?P<mon>{mon})\b(?!\s*,?\s*\d)"),
         (
             "month_year",
@@ -86,12 +97,18 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "time",
-            rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?[ ]?(?P<ampm>{tz}){zone}(?:{comma}(?:{_ci('on')}\s+)?(?:(?P<wd>{wd})|(?P<mon>{mon})\s*(?P<day>{day})\b))?",
+            rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?[ ]?(?P<ampm>{tz}){zone}(?:(?=\s*\([^()\n]{{1,24}}\){comma}(?:{_ci('on')}\s+)?(?P<wd2>{wd})))?(?:{comma}(?:{_ci('on')}\s+)?(?:(?P<wd>{wd})|(?P<mon>{mon})\s*(?P<day>{day})\b))?",
         ),
         ("time24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d){zone}(?:{comma}(?:{_ci('on')}\s+)?(?P<wd>{wd}))?"),
         (
             "day_ref",
             rf"\b(?:{_ci('the')}\s+(?P<edge>{_ci('start|end|beginning|middle|rest')})\s+{_ci('of')}\s+)?{_ci('the')}\s+(?:{_ci('same')}\s+)?{_ci('day')}\b",
+        ),
+        (
+            # "the next day", "the following morning", "the day before" (with no event after it);
+            # "the day after tomorrow"
+            "day_step",
+            rf"\b{_ci('the')}\s+(?:(?P<w>{_ci('next|following|previous|preceding')})\s+(?P<part>{_ci('day|morning|afternoon|evening|night')})|{_ci('day')}\s+(?P<dir>{_ci('before|after')})(?:\s+(?P<deictic>{_ci('yesterday|tomorrow')}))?(?!\s+(?:{_ci('the|a|an|his|her|their|its|he|she|they|it|we|i|that|this')}\b|[A-Z0-9]|\w+ed\b)))\b",
         ),
         (
             "unit_edge",
@@ -103,6 +120,16 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?:{_ci('the')}\s+)?{_ci('year-(?:earlier|ago)')}(?:\s+(?P<what>{_ci('quarter|period')}))?\b",
         ),
         ("the_quarter", rf"\b{_ci('the')}\s+{_ci('quarter')}\b"),
+        # "the same period last year", "the same quarter a year earlier", "the same month of 2008"
+        (
+            "same_period",
+            rf"\b{_ci('the')}\s+{_ci('same')}\s+(?P<what>{_ci('period|quarter|month|week|day|time')})\s+(?:{_ci('of|in')}\s+)?(?:(?P<ago>{_ci('last year|a year (?:ago|earlier|before)|the previous year|the year before')})|(?P<year>{year}))\b",
+        ),
+        # "the 1988 quarter", "the 1989 period": that year's quarter in a results report
+        (
+            "year_period",
+            rf"\b{_ci('the')}\s+(?P<year>{year})\s+(?:{_ci('fiscal')}\s+)?(?P<what>{_ci('quarter|period')})\b",
+        ),
         ("noon", rf"(?P<w>{_ci('noon|midnight|midday')})(?:{comma}(?:{_ci('on')}\s+)?(?P<wd>{wd}))?"),
         (
             "weekday",
@@ -113,6 +140,16 @@ def _build(lex: TimexLexicon) -> list[Rule]:
             rf"\b(?P<w>{_ci('today|yesterday|tomorrow|tonight')})(?:\s+(?P<part>{_ci(part)}))?\b",
         ),
         ("this_part", rf"\b(?P<mod>{_ci('this|last|yesterday|tomorrow')})\s+(?P<part>{_ci(part)})\b"),
+        # "4 in the morning"; "in the morning", "in morning trading": the day the text tells of (not
+        # "good morning", "the Evening Standard")
+        (
+            "clock_part",
+            rf"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?(?:\s+(?i:o'clock))?\s+{_ci('in the')}\s+(?P<part>{_ci('morning|afternoon|evening')})\b",
+        ),
+        (
+            "bare_part",
+            rf"(?<!{_ci('good')}\s)\b(?:{_ci('in|during')}\s+)?(?:{_ci('the')}\s+)?(?:{_ci('early|late')}\s+)?(?P<part>{_ci('morning|afternoon|evening')})(?!\s+(?:{_ci('of|news|star|paper|papers|show|edition|prayers?|line')}\b|[A-Z]))\b",
+        ),
         (
             "ago",
             rf"\b(?:{_ci(hedge)})?(?P<n>{_ci(num)}|{_ci(vague)})\s+(?P<unit>{_ci(units)})\s+{_ci('ago|earlier')}\b",
@@ -127,7 +164,7 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "duration",
-            rf"\b(?:{_ci('the')}\s+)?(?:(?P<mod>{_ci('past|last|next|first|coming|previous|following|final|recent')})\s+)?{_ci(hedge)}?(?P<n>{_ci(num)})(?:[\s-]+|-)(?P<unit>{_ci(units)})(?:\s+{_ci('old|long')})?\b(?!-old)",
+            rf"\b(?:{_ci('the')}\s+)?(?:(?P<mod>{_ci('past|last|next|first|coming|previous|following|final|recent')})\s+)?{_ci(hedge)}?(?P<n>{_ci(num)})(?:[\s-]+|-)(?:{_ci('more|further|additional|trading|business|working|calendar')}\s+)?(?P<unit>{_ci(units)})(?P<half>\s+{_ci('and a half')})?(?:\s+{_ci('old|long')})?\b(?!-old)",
         ),
         (
             "vague_duration",
@@ -135,8 +172,9 @@ def _build(lex: TimexLexicon) -> list[Rule]:
         ),
         (
             "year",
-            rf"(?<![$\d,.])(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|-\d|\d)|[.,]\d)",
+            rf"(?<![$\d,.])(?<![$€£]\s)(?:{_ci('early|late|mid-|the end of|fiscal')}\s*)?(?P<year>{year})\b(?!\s*(?:%|percent|GMT|UTC|hrs\b|hours\b|-(?!(?:\d\d|{year})\b)\d|\d)|[.,]\d)",
         ),
+        ("spoken_year", spoken),
         ("reference", rf"\b(?P<w>{_ci(refs)})\b"),
         ("set", rf"\b(?P<w>{_ci(sets)})\b"),
     ]
@@ -168,6 +206,8 @@ def anchors() -> re.Pattern[str]:
         "noon",
         "midnight",
         "midday",
+        "nineteen",
+        "thousand",
         "ago",
         "earlier",
     ]

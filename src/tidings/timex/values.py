@@ -25,17 +25,31 @@ class Value:
 
 
 # Words of a clause that tells of the past: auxiliaries, a regular past ("announced"), common
-# irregular pasts.
+# irregular pasts. A participle after a determiner ("the reduced dividend", "its planned
+# merger") is an adjective, and "-eed" words ("need", "proceed") are no pasts.
 _PAST = re.compile(
     r"\b(?:was|were|had|did|since|ago|earlier|last|said|told|took|came|went|made|gave|met|held|won|"
     r"lost|rose|fell|sold|bought|left|saw|found|got|began|spoke|wrote|broke|shot|struck|fled|fought|led|"
-    r"sent|brought|[a-z]{3,}ed)\b",
+    r"sent|brought|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?![a-z]*eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
 DROP = None  # a match that is not a temporal expression after all
 # A present progressive ("are meeting", "is holding"): with a weekday and no word of the past, a
 # plan for the coming days.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?[a-z]{2,}ing\b", re.I)
+# A month the clause's past event happened within ("closed in December", "during November").
+_WITHIN_MONTH = re.compile(r"\b(?:in|during|since|throughout)\s+(?:(?:early|late|mid-?)\s*)?$", re.I)
+# A fraction of a unit in the next smaller one: (letter, time unit?) → (how many, letter, time unit?).
+_SMALLER = {
+    ("Y", False): (12, "M", False),
+    ("W", False): (7, "D", False),
+    ("D", False): (24, "H", True),
+    ("H", True): (60, "M", True),
+    ("M", True): (60, "S", True),
+}
+# A deadline: "until 9 a.m. Tuesday", "by Friday".
+_DEADLINE = re.compile(r"\b(?:until|till|by|no later than)\s*$", re.I)
 # Dashes that close a clause: "--", and AP's " _ ".
 _DASH = re.compile(r"\s(?:_|--)\s")
 
@@ -56,6 +70,14 @@ def quarter_of(d: date) -> int:
 
 # A capitalised word right before a year, not at a sentence's start.
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
+# A quarter named by its ordinal ("the third quarter", "fiscal first-quarter").
+_NAMED_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", re.I)
+_QUARTER_ENDED = re.compile(r"\s*ended\s+([A-Z][a-z]{2,8})\.?\s+\d")
+# The periods a results report tells of: the last one named before "the 1988 period" is the one.
+# ("a year earlier" compares; it names no period).
+_PERIOD = re.compile(r"\bquarter|\b(?:months|half)\b|(?<!\ba\s)\byear\b(?![\s-]+(?:ago|earlier))", re.I)
+# How far back (characters) the quarter a report is telling of may have been named.
+_FOCUS_REACH = 800
 # Money and share figures: a sentence that gives them is reporting results.
 _FIGURES = re.compile(r"\$\s?\d|\bcents?\b|\d\s?%|\bmillion\b|\bbillion\b")
 
@@ -91,20 +113,23 @@ class Valuer:
     def _weekday_ahead(self, start: int, end: int | None) -> bool:
         """Does a weekday at ``start`` name the coming such day? Its clause speaks of the future
         ("will meet Monday", "is to meet on Monday", "are scheduled to meet Monday"), or of the
-        present in the progressive ("are meeting Monday") with no word of the past; or nothing
-        before it tells a tense and the first tense after it is the future ("On Monday, the two
-        will meet"). A possessive ("Monday's attack") is a day already named: it looks no further
+        present in the progressive ("are meeting Monday") with no word of the past; or it is a
+        deadline ("has until 9 a.m. Tuesday", "by Friday") and the sentence does not go on in the
+        past; or nothing before it tells a tense and the first tense after it is the future ("On
+        Monday, the two will meet"). A possessive ("Monday's attack") is a day already named: it looks no further
         than the words before it."""
         before = self._clause_before(start)
         if self._future.search(before):
             return True
-        if end is None or self.text.startswith(("'s", "’s"), end) or _PAST.search(before):
+        if end is None or self.text.startswith(("'s", "’s", " 's", " ’s"), end) or _PAST.search(before):
             return False
         if _PROGRESSIVE.search(before):
             return True
         stops = [e for e in (self.text.find(". ", end), self.text.find("\n", end)) if e >= 0]
         after = self.text[end : min([*stops, end + 120])]
         future, past = self._future.search(after), _PAST.search(after)
+        if _DEADLINE.search(before):  # ahead, unless the sentence goes on in the past ("By Monday, it was calm")
+            return past is None or (future is not None and future.start() <= past.start())
         return future is not None and (past is None or future.start() <= past.start())
 
     def _past_context(self, start: int) -> bool:
@@ -126,7 +151,7 @@ class Valuer:
         """Is the sentence around ``start`` about a quarter's results: it names the quarter, or it
         gives figures ("$2.1 million", "18 cents a share") in a report that named the quarter in
         the sentences before?"""
-        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start))
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), 0)
         right = self.text.find(". ", start)
         sentence = self.text[left : right if right > 0 else len(self.text)].lower()
         if "quarter" in sentence:
@@ -134,24 +159,51 @@ class Valuer:
         figures = bool(_FIGURES.search(sentence))
         return figures and "quarter" in self.text[max(0, left - 600) : max(left, 0)].lower()
 
+    def _infinitive(self, start: int) -> bool:
+        """Does an infinitive stand between the clause's last past verb and ``start`` ("agreed to
+        acquire the bank in January")? The month is then its own time, not the past verb's."""
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), start - 80, 0)
+        before = self.text[left:start]
+        pasts = list(_PAST.finditer(before))
+        return (
+            bool(pasts) and re.search(r"\bto\s+(?!the\b|a\b|an\b|\$|\d)[a-z]+", before[pasts[-1].end() :]) is not None
+        )
+
+    def _done_before(self, start: int) -> bool:
+        """Is the last verb before ``start`` in its clause a past one, with no infinitive after it
+        ("the plant closed in", not "decided to admit them in", "to be published in")?"""
+        before = self._clause_before(start)
+        pasts = list(_PAST.finditer(before))
+        if not pasts:
+            return False
+        last = pasts[-1]
+        return not re.search(r"\bto\s+(?:be\s+)?$", before[: last.start()]) and not re.search(
+            r"\bto\s+[a-z]+", before[last.end() :]
+        )
+
     def _year_for_month(self, month: int, start: int) -> int:
         """The year of a month named without one: the nearest occurrence to the report's date,
         unless the clause's tense points the other way. A past clause takes last year's month
         when this year's is more than two months ahead ("was rescued on Nov. 25" in January); a
         month only a little ahead is a date set in the past for the near future ("extended the
-        offer to Nov. 6" in late October). A future clause takes the next occurrence."""
+        offer to Nov. 6" in late October), unless the clause tells of something done within that
+        month ("the plant closed in December", told in October: last December). A future clause
+        takes the next occurrence."""
         assert self.anchor is not None
         a = self.anchor
         ahead = month - a.month
         if ahead == 0:
             return a.year
         future = self._future_context(start)
-        past = not future and (self._past_context(start) or self._past_after(start))
+        past = not future and (self._past_context(start) or self._past_after(start)) and not self._infinitive(start)
         if ahead > 0:  # this year's month is still to come
             if future:
                 return a.year
             if past:
-                return a.year - 1 if ahead > 2 else a.year
+                within = _WITHIN_MONTH.search(self.text, max(0, start - 20), start) is not None and self._done_before(
+                    start
+                )
+                return a.year - 1 if ahead > 2 or within else a.year
             return a.year if ahead <= 6 else a.year - 1
         if future:  # this year's month is gone
             return a.year + 1
@@ -198,8 +250,13 @@ class Valuer:
         if n is None:
             return Value(DURATION, f"{prefix}X{unit.letter}", Precision.UNKNOWN)
         amount = n * unit.times
+        letter = unit.letter
+        smaller = _SMALLER.get((letter, unit.time))
+        if n == 0.5 and amount != int(amount) and smaller and amount * smaller[0] == int(amount * smaller[0]):
+            # "half an hour": PT30M, "half a day": PT12H (but "two and a half years": P2.5Y)
+            amount, letter, prefix = amount * smaller[0], smaller[1], "PT" if smaller[2] else "P"
         text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
-        return Value(DURATION, f"{prefix}{text}{unit.letter}", Precision.UNKNOWN)
+        return Value(DURATION, f"{prefix}{text}{letter}", Precision.UNKNOWN)
 
     # -- rules --------------------------------------------------------------------------------
     def value(self, rule: str, m: re.Match[str]) -> Value | None:
@@ -230,6 +287,18 @@ class Valuer:
         if self.anchor is None:
             return Value(DATE, None, Precision.DAY)
         return Value(DATE, self.anchor.isoformat(), Precision.DAY)
+
+    def _day_step(self, m: re.Match[str]) -> Value:
+        """ "the next day", "the day before": a day from the day the text is telling of (the
+        discourse pass steps from it); here, from the report's day."""
+        if self.anchor is None:
+            return Value(DATE, None, Precision.DAY)
+        back = (m["w"] or m["dir"] or "").lower() in ("previous", "preceding", "before")
+        d = self.anchor + timedelta(days=(-1 if back else 1) * (2 if m["deictic"] else 1))
+        part = (m["part"] or "day").lower()
+        if part != "day":
+            return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
+        return Value(DATE, d.isoformat(), Precision.DAY)
 
     def _unit_edge(self, m: re.Match[str]) -> Value:
         """ "the beginning of the year", "the end of last month": the unit it names."""
@@ -276,7 +345,7 @@ class Valuer:
         if (
             name in ("May", "March")
             and not mod
-            and not re.search(r"\b(?:in|since|until|by|from|through|during|of|early|late)\s*$", before)
+            and not re.search(r"\b(?:in|since|until|by|from|through|during|of|early|late|the)\s*$", before)
         ):
             return DROP  # the verbs "may" and "march" when capitalised at a sentence's start
         if self.anchor is None:
@@ -325,7 +394,12 @@ class Valuer:
             q = self.lex.ordinals[word]
             a = self.anchor
             named = m["year"] or m["year0"] or m["rel"]
-            if not named and a is not None and q > quarter_of(a) and self._told_of_past(m.start()):
+            if (
+                not named
+                and a is not None
+                and q > quarter_of(a)
+                and (self._told_of_past(m.start()) or self._past_after(m.end()))
+            ):
                 year = a.year - 1  # "the fourth quarter" told of in January: last year's
         elif word in ("final",):
             q = 4
@@ -348,17 +422,64 @@ class Valuer:
             return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
         return Value(DATE, str(a.year - 1), Precision.YEAR)
 
+    def _quarter_in_focus(self, start: int) -> tuple[int, int] | None:
+        """The quarter a results report is telling of at ``start``: the last one it named ("the
+        fiscal first quarter"), else the latest quarter ended before the report."""
+        a = self.anchor
+        if a is None:
+            return None
+        ended = _QUARTER_ENDED.match(self.text, start)
+        if ended:  # "the quarter ended Sept. 30"
+            month = self.lex.month(ended.group(1))
+            return (a.year if month <= a.month else a.year - 1), (month - 1) // 3 + 1
+        named = list(_NAMED_QUARTER.finditer(self.text, max(0, start - _FOCUS_REACH), start))
+        if named:
+            q = self.lex.ordinals[named[-1].group(1).lower()]
+            return (a.year if q <= quarter_of(a) else a.year - 1), q
+        q = quarter_of(a) - 1 or 4
+        return a.year - (1 if q == 4 else 0), q
+
     def _the_quarter(self, m: re.Match[str]) -> Value:
-        """ "the quarter" in a company's report: the latest quarter ended before the report."""
-        if self.anchor is None:
+        """ "the quarter" in a company's report: the quarter it is telling of."""
+        focus = self._quarter_in_focus(m.start())
+        if focus is None:
             return Value(DATE, None, Precision.MONTH)
-        q = quarter_of(self.anchor) - 1 or 4
-        return Value(DATE, f"{self.anchor.year - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
+        return Value(DATE, f"{focus[0]}-Q{focus[1]}", Precision.MONTH)
+
+    def _same_period(self, m: re.Match[str]) -> Value | None:
+        """ "the same period last year": a year before the period the text is telling of (the
+        discourse pass finds that period; here, the quarter of a results report, else the year)."""
+        a = self.anchor
+        if m["year"]:
+            year: int | None = int(m["year"])
+        else:
+            year = a.year - 1 if a is not None else None
+        if year is None:
+            return Value(DATE, None, Precision.UNKNOWN)
+        if m["what"].lower() == "quarter" or self._about_quarters(m.start()):
+            focus = self._quarter_in_focus(m.start())
+            if focus is not None:
+                return Value(DATE, f"{focus[0] - 1 if not m['year'] else year}-Q{focus[1]}", Precision.MONTH)
+        return Value(DATE, str(year), Precision.YEAR)
+
+    def _year_period(self, m: re.Match[str]) -> Value | None:
+        """ "the 1988 quarter", "the 1988 period" (in a results report): the quarter the report is
+        telling of, in that year. A period outside a results report is the year."""
+        if m["what"].lower() == "period":
+            periods = list(_PERIOD.finditer(self.text, max(0, m.start() - _FOCUS_REACH), m.start()))
+            if not periods or not periods[-1].group(0).lower().endswith("quarter"):
+                return DROP  # "the nine months … the 1988 period": the year says it
+        focus = self._quarter_in_focus(m.start())
+        q = focus[1] if focus else quarter_of(date(int(m["year"]), 12, 1))
+        return Value(DATE, f"{m['year']}-Q{q}", Precision.MONTH)
 
     def _clock(self, m: re.Match[str], hour: int) -> Value:
         minutes = m["min"] if "min" in m.re.groupindex and m["min"] else "00"
         zone = "Z" if "zone" in m.re.groupindex and (m["zone"] or "") in ("UTC", "Z") else ""
-        on = self._weekday_date(m["wd"], "", m.start()) if m["wd"] else self.anchor
+        # "10:35 a.m. (0735 GMT) Friday": the day after a converted time is the time's day too
+        groups = m.groupdict()
+        wd = groups.get("wd") or groups.get("wd2")
+        on = self._weekday_date(wd, "", m.start(), m.end()) if wd else self.anchor
         if "mon" in m.re.groupindex and m["mon"] and self.anchor is not None:
             day = self._day(self._year_for_month(self.lex.month(m["mon"]), m.start()), m["mon"], m["day"])
             on = date.fromisoformat(day.value) if day is not None and day.value else on
@@ -401,6 +522,17 @@ class Valuer:
         if part:
             return Value(TIME, f"{d.isoformat()}T{self.lex.parts_of_day[part]}", Precision.DAY)
         return Value(DATE, d.isoformat(), Precision.DAY)
+
+    def _clock_part(self, m: re.Match[str]) -> Value:
+        hour = int(m["h"]) % 12 + (12 if m["part"].lower() != "morning" else 0)
+        return self._clock(m, hour)
+
+    def _bare_part(self, m: re.Match[str]) -> Value:
+        """ "in the morning", "in morning trading": that part of the day the text is telling of
+        (the discourse pass finds the day; here, the report's)."""
+        if self.anchor is None:
+            return Value(TIME, None, Precision.DAY)
+        return Value(TIME, f"{self.anchor.isoformat()}T{self.lex.parts_of_day[m['part'].lower()]}", Precision.DAY)
 
     def _this_part(self, m: re.Match[str]) -> Value:
         if self.anchor is None:
@@ -494,10 +626,13 @@ class Valuer:
         before = self.text[max(0, m.start() - 12) : m.start()].lower().rstrip()
         if m["n"].lower() in ("a", "an") and re.search(r"(?:\d|million|billion|percent|%|cents?|hours?)$", before):
             return DROP  # "$2 million a year", "24 hours a day": a rate
-        return self._duration_of(n, m["unit"])
+        return self._duration_of(n + 0.5 if n is not None and m["half"] else n, m["unit"])
 
     def _vague_duration(self, m: re.Match[str]) -> Value | None:
         pre = (m["pre"] or "").lower()
+        words = re.sub(r"\s+", " ", m.group(0).lower())
+        if words in self.lex.references or re.sub(r"^(?:in|over|for|within) ", "", words) in self.lex.references:
+            return DROP  # "the coming weeks", "recent days": the lexicon's reference value
         if not pre and not m["n"]:
             return DROP  # a bare "days" is rarely an expression of its own
         if pre == "the" and not m["n"]:
@@ -510,6 +645,25 @@ class Valuer:
         if name and name.group(1).lower() not in self.lex.name_words_before_year:
             return DROP  # part of a name: "the Russell 2000 index", "Orion 1980", "Windows 2000"
         return Value(DATE, m["year"], Precision.YEAR)
+
+    def _spoken_year(self, m: re.Match[str]) -> Value | None:
+        """ "nineteen ninety-one" → 1991, "the nineteen eighties" → 198, "two thousand and one" → 2001."""
+        n = self.lex.number
+        if m.group(0).lower().startswith("two"):
+            before = self.text[max(0, m.start() - 8) : m.start()].lower()
+            if m["unit2"] is None and not re.search(r"\b(?:in|since|by|until)\s+$", before):
+                return DROP  # "two thousand people": a number
+            rest = n(m["unit2"]) if m["unit2"] else 0
+            return Value(DATE, f"{2000 + int(rest or 0):04d}", Precision.YEAR)
+        if m["decade"]:
+            return Value(DATE, f"19{int(n(m['decade'][:-3] + 'y') or 0) // 10}", Precision.YEAR)
+        if m["tens"]:
+            year = 1900 + int(n(m["tens"]) or 0) + int(n(m["unit"]) or 0 if m["unit"] else 0)
+        elif m["teen"]:
+            year = 1900 + int(n(m["teen"]) or 0)
+        else:
+            year = 1900 + int(n(m["ounit"]) or 0)
+        return Value(DATE, str(year), Precision.YEAR)
 
     def _reference(self, m: re.Match[str]) -> Value:
         return Value(DATE, self.lex.references[re.sub(r"\s+", " ", m["w"].lower())], Precision.UNKNOWN)
