@@ -170,3 +170,8 @@ def test_a_noun_act_that_is_the_subject_of_a_denial_still_happened() -> None:
     text = "The director said the U.S. air raid on Afghanistan was not linked with the embassy bombings."
     assert ("ASSAULT", "USA", "AFG") in _shown(text)
     assert "ASSAULT" not in _types("The director said the United States did not raid Afghanistan.")
+
+
+def test_habits_are_not_acts() -> None:
+    assert "ASSAULT" not in _types("The group frequently attacks Nigerian soldiers in the north.")
+    assert "ASSAULT" in _types("The group attacked Nigerian soldiers in the north on Monday.")

@@ -18,7 +18,7 @@ from tidings.actors.words import coref_words
 from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
-from tidings.events.modality import governing_verb, is_negated, modality_of, statement_modality
+from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
 from tidings.events.sense import sense_fits
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
@@ -266,9 +266,11 @@ class _Coder:
             ]
             if quals:
                 return self.roles(_conjuncts(quals[:1])), False
-            if entry.needs_source == "poss" and trigger.dep_ not in ("dobj", "obj"):
-                # The noun's owner only; but the noun as the object of a verb is that verb's
-                # subject's act: "prosecutors ordered the arrest of Dodik", "imposed a curfew".
+            done = trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in load_modality_words().act_verbs
+            if entry.needs_source == "poss" and not done:
+                # The noun's owner only; but the noun as the object of a verb of doing is that verb's
+                # subject's act: "prosecutors ordered the arrest of Dodik", "imposed a curfew"
+                # (not "faces a threat", which someone else made).
                 return [], False
             between = _prep_objects(trigger, "between")
             if between:  # "the growing cooperation between Iran and Russia": they are its parties

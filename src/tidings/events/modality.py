@@ -50,6 +50,7 @@ class ModalityWords:
     belief_verbs: frozenset[str]
     duration_units: frozenset[str]
     description_modifiers: frozenset[str]
+    habitual_adverbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +146,10 @@ def modality_of(token: Any) -> Modality:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & w.future_aux:
         return Modality.INTENDED
+    if verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs for c in verb.children
+    ):
+        return Modality.HYPOTHETICAL  # a habit, not an act: "the group frequently conducts bombings"
     if token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in w.hypothetical_modifiers for c in token.children
     ):
