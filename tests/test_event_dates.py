@@ -79,3 +79,12 @@ def test_a_wire_dateline_gives_the_day_of_the_news() -> None:
         out = process_text(f"{head}\n\n{body}", published="1998-08-14")
         assert isinstance(out, Analysis) and out.document.published is not None
         assert out.document.published.date().isoformat() == "1998-08-14"
+
+
+def test_a_noun_act_takes_the_time_of_the_verb_it_is_the_object_of() -> None:
+    from tidings import process_text
+
+    events = process_text(
+        "In December, U.S. forces carried out airstrikes against Somalia.", published="2025-03-14"
+    ).events
+    assert [e.date for e in events if e.type == "ASSAULT"] == ["2024-12"]

@@ -439,3 +439,15 @@ def test_the_day_after_tomorrow() -> None:
     )
     assert v["the day after tomorrow"] == "1998-08-16"  # from the report's day, whatever day was told of
     assert v["the day before yesterday"] == "1998-08-12"
+
+
+def test_the_fall_of_a_government_is_no_season() -> None:
+    from datetime import date
+
+    from tidings.timex import find_timexes
+
+    values = [
+        t.value
+        for t in find_timexes("After the fall of the government, they met in the fall of 2024.", date(2025, 3, 14))
+    ]
+    assert values == ["2024-FA"]

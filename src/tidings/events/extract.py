@@ -384,6 +384,8 @@ class _Coder:
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive and not subject):
                 verbs.append((verb.head, False))
+            elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
+                verbs.append((verb.head, False))  # "in December, forces carried out airstrikes": the verb's time
             elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
                 verbs.append((verb.head, True))  # only a time before the first clause's verb
             else:

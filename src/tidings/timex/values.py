@@ -373,6 +373,8 @@ class Valuer:
         season = self.lex.seasons[m["season"].lower()]
         if m["season"].lower() == "fall" and not mod and not m["year"]:
             return DROP  # the verb
+        if not m["year"] and re.match(r"\s+of\s+(?!\d)", m.string[m.end() :]):
+            return DROP  # "the fall of Assad's government", "the spring of hope": no season
         if not mod and not m["year"] and not m["season"][0].isupper():
             return DROP
         if m["year"]:
