@@ -244,3 +244,8 @@ def test_an_appositive_the_parser_joined_as_a_conjunct(nlp: Any) -> None:
     found = _mentions(nlp, text)
     hit = next(f for f in found if f[1] == "Shafqat Ali Khan")
     assert hit[2] == "PAK", found
+
+
+def test_a_role_qualified_by_a_common_word_still_takes_the_dateline(nlp: Any) -> None:
+    found = _mentions(nlp, "DAMASCUS, Syria (AP) _ Security forces clashed with gunmen on Thursday.")
+    assert _of(found, "forces")[1:] == ("SYR", "agent+dateline")

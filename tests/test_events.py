@@ -173,3 +173,8 @@ def test_one_act_told_twice_is_one_event_and_two_acts_stay_two() -> None:
 def test_a_noun_act_as_a_verbs_object_is_the_subjects_act() -> None:
     text = "Bosnian state prosecutors on Wednesday ordered the arrest of Dodik."
     assert ("COERCE", "BIH", None) in {(t, s, None) for t, s, _ in _triples(_events(text))}
+
+
+def test_a_noun_act_inside_a_verbs_object_is_the_subjects_act_at_the_verbs_time() -> None:
+    events = _events("In December, U.S. forces carried out a series of airstrikes against Syria.", "2025-03-14")
+    assert [(e.source.actor.country, e.date) for e in events if e.type == "ASSAULT"] == [("USA", "2024-12")]

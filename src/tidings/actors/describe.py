@@ -67,7 +67,7 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
 
 
 def _appositive_conj(root: Any) -> bool:
-    """"the spokesperson for X's ministry, Ambassador Y": a name the parser joined to a noun as a
+    """ "the spokesperson for X's ministry, Ambassador Y": a name the parser joined to a noun as a
     conjunct, with a comma and no "and" or "or", is an appositive."""
     head = root.head
     if root.dep_ != "conj" or head.pos_ != "NOUN":
@@ -143,10 +143,19 @@ def placed_agents(out: Any, home: str | None) -> None:
     for tok in out.doc:
         lemma = tok.lemma_.lower()
         sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
-        if sector not in _FORCES or tok.pos_ not in ("NOUN", "PROPN") or tok.i in out.by_token or lemma in words.state_nouns:
+        if (
+            sector not in _FORCES
+            or tok.pos_ not in ("NOUN", "PROPN")
+            or tok.i in out.by_token
+            or lemma in words.state_nouns
+        ):
             continue
-        if tok.ent_type_ or any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") for c in tok.children):
-            continue  # a name ("Kosovo Liberation Army") or a qualified role: the event coder reads those
+        if tok.ent_type_ or any(
+            c.dep_ in ("poss", "prep")
+            or (c.dep_ in ("amod", "compound", "nmod") and (c.i in out.by_token or c.pos_ == "PROPN"))
+            for c in tok.children
+        ):
+            continue  # a name ("Kosovo Liberation Army") or a role with its own country: the event coder reads those
         if tok.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "troops", "the police"; not a bare "defense" or "military" used of a thing
         start = tok.sent.start

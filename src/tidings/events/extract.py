@@ -151,6 +151,15 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
     return None
 
 
+def _object_phrase(noun: Any) -> Any:
+    """The head of the phrase a noun stands in as an object: "airstrikes" in "carried out a series
+    of airstrikes" is in the object headed by "series"."""
+    t = noun
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        t = t.head.head
+    return t
+
+
 def _sense_declined(token: Any, lex: Lexicon) -> bool:
     """Did a lexicon entry of this verb decline it on its sense (not merely for want of an object)?"""
     entries = lex.verbs.get(token.lemma_.lower()) or []
@@ -266,7 +275,8 @@ class _Coder:
             ]
             if quals:
                 return self.roles(_conjuncts(quals[:1])), False
-            done = trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in load_modality_words().act_verbs
+            obj = _object_phrase(trigger)
+            done = obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in load_modality_words().act_verbs
             if entry.needs_source == "poss" and not done:
                 # The noun's owner only; but the noun as the object of a verb of doing is that verb's
                 # subject's act: "prosecutors ordered the arrest of Dodik", "imposed a curfew"
@@ -384,8 +394,9 @@ class _Coder:
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive and not subject):
                 verbs.append((verb.head, False))
-            elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
-                verbs.append((verb.head, False))  # "in December, forces carried out airstrikes": the verb's time
+            elif verb.pos_ in ("NOUN", "PROPN") and (obj := _object_phrase(verb)).dep_ in ("dobj", "obj"):
+                # "in December, forces carried out (a series of) airstrikes": the verb's time
+                verbs.append((obj.head, False))
             elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
                 verbs.append((verb.head, True))  # only a time before the first clause's verb
             else:
