@@ -82,6 +82,7 @@ def test_consult_event_of_the_2021_seed(seeded: Path) -> None:
         "rule",
         "sentence",
         "trigger",
+        "in_title",
     ]
     assert list(hits[0]) == fields
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -17,6 +18,7 @@ from tidings.clean import clean_document
 from tidings.errors import Reason
 from tidings.events import extract_events, load_lexicon
 from tidings.events.calibrate import calibrate
+from tidings.events.headline import sentence_case, title_events
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
 from tidings.quotes import extract_quotes, headline_quotes, link_events
@@ -32,6 +34,7 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
     kb, lexicon, ontology = load_kb(), load_lexicon(), load_ontology()
     out: list[Result] = []
     titles = _quoting_titles(documents, settings)
+    headlines = _headlines(documents, settings)
     for n, (document, sdoc) in enumerate(
         zip(documents, parse((d.text for d in documents), settings.model, settings.batch_size), strict=True)
     ):
@@ -42,7 +45,13 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
             stage = "timex"
             timexes = find_timexes(document.text, on)
             stage = "events"
-            events = calibrate(extract_events(document, resolved, timexes, lexicon, ontology))
+            events = extract_events(document, resolved, timexes, lexicon, ontology)
+            if n in headlines:
+                head = _title_document(document)
+                head_resolved = resolve(headlines[n], document.doc_id, on, kb, context=resolved)
+                head_events = extract_events(head, head_resolved, find_timexes(head.text, on), lexicon, ontology)
+                events = events + title_events(head_events, events)
+            events = calibrate(events)
             stage = "quotes"
             quotes = link_events(extract_quotes(resolved), events, resolved)
             if n in titles:
@@ -67,6 +76,19 @@ def _quoting_titles(documents: list[Document], settings: Settings) -> dict[int, 
     Investigated’"); the cleaner keeps them out of the text, so they are read on their own."""
     wanted = [n for n, d in enumerate(documents) if d.title and _QUOTE_MARKS.search(d.title)]
     texts = [documents[n].title or "" for n in wanted]
+    return dict(zip(wanted, parse(texts, settings.model, settings.batch_size), strict=True))
+
+
+def _title_document(document: Document) -> Document:
+    """The headline as a document of its own, in its report's casing (offsets are the title's)."""
+    text = sentence_case(document.title or "", document.text)
+    return replace(document, text=text, dropped=())
+
+
+def _headlines(documents: list[Document], settings: Settings) -> dict[int, Any]:
+    """The parsed headlines, in their reports' casing, by the document's place in the batch."""
+    wanted = [n for n, d in enumerate(documents) if d.title and len(d.title.split()) >= 3]
+    texts = [_title_document(documents[n]).text for n in wanted]
     return dict(zip(wanted, parse(texts, settings.model, settings.batch_size), strict=True))
 
 

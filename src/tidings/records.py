@@ -170,6 +170,7 @@ class Event:
     modality: Modality
     confidence: float
     rule: str
+    in_title: bool = False  # told in the headline: sentence and offsets are the title's
 
 
 @dataclass(frozen=True, slots=True)

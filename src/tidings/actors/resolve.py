@@ -133,8 +133,12 @@ def _phrase(token: Any) -> str:
     return str(token.doc[left : token.i + 1].text)
 
 
-def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = None) -> ResolvedDoc:
-    """Find every actor mention in a parsed report; ``on`` (the report's date) picks people's roles."""
+def resolve(
+    doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = None, context: ResolvedDoc | None = None
+) -> ResolvedDoc:
+    """Find every actor mention in a parsed report; ``on`` (the report's date) picks people's roles.
+    ``context``, the resolved body of the same report, lets its headline name by surname alone the
+    people the body names in full ("Clinton Vows to Find Embassy Bombers")."""
     kb = kb or load_kb()
     matcher, table = _matcher(doc.vocab, kb)
     out = ResolvedDoc(doc, doc_id, on, kb)
@@ -142,6 +146,8 @@ def resolve(doc: Any, doc_id: str, on: date | None, kb: KnowledgeBase | None = N
 
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
     seen_people: set[str] = set()
+    if context is not None:
+        seen_people |= {m.actor.actor_id for m in context.mentions if m.actor.kind == "person"}
     # A state's name that ends a PERSON name is a surname: "Chuck Jordan" is a man, not Jordan
     # (but "Bosnian Serbs", which the parser may also call a PERSON, keeps its "Bosnian").
     surnames = {i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start + 1, e.end)}

@@ -599,6 +599,8 @@ def extract_events(
         token = doc[i]
         if token.i in consumed:
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "in early March": a month, not a march
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))

@@ -24,6 +24,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", "schema.sql"),
     ("002_quote_links", "002_quote_links.sql"),
     ("003_title_quotes", "003_title_quotes.sql"),
+    ("004_title_events", "004_title_events.sql"),
 ]
 
 
@@ -238,6 +239,7 @@ class Store:
                         e.sentence_start,
                         e.trigger,
                         e.trigger_start,
+                        e.in_title,
                     ]
                     for e in a.events
                 ],

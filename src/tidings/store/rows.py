@@ -26,6 +26,7 @@ EVENT_FIELDS = [
     "rule",
     "sentence",
     "trigger",
+    "in_title",
 ]
 QUOTE_FIELDS = [
     "quote_id",
@@ -72,6 +73,7 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         source=_actor(row, "source"),
         target=_actor(row, "target"),
         place=place,
+        in_title=bool(row.get("in_title")),
     )
     return out
 
