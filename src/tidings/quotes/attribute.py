@@ -33,6 +33,7 @@ _RANK = {
     ("according", False): 1,
     ("relay", True): 1,
     ("belief", True): 2,
+    ("attitude", True): 2,
     ("naming", True): 2,
     ("evidence", True): 2,
     ("speech", False): 3,
@@ -181,6 +182,8 @@ class Attributor:
             cue = self.cues.get(t.i)
             if cue is None or cue.speaker is None:
                 continue
+            if cue.kind == "attitude" and t.i not in heads:
+                continue  # "Germany wants …" near a quotation it does not govern says nothing of it
             kind = "relay-object" if cue.kind == "relay" and cue.relay is not None else cue.kind
             rank = _RANK.get((kind, t.i in heads), 4)
             dist = min(abs(t.idx - span.end), abs(t.idx - span.open_mark))

@@ -19,7 +19,7 @@ import yaml
 
 from tidings.errors import DataFileError
 
-SECTIONS = ("speech", "belief", "evidence", "relay", "naming", "prepositions", "media")
+SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -27,6 +27,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 class CueLexicon:
     speech: frozenset[str]
     belief: frozenset[str]
+    attitude: frozenset[str]
     evidence: frozenset[str]
     relay: frozenset[str]
     naming: frozenset[str]
@@ -35,14 +36,14 @@ class CueLexicon:
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
-        for name in ("relay", "speech", "naming", "evidence", "belief"):
+        for name in ("relay", "speech", "naming", "evidence", "belief", "attitude"):
             if lemma in getattr(self, name):
                 return name
         return None
 
     @property
     def verbs(self) -> frozenset[str]:
-        return self.speech | self.belief | self.evidence | self.relay | self.naming
+        return self.speech | self.belief | self.attitude | self.evidence | self.relay | self.naming
 
 
 def _read(text: str, where: str) -> dict[str, list[str]]:
@@ -72,6 +73,7 @@ def load_cues() -> CueLexicon:
     return CueLexicon(
         speech=frozenset(merged["speech"]),
         belief=frozenset(merged["belief"]),
+        attitude=frozenset(merged["attitude"]),
         evidence=frozenset(merged["evidence"]),
         relay=frozenset(merged["relay"]),
         naming=frozenset(merged["naming"]),
@@ -172,7 +174,7 @@ def according_to(token: Any) -> Any | None:
 @dataclass(frozen=True, slots=True)
 class Cue:
     token: Any  # the cue word
-    kind: str  # speech, belief, evidence, relay, naming, according
+    kind: str  # speech, belief, attitude, evidence, relay, naming, according
     speaker: Any | None  # the token heading the speaker's phrase
     relay: Any | None = None  # the token heading a relay named by the construction
 
