@@ -212,7 +212,9 @@ def _joins(text: str, prev: _Draft, span: QuoteSpan, who: Attribution) -> bool:
         return who.cue is None and not rest.strip(" .,;:!?") and (prev.who.speaker is not None or who.speaker is None)
     if len(gap.split()) > MAX_BREAK_WORDS or prev.kind is not QuoteKind.DIRECT:
         return False
-    cue = prev.who.cue
+    # The first part's attribution, or (when the parse put the attribution in the second part's
+    # sentence: "“Would it be negotiable?” Hannity pressed. “Maybe …”") the second's.
+    cue = prev.who.cue if prev.who.cue is not None else who.cue
     # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
     # A quoted title inside the attribution ("he said on “Meet the Press.”") ends it as well.
     ends = gap.rstrip().rstrip(_MARKS)[-1:]

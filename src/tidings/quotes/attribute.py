@@ -40,6 +40,8 @@ _RANK = {
     ("relay", False): 3,
 }
 POSSESSIVES = {"his", "her", "its", "their"}
+# A name and its appositive between a closing mark and the cue: at most this many tokens.
+MAX_APPOSITIVE = 14
 _DASH_SIGNATURE = re.compile(r"^\s*[―—–]+\s*(\S.*)$")
 
 
@@ -86,7 +88,7 @@ class Attributor:
             if cue is None:
                 continue
             if cue.speaker is None or cue.speaker.i in self.inside:
-                cue = replace(cue, speaker=self._name_before(t))
+                cue = replace(cue, speaker=self._name_before(t) or self._appositive_before(t))
             self.cues[t.i] = cue
 
     def _name_before(self, cue: Any) -> Any | None:
@@ -99,6 +101,24 @@ class Attributor:
         while j > 0 and self.doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "VERB") and j - 1 not in self.inside:
             j -= 1
         return self.doc[i] if j > 0 and (j - 1) in self.inside else None
+
+    def _appositive_before(self, cue: Any) -> Any | None:
+        """'“…,” Flynn, a top Trump surrogate, said': the name opening the stretch between a
+        closing mark and its cue, past an appositive (no verb in the stretch)."""
+        j = cue.i - 1
+        while j > 0 and j not in self.inside and cue.i - j <= MAX_APPOSITIVE and self.doc[j].pos_ not in ("VERB", "AUX"):
+            j -= 1
+        if j not in self.inside:
+            return None
+        first = self.doc[j + 1]
+        while first.is_punct and first.i < cue.i:
+            first = self.doc[first.i + 1]
+        if first.pos_ != "PROPN" and first.lower_ not in PERSON_PRONOUNS:
+            return None
+        last = first
+        while last.i + 1 < cue.i and self.doc[last.i + 1].pos_ == "PROPN":
+            last = self.doc[last.i + 1]
+        return last
 
     # -- roles -------------------------------------------------------------------------------
     def role(self, token: Any | None) -> Role | None:
@@ -164,7 +184,10 @@ class Attributor:
         if after < len(self.doc):
             nxt = self.doc[after].sent
             between = self.text[span.close_end : nxt.start_char]
-            if len(nxt) <= 10 and len(between) <= 3 and "\n" not in between:
+            # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
+            # with its attribution, however long the parse's next sentence is.
+            leads_on = self.text[span.start : span.end].rstrip().endswith(",")
+            if (len(nxt) <= 10 or leads_on) and len(between) <= 3 and "\n" not in between:
                 sents.append(nxt)
         # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
         lo = self.text.rfind("\n", 0, span.open_mark) + 1

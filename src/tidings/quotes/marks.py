@@ -2,9 +2,10 @@
 
 Double marks of every kind count: curly “…”, straight "…", guillemets «…», „…“, the doubled
 apostrophe ''…'' that some papers' archives use, and the wire's ``…'' (AP, NYT and the TimeBank
-texts open with two backquotes and close with two apostrophes; a quotation inside one is `…' or '…'). Mixed pairs as crawled text has them (“…") close
-each other. Single marks (‘…’ and '…') count only where no double quotation is open and only
-when they close within their paragraph, because the same character is also the apostrophe.
+texts open with two backquotes and close with two apostrophes; a quotation inside one is `…' or
+'…'). Mixed pairs as crawled text has them (“…") close each other. Single marks (‘…’ and '…')
+count only where no double quotation is open and only when they close within their paragraph,
+because the same character is also the apostrophe.
 
 A quotation left open at its paragraph's end is closed there, so that a lost closing mark never
 swallows the rest of the report. A quotation running over several paragraphs (each one opening
@@ -52,7 +53,7 @@ def _mark_at(text: str, i: int) -> tuple[str, int] | None:
     if ch == WIRE_SINGLE:
         return "single", 1
     if text.startswith(APOSTROPHE * 3, i):
-        return "apos", 1  # an inner quotation closing just before the outer one (an apostrophe then two: the inner close, then the outer)
+        return "apos", 1  # three apostrophes: an inner quotation's close, then the outer one's
     if ch == APOSTROPHE and text.startswith("''", i):
         return "straight", 2
     if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
@@ -114,7 +115,7 @@ class _Scanner:
 
     def _double_mark(self, i: int, width: int) -> None:
         ch = self.text[i]
-        opener = _opens_only(self.text, i)
+        wire = ch == WIRE_SINGLE  # the wire's ``, which only ever opens
         if self.double is None:
             # A closing mark where only an opening one makes sense (”Mr. Trump … at a paragraph's
             # start) is a typing slip: it opens.
@@ -122,13 +123,11 @@ class _Scanner:
             if (ch not in CLOSE_DOUBLE or slip) and _can_open(self.text, i, width):
                 self.double = (i, width)
                 self.single = None  # a double mark inside a single quotation: the single one was an apostrophe
-        elif opener and (ch == WIRE_SINGLE or not _can_close(self.text, i, width)):
+        elif wire or (ch in OPEN_DOUBLE and not _can_close(self.text, i, width)):
             # A new opening before any close: the first quotation ended unmarked.
             self.close_double(i, 0)
             self.double = (i, width)
-        elif not opener and (
-            _can_close(self.text, i, width) or ch in CLOSE_DOUBLE or not _can_open(self.text, i, width)
-        ):
+        elif _can_close(self.text, i, width) or ch in CLOSE_DOUBLE or not _can_open(self.text, i, width):
             # A straight mark that cannot open closes, even spaced off ("'outreach,' \" he said").
             self.close_double(i, width)
 
