@@ -135,6 +135,8 @@ def _reported(attributor: Attributor, cue: Cue) -> bool:
     )
 
 
+# A quotation followed by a byline is the title of a piece: '“…,” by Times' Ben Sisario'.
+_BYLINE = re.compile(r"[ \t]*,?[ \t]*by[ \t]+[A-Z]")
 _JOINING_GAP = re.compile(r"[ \t\-–—]{0,4}")
 
 
@@ -312,6 +314,10 @@ def _direct(
             continue  # a programme or a paper ("on CNN's “State of the Union”"), not anybody's words
         if titled and who.cue is None and len(words) <= 6 and text[span.end - 1 : span.end] not in ".!?":
             continue  # a short title-cased name no cue attributes ("Broad City"), not anybody's words
+        if titled and not who.governs and text[span.end - 1 : span.end] not in ".!?":
+            continue  # a title near a cue that does not govern it ("the book “Hacked World Order,” he said")
+        if _BYLINE.match(text, span.close_end):
+            continue  # the title of a piece with its byline ("“The Living Room to close,” by Ben Sisario")
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
             continue  # scare quotes and titles ("Face the Nation"): quoted words nobody is said to have said
         part = _strip(text, span.start, span.end)
