@@ -130,9 +130,7 @@ def _reported(attributor: Attributor, cue: Cue) -> bool:
         if t.dep_ != "conj":  # a verb of saying joined to it ("would not say … and refused …") does not report it
             reporting.append(t.head)
         t = t.head
-    return any(
-        (found := attributor.cues.get(r.i)) is not None and found.kind in _REPORTING for r in reporting
-    )
+    return any((found := attributor.cues.get(r.i)) is not None and found.kind in _REPORTING for r in reporting)
 
 
 # A quotation followed by a byline is the title of a piece: '“…,” by Times' Ben Sisario'.

@@ -106,7 +106,9 @@ class Attributor:
         """'“…,” Flynn, a top Trump surrogate, said': the name opening the stretch between a
         closing mark and its cue, past an appositive (no verb in the stretch)."""
         j = cue.i - 1
-        while j > 0 and j not in self.inside and cue.i - j <= MAX_APPOSITIVE and self.doc[j].pos_ not in ("VERB", "AUX"):
+        while (
+            j > 0 and j not in self.inside and cue.i - j <= MAX_APPOSITIVE and self.doc[j].pos_ not in ("VERB", "AUX")
+        ):
             j -= 1
         if j not in self.inside:
             return None
