@@ -88,7 +88,8 @@ class Attributor:
             if cue is None:
                 continue
             if cue.speaker is None or cue.speaker.i in self.inside:
-                cue = replace(cue, speaker=self._name_before(t) or self._appositive_before(t))
+                found = self._name_before(t) or self._appositive_before(t) or self._name_after(t)
+                cue = replace(cue, speaker=found)
             self.cues[t.i] = cue
 
     def _name_before(self, cue: Any) -> Any | None:
@@ -101,6 +102,20 @@ class Attributor:
         while j > 0 and self.doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "VERB") and j - 1 not in self.inside:
             j -= 1
         return self.doc[i] if j > 0 and (j - 1) in self.inside else None
+
+    def _name_after(self, cue: Any) -> Any | None:
+        """'“…,” added another New Hampshire Democrat.': the cue right after the closing mark, its
+        speaker after it, which the parse can take for the cue's object."""
+        if cue.i == 0 or cue.i - 1 not in self.inside:
+            return None
+        return next(
+            (
+                c
+                for c in cue.children
+                if c.i > cue.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
 
     def _appositive_before(self, cue: Any) -> Any | None:
         """'“…,” Flynn, a top Trump surrogate, said': the name opening the stretch between a
