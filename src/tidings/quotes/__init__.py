@@ -104,33 +104,16 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             continue  # the attribution of a direct quotation
         if any(spans[n].open_mark < bounds[0] or spans[n].close_end > bounds[1] + 1 for n in inside):
             continue  # a quotation straddling the content's edge: the parse has cut it badly
-        if cue.kind == "attitude" and not inside and not _reported(attributor, cue):
-            continue  # "Germany wants …": an attitude, not anybody's words
+        if cue.kind == "attitude" and not inside:
+            # "Germany wants …": an attitude, not anybody's words. Where someone said it ("he said
+            # Germany wants …", "Germany wants …, a minister said"), the verb of saying is the cue.
+            continue
         absorbed.update(inside)
         bounds = _cut_after_quote(bounds, [spans[n] for n in inside], text)
         kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
         others = by_sentence.get(cue.token.sent.start, [])
         drafts.append(_Draft([bounds], kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
-
-
-# The cues whose clause reports what someone said: an attitude in it was stated ("said she wants …").
-_REPORTING = frozenset({"speech", "relay", "according", "evidence"})
-
-
-_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "relcl", "acl"})
-
-
-def _reported(attributor: Attributor, cue: Cue) -> bool:
-    """Is the cue's clause what someone said: the content of a verb of saying ("she said she
-    wants …", "saying he hopes …"), or a clause a parenthetical attributes ("…, he said")?"""
-    reporting = [c for c in cue.token.children if c.dep_ == "parataxis"]
-    t = cue.token
-    while t.dep_ in _CLAUSE_LINKS and t.head.i != t.i:
-        if t.dep_ != "conj":  # a verb of saying joined to it ("would not say … and refused …") does not report it
-            reporting.append(t.head)
-        t = t.head
-    return any((found := attributor.cues.get(r.i)) is not None and found.kind in _REPORTING for r in reporting)
 
 
 # A quotation followed by a byline is the title of a piece: '“…,” by Times' Ben Sisario'.

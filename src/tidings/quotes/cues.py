@@ -1,9 +1,10 @@
 """The cue lexicon (``quotes/data/cues.yaml`` plus a user's file) and cue finding over the parse.
 
 A cue is a word that attributes words or thoughts to someone: a verb of saying or believing, a
-relaying verb, "according to". Each cue found in a sentence carries its speaker token, the
-relay token where the construction names one ("told Reuters", "Mehr quoted X as saying"), and
-how strongly it binds a quotation (``rank``: lower binds more).
+relaying verb, "according to". A verb of attitude (want, hope, plan, decide) is a cue only of a
+quotation it governs: "Germany wants …" tells nobody's words. Each cue found in a sentence
+carries its speaker token, the relay token where the construction names one ("told Reuters",
+"Mehr quoted X as saying"), and how strongly it binds a quotation (``rank``: lower binds more).
 """
 
 from __future__ import annotations
