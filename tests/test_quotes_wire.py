@@ -138,6 +138,10 @@ def test_a_content_ends_at_its_clause() -> None:
         "Armenian Prime Minister Nikol Pashinyan phoned Russian President Vladimir Putin and asked Moscow for support."
     )
     assert not any("phoned" in q.text for q in _quotes(text, "2022-09-13"))
+    # An act on someone ("recalled the ambassador") is not words; a statement's object still is.
+    assert _quotes("Turkish President Recep Tayyip Erdogan recalled Turkey's ambassador for consultations.") == []
+    (q,) = _quotes("The Security Council condemned North Korea's latest ballistic missile launch on Monday.")
+    assert q.text == "North Korea's latest ballistic missile launch"
     # No content ends on a conjunction.
     text = "Officials said the bomb was carried by road and the components were brought by sea and, police said, assembled in Nairobi."
     for q in _quotes(text):

@@ -83,7 +83,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
     for cue in sorted(attributor.cues.values(), key=lambda c: c.token.i):
         if cue.speaker is None and cue.kind != "according":
             continue
-        bounds = content_bounds(cue)
+        bounds = content_bounds(cue, attributor.names_actor)
         if bounds is None:
             continue
         bounds = _run_on(bounds, spans, text, cue.token.sent.end_char)

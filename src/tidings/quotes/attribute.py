@@ -158,6 +158,14 @@ class Attributor:
             left += 1
         return Role(self.doc[left : token.i + 1].text, None)
 
+    def names_actor(self, token: Any) -> bool:
+        """Does the phrase headed by ``token`` name an actor (a person, a state, an office), not
+        merely mention one in a modifier ("North Korea's missile launch")?"""
+        if self.resolved.mention_at(token) is not None or self.resolved.antecedent(token) is not None:
+            return True
+        # "Turkey's ambassador": a role word of the actor lexicon, its actor in a modifier.
+        return token.lemma_.lower() in self.resolved.kb.agents and self.resolved.role_for(token) is not None
+
     def _quoted(self, offset: int) -> bool:
         toks = tokens_overlapping(self.starts, offset, offset + 1)
         return bool(toks) and toks[0] in self.inside

@@ -14,6 +14,7 @@ Z" the cue shares its subject with "phoned", whose clause is X's deed, not X's w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tidings.nlp import dateline_end
@@ -59,7 +60,7 @@ def _span(doc: Any, first: int, last: int) -> list[Any]:
     return list(doc[first : last + 1])
 
 
-def _complement(cue: Any) -> list[Any] | None:
+def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | None:
     kids = list(cue.children)
     for c in kids:
         if c.dep_ == "ccomp":
@@ -80,6 +81,8 @@ def _complement(cue: Any) -> list[Any] | None:
             return _span(cue.doc, (obj or c).left_edge.i, c.right_edge.i)
     for c in kids:
         if c.dep_ == "dobj" and cue.dep_ not in ("amod", "compound") and len(list(c.subtree)) >= 4:
+            if names_actor(c):
+                return None  # "recalled Turkey's ambassador", "thanked the crowd": an act on someone, not words
             # "condemned Friday's test as …", "touting their own record": the statement's object.
             return _subtree(c)
     for c in kids:
@@ -115,10 +118,14 @@ def _according(cue: Any) -> list[Any] | None:
     return tokens or None
 
 
-def content_bounds(cue: Cue) -> tuple[int, int] | None:
+def _no_actor(token: Any) -> bool:
+    return False
+
+
+def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
     """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
     tok = cue.token
-    tokens = _according(tok) if cue.kind == "according" else (_complement(tok) or _host_clause(tok))
+    tokens = _according(tok) if cue.kind == "according" else (_complement(tok, names_actor) or _host_clause(tok))
     if not tokens:
         return None
     # A contiguous run: the parse's subtrees are contiguous, the host clause minus the cue may not be.
