@@ -33,6 +33,7 @@ def test_wire_marks_open_with_backquotes_and_close_with_apostrophes() -> None:
         "``Together, we promise to bring them to justice,'' she told workers.\n"
         "Police said they had made ``extraordinary discoveries,'' without details.\n"
         "``He told me `no way,''' she said. ``We will go on.''\n"
+        "Baker said Jordan `` is seeking some guidance'' on the embargo.\n"
         "The candidates' plans don't add up, the voters' guide says."
     )
     assert [text[s.start : s.end] for s in find_quote_spans(text, min_words=1)] == [
@@ -40,6 +41,7 @@ def test_wire_marks_open_with_backquotes_and_close_with_apostrophes() -> None:
         "extraordinary discoveries,",
         "He told me `no way,'",
         "We will go on.",
+        " is seeking some guidance",
     ]
     # A curly opening mark typed where the closing one belongs still closes ("“It's unusual,“ said …").
     text = "“It's unusual,“ said Larry Noble. “It's a hard thing to do.”"

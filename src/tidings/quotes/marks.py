@@ -74,6 +74,8 @@ def _opens_only(text: str, i: int) -> bool:
 def _can_open(text: str, i: int, width: int) -> bool:
     prev = text[i - 1] if i else " "
     nxt = text[i + width] if i + width < len(text) else " "
+    if text.startswith(WIRE_OPEN, i):
+        return True  # unmistakable, even spaced off its first word ("Jordan `` is seeking …''")
     if _opens_only(text, i):
         return not nxt.isspace()
     return (prev.isspace() or prev in _BEFORE_OPENER or prev in OPEN_DOUBLE) and not nxt.isspace()
