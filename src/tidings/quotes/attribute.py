@@ -118,22 +118,21 @@ class Attributor:
         )
 
     def _appositive_before(self, cue: Any) -> Any | None:
-        """'“…,” Flynn, a top Trump surrogate, said': the name opening the stretch between a
-        closing mark and its cue, past an appositive (no verb in the stretch)."""
+        """'“…,” Flynn, a top Trump surrogate, said', '“…,” a detective, speaking on condition of
+        anonymity, said': the name or description opening the stretch between a closing mark and
+        its cue, past an appositive or a participle's aside (no finite verb in the stretch)."""
         j = cue.i - 1
-        while (
-            j > 0 and j not in self.inside and cue.i - j <= MAX_APPOSITIVE and self.doc[j].pos_ not in ("VERB", "AUX")
-        ):
+        while j > 0 and j not in self.inside and cue.i - j <= MAX_APPOSITIVE and not _finite(self.doc[j]):
             j -= 1
         if j not in self.inside:
             return None
         first = self.doc[j + 1]
-        while first.is_punct and first.i < cue.i:
+        while first.i < cue.i and (first.is_punct or first.pos_ in ("DET", "ADJ")):
             first = self.doc[first.i + 1]
-        if first.pos_ != "PROPN" and first.lower_ not in PERSON_PRONOUNS:
+        if first.pos_ not in ("PROPN", "NOUN") and first.lower_ not in PERSON_PRONOUNS:
             return None
         last = first
-        while last.i + 1 < cue.i and self.doc[last.i + 1].pos_ == "PROPN":
+        while last.i + 1 < cue.i and self.doc[last.i + 1].pos_ in ("PROPN", "NOUN") and last.pos_ != "PRON":
             last = self.doc[last.i + 1]
         return last
 
@@ -277,6 +276,11 @@ class Attributor:
                     if cues:
                         return self.attribution(cues[-1], cues[:-1])
         return Attribution(None, (), None)
+
+
+def _finite(token: Any) -> bool:
+    """A verb that makes a clause of its own (not a participle: "speaking on condition of anonymity")."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBG", "VBN")
 
 
 def _is_medium(token: Any) -> bool:
