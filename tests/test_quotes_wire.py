@@ -144,6 +144,13 @@ def test_a_content_ends_at_its_clause() -> None:
     assert _quotes("Turkish President Recep Tayyip Erdogan recalled Turkey's ambassador for consultations.") == []
     (q,) = _quotes("The Security Council condemned North Korea's latest ballistic missile launch on Monday.")
     assert q.text == "North Korea's latest ballistic missile launch"
+    # A quotation's content holds neither its cue nor the attribution between two quoted phrases.
+    text = 'Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "the question is the timing."'
+    (q,) = [q for q in _quotes(text, "2016-09-23") if "timing" in q.text]
+    assert q.text == "the question is the timing." and q.kind is QuoteKind.PARTIAL
+    text = "Oz is “smart as hell,” Steve Mosko wrote in an email to Rich Eisen, and “full of nonsense.”"
+    (q,) = _quotes(text, "2016-09-23")
+    assert "Mosko" not in q.text and len(q.parts) == 2 and _name(q) == "Steve Mosko"
     # No content ends on a conjunction.
     text = "Officials said the bomb was carried by road and the components were brought by sea and, police said, assembled in Nairobi."
     for q in _quotes(text):

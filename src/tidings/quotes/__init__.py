@@ -247,6 +247,8 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
         t = t.head
     if t.head.i != cue.i or t.i == cue.i or t.dep_ in ("nsubj", "nsubjpass", "punct"):
         return None
+    if t.i in attributor.cues:
+        return None  # "said … but said “the question is the timing”": the nearer cue's own quotation
     first = t.left_edge.i
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < t.i and c.i > cue.i), None)
     if obj is not None and t.dep_ in ("prep", "oprd", "xcomp", "advcl"):
@@ -309,7 +311,12 @@ def _direct(
                 kind = QuoteKind.PARTIAL if _quoted_edge(text[arg[0] : arg[1]]) else QuoteKind.INDIRECT
         if kind is QuoteKind.PARTIAL and prev is not None and _same_clause(prev, who, attributor):
             # "called Trump a “pathological liar” who is “utterly amoral”": one attribution, one quote.
-            prev.parts = [(prev.start, part[1])]
+            cue_idx = who.cue.token.idx if who.cue is not None else -1
+            if prev.end <= cue_idx < part[0]:
+                # "Oz is “smart as hell,” Mosko wrote …, and “full of s---.”": the attribution between is no part.
+                prev.parts.append(part)
+            else:
+                prev.parts = [(prev.start, part[1])]
             prev.spans.append(span)
             continue
         drafts.append(_Draft([part], kind, who, [span]))
