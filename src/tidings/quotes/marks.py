@@ -48,13 +48,13 @@ class QuoteSpan:
 def _mark_at(text: str, i: int) -> tuple[str, int] | None:
     """The kind and width of a quotation mark at ``i``: ("double"|"single"|"straight"|"apos", width)."""
     ch = text[i]
-    if text.startswith(WIRE_OPEN, i):
-        return "double", 2
+    if ch.isalnum() or ch.isspace():
+        return None  # most characters: no mark
     if ch == WIRE_SINGLE:
-        return "single", 1
-    if text.startswith(APOSTROPHE * 3, i):
-        return "apos", 1  # three apostrophes: an inner quotation's close, then the outer one's
+        return ("double", 2) if text.startswith(WIRE_OPEN, i) else ("single", 1)
     if ch == APOSTROPHE and text.startswith("''", i):
+        if text.startswith(APOSTROPHE * 3, i):
+            return "apos", 1  # three apostrophes: an inner quotation's close, then the outer one's
         return "straight", 2
     if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
         return "double", 1
