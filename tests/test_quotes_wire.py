@@ -131,6 +131,12 @@ def test_verbs_of_attitude_are_not_cues_unless_their_clause_reports_speech() -> 
     # Holding a quotation: the speaker's own words.
     (q,) = _quotes("Donald Trump wants “a big, beautiful wall” on the southern border.")
     assert q.kind is QuoteKind.PARTIAL and q.cue == "wants" and _name(q) == "Donald Trump"
+    # A quotation another cue governs does not make the attitude anybody's words.
+    text = (
+        "Britain is seeking to finalize a deal on the Chagos Islands after U.S. President Donald Trump "
+        "said last month that he was “inclined” to support the deal."
+    )
+    assert not any(q.cue == "seeking" for q in _quotes(text, "2025-03-12"))
 
 
 @pytest.mark.model

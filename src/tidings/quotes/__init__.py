@@ -20,7 +20,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import tokens_overlapping
-from tidings.quotes.attribute import Attribution, Attributor, is_outlet
+from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
 from tidings.quotes.content import content_bounds
 from tidings.quotes.cues import Cue, load_cues
 from tidings.quotes.headline import headline_quotes
@@ -104,7 +104,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             continue  # the attribution of a direct quotation
         if any(spans[n].open_mark < bounds[0] or spans[n].close_end > bounds[1] + 1 for n in inside):
             continue  # a quotation straddling the content's edge: the parse has cut it badly
-        if cue.kind == "attitude" and not inside:
+        if cue.kind == "attitude" and not any(_nearest_cue(attributor, spans[n]) == cue.token.i for n in inside):
             # "Germany wants …": an attitude, not anybody's words. Where someone said it ("he said
             # Germany wants …", "Germany wants …, a minister said"), the verb of saying is the cue.
             continue
@@ -114,6 +114,14 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         others = by_sentence.get(cue.token.sent.start, [])
         drafts.append(_Draft([bounds], kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
+
+
+def _nearest_cue(attributor: Attributor, span: QuoteSpan) -> int | None:
+    """The token index of the cue nearest above a quotation in the parse, if any."""
+    toks = tokens_overlapping(attributor.starts, span.start, span.end)
+    if not toks:
+        return None
+    return next((h.i for h in chain_up(attributor.doc[toks[0]]) if h.i in attributor.cues), None)
 
 
 # A quotation followed by a byline is the title of a piece: '“…,” by Times' Ben Sisario'.
