@@ -22,7 +22,7 @@ AP_DASH, MODEL_DASH = "_", "--"
 _DATELINE_TOKENS = 12
 
 
-def _dateline_end(doc: Any, start: int) -> int | None:
+def dateline_end(doc: Any, start: int) -> int | None:
     """The index of the dash that closes a dateline opening the paragraph at ``start``: the
     paragraph opens with a word in capitals, no word before the dash is in lower case, the dash
     follows the agency's parenthesis or a word in capitals, and a capital follows it."""
@@ -54,7 +54,7 @@ def _paragraph_starts(doc: Any) -> Any:
             if token.i:
                 token.is_sent_start = True
             after_break = False
-            dash = _dateline_end(doc, token.i)
+            dash = dateline_end(doc, token.i)
             if dash is not None:
                 doc[dash + 1].is_sent_start = True
         if "\n" in token.text_with_ws:

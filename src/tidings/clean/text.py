@@ -35,7 +35,7 @@ _SCRIPT = re.compile(
 )
 _CODE_CHARS = set("{};=<>()$`")
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = (".", "!", "?", '."', ".”", "?”", "!”", "”", '"', ".'", "。", "…", ")")
+_SENTENCE_END = (".", "!", "?", '."', "''", ".”", "?”", "!”", "”", '"', ".'", "。", "…", ")")
 _INVISIBLE = "\u200b\u200c\u200d\ufeff\xa0 \t"
 # Reasons for lines dropped by position rather than by a pattern.
 OUTSIDE = "outside-body"

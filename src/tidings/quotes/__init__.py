@@ -20,7 +20,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import tokens_overlapping
-from tidings.quotes.attribute import Attribution, Attributor, is_outlet
+from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
 from tidings.quotes.content import content_bounds
 from tidings.quotes.cues import Cue, load_cues
 from tidings.quotes.headline import headline_quotes
@@ -33,7 +33,7 @@ __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "headline_quotes",
 DIRECT_COVER = 0.6
 # Between two parts of one quotation there is only the attribution: this many words at most.
 MAX_BREAK_WORDS = 30
-_MARKS = "\"'“”‘’«»„"
+_MARKS = "\"'`“”‘’«»„"
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
     for cue in sorted(attributor.cues.values(), key=lambda c: c.token.i):
         if cue.speaker is None and cue.kind != "according":
             continue
-        bounds = content_bounds(cue)
+        bounds = content_bounds(cue, attributor.names_actor)
         if bounds is None:
             continue
         bounds = _run_on(bounds, spans, text, cue.token.sent.end_char)
@@ -104,6 +104,10 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             continue  # the attribution of a direct quotation
         if any(spans[n].open_mark < bounds[0] or spans[n].close_end > bounds[1] + 1 for n in inside):
             continue  # a quotation straddling the content's edge: the parse has cut it badly
+        if cue.kind == "attitude" and not any(_nearest_cue(attributor, spans[n]) == cue.token.i for n in inside):
+            # "Germany wants …": an attitude, not anybody's words. Where someone said it ("he said
+            # Germany wants …", "Germany wants …, a minister said"), the verb of saying is the cue.
+            continue
         absorbed.update(inside)
         bounds = _cut_after_quote(bounds, [spans[n] for n in inside], text)
         kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
@@ -112,6 +116,16 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
     return _prune_nested(drafts), absorbed
 
 
+def _nearest_cue(attributor: Attributor, span: QuoteSpan) -> int | None:
+    """The token index of the cue nearest above a quotation in the parse, if any."""
+    toks = tokens_overlapping(attributor.starts, span.start, span.end)
+    if not toks:
+        return None
+    return next((h.i for h in chain_up(attributor.doc[toks[0]]) if h.i in attributor.cues), None)
+
+
+# A quotation followed by a byline is the title of a piece: '“…,” by Times' Ben Sisario'.
+_BYLINE = re.compile(r"[ \t]*,?[ \t]*by[ \t]+[A-Z]")
 _JOINING_GAP = re.compile(r"[ \t\-–—]{0,4}")
 
 
@@ -189,7 +203,9 @@ def _joins(text: str, prev: _Draft, span: QuoteSpan, who: Attribution) -> bool:
         return who.cue is None and not rest.strip(" .,;:!?") and (prev.who.speaker is not None or who.speaker is None)
     if len(gap.split()) > MAX_BREAK_WORDS or prev.kind is not QuoteKind.DIRECT:
         return False
-    cue = prev.who.cue
+    # The first part's attribution, or (when the parse put the attribution in the second part's
+    # sentence: "“Would it be negotiable?” Hannity pressed. “Maybe …”") the second's.
+    cue = prev.who.cue if prev.who.cue is not None else who.cue
     # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
     # A quoted title inside the attribution ("he said on “Meet the Press.”") ends it as well.
     ends = gap.rstrip().rstrip(_MARKS)[-1:]
@@ -239,6 +255,8 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
         t = t.head
     if t.head.i != cue.i or t.i == cue.i or t.dep_ in ("nsubj", "nsubjpass", "punct"):
         return None
+    if t.i in attributor.cues:
+        return None  # "said … but said “the question is the timing”": the nearer cue's own quotation
     first = t.left_edge.i
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < t.i and c.i > cue.i), None)
     if obj is not None and t.dep_ in ("prep", "oprd", "xcomp", "advcl"):
@@ -287,6 +305,10 @@ def _direct(
             continue  # a programme or a paper ("on CNN's “State of the Union”"), not anybody's words
         if titled and who.cue is None and len(words) <= 6 and text[span.end - 1 : span.end] not in ".!?":
             continue  # a short title-cased name no cue attributes ("Broad City"), not anybody's words
+        if titled and not who.governs and text[span.end - 1 : span.end] not in ".!?":
+            continue  # a title near a cue that does not govern it ("the book “Hacked World Order,” he said")
+        if _BYLINE.match(text, span.close_end):
+            continue  # the title of a piece with its byline ("“The Living Room to close,” by Ben Sisario")
         if kind is QuoteKind.PARTIAL and (who.cue is None or (not who.governs and (len(words) <= 3 or titled))):
             continue  # scare quotes and titles ("Face the Nation"): quoted words nobody is said to have said
         part = _strip(text, span.start, span.end)
@@ -297,7 +319,12 @@ def _direct(
                 kind = QuoteKind.PARTIAL if _quoted_edge(text[arg[0] : arg[1]]) else QuoteKind.INDIRECT
         if kind is QuoteKind.PARTIAL and prev is not None and _same_clause(prev, who, attributor):
             # "called Trump a “pathological liar” who is “utterly amoral”": one attribution, one quote.
-            prev.parts = [(prev.start, part[1])]
+            cue_idx = who.cue.token.idx if who.cue is not None else -1
+            if prev.end <= cue_idx < part[0]:
+                # "Oz is “smart as hell,” Mosko wrote …, and “full of s---.”": the attribution between is no part.
+                prev.parts.append(part)
+            else:
+                prev.parts = [(prev.start, part[1])]
             prev.spans.append(span)
             continue
         drafts.append(_Draft([part], kind, who, [span]))

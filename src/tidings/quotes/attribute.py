@@ -33,12 +33,15 @@ _RANK = {
     ("according", False): 1,
     ("relay", True): 1,
     ("belief", True): 2,
+    ("attitude", True): 2,
     ("naming", True): 2,
     ("evidence", True): 2,
     ("speech", False): 3,
     ("relay", False): 3,
 }
 POSSESSIVES = {"his", "her", "its", "their"}
+# A name and its appositive between a closing mark and the cue: at most this many tokens.
+MAX_APPOSITIVE = 14
 _DASH_SIGNATURE = re.compile(r"^\s*[―—–]+\s*(\S.*)$")
 
 
@@ -85,7 +88,8 @@ class Attributor:
             if cue is None:
                 continue
             if cue.speaker is None or cue.speaker.i in self.inside:
-                cue = replace(cue, speaker=self._name_before(t))
+                found = self._name_before(t) or self._appositive_before(t) or self._name_after(t)
+                cue = replace(cue, speaker=found)
             self.cues[t.i] = cue
 
     def _name_before(self, cue: Any) -> Any | None:
@@ -98,6 +102,39 @@ class Attributor:
         while j > 0 and self.doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "VERB") and j - 1 not in self.inside:
             j -= 1
         return self.doc[i] if j > 0 and (j - 1) in self.inside else None
+
+    def _name_after(self, cue: Any) -> Any | None:
+        """'“…,” added another New Hampshire Democrat.': the cue right after the closing mark, its
+        speaker after it, which the parse can take for the cue's object."""
+        if cue.i == 0 or cue.i - 1 not in self.inside:
+            return None
+        return next(
+            (
+                c
+                for c in cue.children
+                if c.i > cue.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
+
+    def _appositive_before(self, cue: Any) -> Any | None:
+        """'“…,” Flynn, a top Trump surrogate, said', '“…,” a detective, speaking on condition of
+        anonymity, said': the name or description opening the stretch between a closing mark and
+        its cue, past an appositive or a participle's aside (no finite verb in the stretch)."""
+        j = cue.i - 1
+        while j > 0 and j not in self.inside and cue.i - j <= MAX_APPOSITIVE and not _finite(self.doc[j]):
+            j -= 1
+        if j not in self.inside:
+            return None
+        first = self.doc[j + 1]
+        while first.i < cue.i and (first.is_punct or first.pos_ in ("DET", "ADJ")):
+            first = self.doc[first.i + 1]
+        if first.pos_ not in ("PROPN", "NOUN") and first.lower_ not in PERSON_PRONOUNS:
+            return None
+        last = first
+        while last.i + 1 < cue.i and self.doc[last.i + 1].pos_ in ("PROPN", "NOUN") and last.pos_ != "PRON":
+            last = self.doc[last.i + 1]
+        return last
 
     # -- roles -------------------------------------------------------------------------------
     def role(self, token: Any | None) -> Role | None:
@@ -119,6 +156,14 @@ class Attributor:
         while left < token.i and self.doc[left].is_punct:
             left += 1
         return Role(self.doc[left : token.i + 1].text, None)
+
+    def names_actor(self, token: Any) -> bool:
+        """Does the phrase headed by ``token`` name an actor (a person, a state, an office), not
+        merely mention one in a modifier ("North Korea's missile launch")?"""
+        if self.resolved.mention_at(token) is not None or self.resolved.antecedent(token) is not None:
+            return True
+        # "Turkey's ambassador": a role word of the actor lexicon, its actor in a modifier.
+        return token.lemma_.lower() in self.resolved.kb.agents and self.resolved.role_for(token) is not None
 
     def _quoted(self, offset: int) -> bool:
         toks = tokens_overlapping(self.starts, offset, offset + 1)
@@ -163,7 +208,10 @@ class Attributor:
         if after < len(self.doc):
             nxt = self.doc[after].sent
             between = self.text[span.close_end : nxt.start_char]
-            if len(nxt) <= 10 and len(between) <= 3 and "\n" not in between:
+            # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
+            # with its attribution, however long the parse's next sentence is.
+            leads_on = self.text[span.start : span.end].rstrip().endswith(",")
+            if (len(nxt) <= 10 or leads_on) and len(between) <= 3 and "\n" not in between:
                 sents.append(nxt)
         # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
         lo = self.text.rfind("\n", 0, span.open_mark) + 1
@@ -181,6 +229,8 @@ class Attributor:
             cue = self.cues.get(t.i)
             if cue is None or cue.speaker is None:
                 continue
+            if cue.kind == "attitude" and t.i not in heads:
+                continue  # "Germany wants …" near a quotation it does not govern says nothing of it
             kind = "relay-object" if cue.kind == "relay" and cue.relay is not None else cue.kind
             rank = _RANK.get((kind, t.i in heads), 4)
             dist = min(abs(t.idx - span.end), abs(t.idx - span.open_mark))
@@ -226,6 +276,11 @@ class Attributor:
                     if cues:
                         return self.attribution(cues[-1], cues[:-1])
         return Attribution(None, (), None)
+
+
+def _finite(token: Any) -> bool:
+    """A verb that makes a clause of its own (not a participle: "speaking on condition of anonymity")."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBG", "VBN")
 
 
 def _is_medium(token: Any) -> bool:

@@ -6,23 +6,45 @@
 - "X called Y Z": the object and its predicate; "X called for Y": the prepositional object.
 - "According to X, CLAUSE": the sentence without the "according to" phrase.
 - "A report found that CLAUSE": as for speech.
+
+A content ends at its clause: never on a conjunction ("… made of and"), never with a dateline
+("TEHRAN – …"), and never as a verb phrase of the speaker's own act: in "X phoned Y and asked
+Z" the cue shares its subject with "phoned", whose clause is X's deed, not X's words.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from tidings.nlp import dateline_end
 from tidings.quotes.cues import Cue
 
 MIN_CONTENT_WORDS = 3
 _EDGE_PUNCT = set(",;:—–―-()[]")
 
 
+def _loose_edge(token: Any, punct: set[str]) -> bool:
+    """Punctuation, space or a coordinating conjunction at a content's edge ("… made of and")."""
+    return (token.is_punct and token.text in punct) or token.is_space or token.dep_ == "cc" or token.pos_ == "CCONJ"
+
+
+def _after_dateline(tokens: list[Any]) -> list[Any]:
+    """The tokens after a dateline opening them ("BUDAPEST, March 12 (Xinhua) -- …")."""
+    first = tokens[0]
+    if first.i and "\n" not in first.doc[first.i - 1].text_with_ws:
+        return tokens  # not at a paragraph's start
+    dash = dateline_end(first.doc, first.i)
+    return tokens if dash is None else [t for t in tokens if t.i > dash]
+
+
 def _bounds(tokens: list[Any]) -> tuple[int, int] | None:
-    """Character bounds of a contiguous run of tokens, trimmed of edge punctuation."""
-    while tokens and ((tokens[0].is_punct and tokens[0].text in _EDGE_PUNCT) or tokens[0].is_space):
+    """Character bounds of a contiguous run of tokens, trimmed of edge punctuation and conjunctions."""
+    if tokens:
+        tokens = _after_dateline(tokens)
+    while tokens and _loose_edge(tokens[0], _EDGE_PUNCT):
         tokens = tokens[1:]
-    while tokens and ((tokens[-1].is_punct and tokens[-1].text in _EDGE_PUNCT | {"."}) or tokens[-1].is_space):
+    while tokens and _loose_edge(tokens[-1], _EDGE_PUNCT | {"."}):
         tokens = tokens[:-1]
     if sum(1 for t in tokens if not t.is_punct) < MIN_CONTENT_WORDS:
         return None
@@ -38,7 +60,7 @@ def _span(doc: Any, first: int, last: int) -> list[Any]:
     return list(doc[first : last + 1])
 
 
-def _complement(cue: Any) -> list[Any] | None:
+def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | None:
     kids = list(cue.children)
     for c in kids:
         if c.dep_ == "ccomp":
@@ -59,6 +81,8 @@ def _complement(cue: Any) -> list[Any] | None:
             return _span(cue.doc, (obj or c).left_edge.i, c.right_edge.i)
     for c in kids:
         if c.dep_ == "dobj" and cue.dep_ not in ("amod", "compound") and len(list(c.subtree)) >= 4:
+            if names_actor(c):
+                return None  # "recalled Turkey's ambassador", "thanked the crowd": an act on someone, not words
             # "condemned Friday's test as …", "touting their own record": the statement's object.
             return _subtree(c)
     for c in kids:
@@ -73,6 +97,9 @@ def _host_clause(cue: Any) -> list[Any] | None:
     """'CLAUSE, he said.': the cue is a parenthetical on the clause it follows or interrupts."""
     if cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head.i == cue.i:
         return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children)
+    if cue.dep_ == "conj" and not own_subject:
+        return None  # "phoned Putin and asked …": the speaker's own act before the cue
     own = {t.i for t in _subtree(cue)}
     if len(own) > 8:
         return None
@@ -91,10 +118,14 @@ def _according(cue: Any) -> list[Any] | None:
     return tokens or None
 
 
-def content_bounds(cue: Cue) -> tuple[int, int] | None:
+def _no_actor(token: Any) -> bool:
+    return False
+
+
+def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
     """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
     tok = cue.token
-    tokens = _according(tok) if cue.kind == "according" else (_complement(tok) or _host_clause(tok))
+    tokens = _according(tok) if cue.kind == "according" else (_complement(tok, names_actor) or _host_clause(tok))
     if not tokens:
         return None
     # A contiguous run: the parse's subtrees are contiguous, the host clause minus the cue may not be.

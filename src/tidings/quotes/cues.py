@@ -1,9 +1,10 @@
 """The cue lexicon (``quotes/data/cues.yaml`` plus a user's file) and cue finding over the parse.
 
 A cue is a word that attributes words or thoughts to someone: a verb of saying or believing, a
-relaying verb, "according to". Each cue found in a sentence carries its speaker token, the
-relay token where the construction names one ("told Reuters", "Mehr quoted X as saying"), and
-how strongly it binds a quotation (``rank``: lower binds more).
+relaying verb, "according to". A verb of attitude (want, hope, plan, decide) is a cue only of a
+quotation it governs: "Germany wants …" tells nobody's words. Each cue found in a sentence
+carries its speaker token, the relay token where the construction names one ("told Reuters",
+"Mehr quoted X as saying"), and how strongly it binds a quotation (``rank``: lower binds more).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import yaml
 
 from tidings.errors import DataFileError
 
-SECTIONS = ("speech", "belief", "evidence", "relay", "naming", "prepositions", "media")
+SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -27,6 +28,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 class CueLexicon:
     speech: frozenset[str]
     belief: frozenset[str]
+    attitude: frozenset[str]
     evidence: frozenset[str]
     relay: frozenset[str]
     naming: frozenset[str]
@@ -35,14 +37,14 @@ class CueLexicon:
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
-        for name in ("relay", "speech", "naming", "evidence", "belief"):
+        for name in ("relay", "speech", "naming", "evidence", "belief", "attitude"):
             if lemma in getattr(self, name):
                 return name
         return None
 
     @property
     def verbs(self) -> frozenset[str]:
-        return self.speech | self.belief | self.evidence | self.relay | self.naming
+        return self.speech | self.belief | self.attitude | self.evidence | self.relay | self.naming
 
 
 def _read(text: str, where: str) -> dict[str, list[str]]:
@@ -72,6 +74,7 @@ def load_cues() -> CueLexicon:
     return CueLexicon(
         speech=frozenset(merged["speech"]),
         belief=frozenset(merged["belief"]),
+        attitude=frozenset(merged["attitude"]),
         evidence=frozenset(merged["evidence"]),
         relay=frozenset(merged["relay"]),
         naming=frozenset(merged["naming"]),
@@ -172,7 +175,7 @@ def according_to(token: Any) -> Any | None:
 @dataclass(frozen=True, slots=True)
 class Cue:
     token: Any  # the cue word
-    kind: str  # speech, belief, evidence, relay, naming, according
+    kind: str  # speech, belief, attitude, evidence, relay, naming, according
     speaker: Any | None  # the token heading the speaker's phrase
     relay: Any | None = None  # the token heading a relay named by the construction
 

@@ -1,9 +1,11 @@
 """Quotation marks → the spans inside them, paragraph by paragraph.
 
-Double marks of every kind count: curly “…”, straight "…", guillemets «…», „…“, and the doubled
-apostrophe ''…'' that some papers' archives use. Mixed pairs as crawled text has them (“…") close
-each other. Single marks (‘…’ and '…') count only where no double quotation is open and only
-when they close within their paragraph, because the same character is also the apostrophe.
+Double marks of every kind count: curly “…”, straight "…", guillemets «…», „…“, the doubled
+apostrophe ''…'' that some papers' archives use, and the wire's ``…'' (AP, NYT and the TimeBank
+texts open with two backquotes and close with two apostrophes; a quotation inside one is `…' or
+'…'). Mixed pairs as crawled text has them (“…") close each other. Single marks (‘…’ and '…')
+count only where no double quotation is open and only when they close within their paragraph,
+because the same character is also the apostrophe.
 
 A quotation left open at its paragraph's end is closed there, so that a lost closing mark never
 swallows the rest of the report. A quotation running over several paragraphs (each one opening
@@ -22,6 +24,8 @@ STRAIGHT = '"'
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 APOSTROPHE = "'"
+# The wire's opening marks: ``…'' for a quotation, `…' for one inside it. They only ever open.
+WIRE_OPEN, WIRE_SINGLE = "``", "`"
 MIN_WORDS = 2
 # A single-quoted stretch longer than this is more likely two apostrophes than a quotation.
 MAX_SINGLE_WORDS = 60
@@ -44,7 +48,13 @@ class QuoteSpan:
 def _mark_at(text: str, i: int) -> tuple[str, int] | None:
     """The kind and width of a quotation mark at ``i``: ("double"|"single"|"straight"|"apos", width)."""
     ch = text[i]
+    if ch.isalnum() or ch.isspace():
+        return None  # most characters: no mark
+    if ch == WIRE_SINGLE:
+        return ("double", 2) if text.startswith(WIRE_OPEN, i) else ("single", 1)
     if ch == APOSTROPHE and text.startswith("''", i):
+        if text.startswith(APOSTROPHE * 3, i):
+            return "apos", 1  # three apostrophes: an inner quotation's close, then the outer one's
         return "straight", 2
     if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
         return "double", 1
@@ -57,10 +67,16 @@ def _mark_at(text: str, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _opens_only(text: str, i: int) -> bool:
+    return text[i] in OPEN_DOUBLE or text[i] in OPEN_SINGLE or text[i] == WIRE_SINGLE
+
+
 def _can_open(text: str, i: int, width: int) -> bool:
     prev = text[i - 1] if i else " "
     nxt = text[i + width] if i + width < len(text) else " "
-    if text[i] in OPEN_DOUBLE or text[i] in OPEN_SINGLE:
+    if text.startswith(WIRE_OPEN, i):
+        return True  # unmistakable, even spaced off its first word ("Jordan `` is seeking …''")
+    if _opens_only(text, i):
         return not nxt.isspace()
     return (prev.isspace() or prev in _BEFORE_OPENER or prev in OPEN_DOUBLE) and not nxt.isspace()
 
@@ -101,6 +117,7 @@ class _Scanner:
 
     def _double_mark(self, i: int, width: int) -> None:
         ch = self.text[i]
+        wire = ch == WIRE_SINGLE  # the wire's ``, which only ever opens
         if self.double is None:
             # A closing mark where only an opening one makes sense (”Mr. Trump … at a paragraph's
             # start) is a typing slip: it opens.
@@ -108,7 +125,7 @@ class _Scanner:
             if (ch not in CLOSE_DOUBLE or slip) and _can_open(self.text, i, width):
                 self.double = (i, width)
                 self.single = None  # a double mark inside a single quotation: the single one was an apostrophe
-        elif ch in OPEN_DOUBLE and not _can_close(self.text, i, width):
+        elif wire or (ch in OPEN_DOUBLE and not _can_close(self.text, i, width)):
             # A new opening before any close: the first quotation ended unmarked.
             self.close_double(i, 0)
             self.double = (i, width)
@@ -120,7 +137,7 @@ class _Scanner:
         if self.single is None:
             if _can_open(self.text, i, 1) and self.text[i] not in CLOSE_SINGLE:
                 self.single = i
-        elif _can_close(self.text, i, 1) and self.text[i] not in OPEN_SINGLE:
+        elif _can_close(self.text, i, 1) and not _opens_only(self.text, i):
             inner = self.text[self.single + 1 : i]
             if len(inner.split()) <= MAX_SINGLE_WORDS:
                 self.spans.append(QuoteSpan(self.single + 1, i, self.single, i + 1, single=True))
