@@ -142,7 +142,8 @@ def test_protests_are_against_whom_they_defy_not_where_they_are() -> None:
 
 def test_conjoined_qualifiers_are_parties_of_their_own() -> None:
     evs = _events("The Armenian and Azerbaijani sides agreed to exchange prisoners on Friday.")
-    assert {("AGREE", "ARM", None), ("AGREE", "AZE", None)} <= _triples(evs)
+    # Each side is a party of its own, and the joint act is between them (each way).
+    assert {("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")} <= _triples(evs)
 
 
 def test_sanctions_and_embargoes_are_sanction() -> None:
@@ -178,3 +179,11 @@ def test_a_noun_act_as_a_verbs_object_is_the_subjects_act() -> None:
 def test_a_noun_act_inside_a_verbs_object_is_the_subjects_act_at_the_verbs_time() -> None:
     events = _events("In December, U.S. forces carried out a series of airstrikes against Syria.", "2025-03-14")
     assert [(e.source.actor.country, e.date) for e in events if e.type == "ASSAULT"] == [("USA", "2024-12")]
+
+
+def test_conjoined_parties_of_a_joint_act_are_each_others_targets() -> None:
+    triples = _triples(_events("Iran and Saudi Arabia agreed to restore diplomatic ties on Friday."))
+    assert {("COOPERATE", "IRN", "SAU"), ("COOPERATE", "SAU", "IRN")} <= triples or {
+        ("AGREE", "IRN", "SAU"),
+        ("AGREE", "SAU", "IRN"),
+    } <= triples

@@ -61,6 +61,8 @@ PLACE_NOUNS = frozenset(
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
+# Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
+RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
 # Types whose noun takes its source from a qualifying state or body ("U.S. air raid", "EU sanctions");
 # for others the qualifier is what the act is about ("NATO membership", "Iran talks").
 QUALIFIED_SOURCE = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "AID", "THREATEN", "RETREAT"}
@@ -523,56 +525,60 @@ class _Coder:
             modality = statement_modality(trigger)
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
-        for src in sources:
-            for tgt in targets:
-                if (
-                    tgt is not None
-                    and src is not None
-                    and tgt.actor is not None
-                    and src.actor is not None
-                    and tgt.actor.actor_id == src.actor.actor_id
-                ):
-                    tgt = None
-                confidence = entry.strength
-                confidence *= 0.85 if implicit else 1.0
-                confidence *= 0.8 if modality is Modality.HYPOTHETICAL else 1.0
-                confidence *= 1.0 if tgt is not None or not entry.target else 0.9
-                rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
-                rule += "+source:unknown" if unknown_source else ("+source:place" if from_place else "")
-                rule += "+source:target" if from_target else ""
-                confidence *= 0.8 if unknown_source else 1.0
-                key = "|".join(
-                    [
-                        self.document.doc_id,
-                        str(trigger.idx),
-                        kind,
-                        src.actor.actor_id if src and src.actor else "",
-                        tgt.actor.actor_id if tgt and tgt.actor else "",
-                    ]
-                )
-                yield Event(
-                    event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
-                    doc_id=self.document.doc_id,
-                    sentence=sent.text.strip(),
-                    sentence_start=sent.start_char,
-                    trigger=trigger.text if obj is None else f"{trigger.text} … {obj.text}",
-                    trigger_start=trigger.idx,
-                    type=kind,
-                    mode=None if intent else entry.mode,
-                    contexts=(entry.context,) if entry.context else (),
-                    cameo=cameo,
-                    goldstein=root.goldstein if root else None,
-                    quad_class=root.quad_class if root else None,
-                    source=src,
-                    target=tgt,
-                    date=date,
-                    date_precision=precision,
-                    place=place,
-                    negated=negated,
-                    modality=modality,
-                    confidence=round(confidence, 3),
-                    rule=rule,
-                )
+        pairs: list[tuple[Role | None, Role | None]] = [(src, tgt) for src in sources for tgt in targets]
+        if targets == [None] and entry.type in RECIPROCAL and len({_party(s) for s in sources}) > 1:
+            # "Iran and Saudi Arabia agreed to restore ties": the parties act toward each other, one
+            # event each way (IRN→SAU, SAU→IRN): each is a source of the joint act, as PLOVER codes it.
+            pairs = [(a, b) for a in sources for b in sources if _party(a) != _party(b)]
+        for src, tgt in pairs:
+            if (
+                tgt is not None
+                and src is not None
+                and tgt.actor is not None
+                and src.actor is not None
+                and tgt.actor.actor_id == src.actor.actor_id
+            ):
+                tgt = None
+            confidence = entry.strength
+            confidence *= 0.85 if implicit else 1.0
+            confidence *= 0.8 if modality is Modality.HYPOTHETICAL else 1.0
+            confidence *= 1.0 if tgt is not None or not entry.target else 0.9
+            rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
+            rule += "+source:unknown" if unknown_source else ("+source:place" if from_place else "")
+            rule += "+source:target" if from_target else ""
+            confidence *= 0.8 if unknown_source else 1.0
+            key = "|".join(
+                [
+                    self.document.doc_id,
+                    str(trigger.idx),
+                    kind,
+                    src.actor.actor_id if src and src.actor else "",
+                    tgt.actor.actor_id if tgt and tgt.actor else "",
+                ]
+            )
+            yield Event(
+                event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                doc_id=self.document.doc_id,
+                sentence=sent.text.strip(),
+                sentence_start=sent.start_char,
+                trigger=trigger.text if obj is None else f"{trigger.text} … {obj.text}",
+                trigger_start=trigger.idx,
+                type=kind,
+                mode=None if intent else entry.mode,
+                contexts=(entry.context,) if entry.context else (),
+                cameo=cameo,
+                goldstein=root.goldstein if root else None,
+                quad_class=root.quad_class if root else None,
+                source=src,
+                target=tgt,
+                date=date,
+                date_precision=precision,
+                place=place,
+                negated=negated,
+                modality=modality,
+                confidence=round(confidence, 3),
+                rule=rule,
+            )
 
 
 def extract_events(

@@ -51,16 +51,17 @@ def _party(event: Event, side: str) -> str | None:
 
 
 def title_events(headline: list[Event], body: list[Event]) -> list[Event]:
-    """The headline's events that the body does not tell (same type, same source and target),
-    marked as told in the title and given ids of their own."""
-    told = {(e.type, _party(e, "source"), _party(e, "target")) for e in body}
-    told_loose = {(e.type, _party(e, "source")) for e in body}
+    """The headline's events that the body does not tell, marked as told in the title and given ids
+    of their own."""
+    # A headline restates its lead: an act of a type the body tells between the same parties, or
+    # from the same party whatever its target ("Turkish, Russian Ministers Meet in Ankara" over
+    # "Fidan met Lavrov"), is the body's.
+    told = {(e.type, p) for e in body for p in (_party(e, "source"), _party(e, "target")) if p is not None}
     out: list[Event] = []
     for e in headline:
         if e.source is None or e.source.actor is None or e.source.actor.country_code is None:
             continue  # a headline's few words give no context to place an actor by: named ones only
-        key = (e.type, _party(e, "source"), _party(e, "target"))
-        if key in told or (key[2] is None and key[:2] in told_loose):
+        if (e.type, _party(e, "source")) in told:
             continue
         event_id = hashlib.sha1(f"title|{e.event_id}".encode()).hexdigest()[:16]
         out.append(replace(e, event_id=event_id, in_title=True))
