@@ -103,6 +103,9 @@ def events_cmd(
     dataset: Annotated[
         Path, typer.Argument(help="Gold records: a records.jsonl (PLOVER or CAMEO codings) or its folder.")
     ],
+    all_: Annotated[
+        bool, typer.Option("--all", help="Score every coded event, as `tidings events --all` lists them.")
+    ] = False,
 ) -> None:
     """Event coding: type accuracy, (type, source, target) triple P/R/F1 and a confusion table by type."""
     from tidings.evaluate.events import evaluate_events
@@ -110,7 +113,7 @@ def events_cmd(
     gold = dataset / "records.jsonl" if dataset.is_dir() else dataset
     if not gold.is_file():
         raise InputNotFound(f"{gold} not found: give a data set's records.jsonl or its folder.")
-    score = evaluate_events(gold)
+    score = evaluate_events(gold, include_all=all_)
     print(score.line(gold.parent.name))
     print("confusion (gold type: what tidings coded):")
     for line in score.confusion_table():
