@@ -65,8 +65,13 @@ def link(out: Any) -> None:
         if i in out.by_token:
             continue
         tok = doc[i]
-        if seen != (len(out.mentions), out.recasts):  # mentions were added or recast since
-            refs, seen = _refs(out, sentence_index), (len(out.mentions), out.recasts)
+        if seen[1] != out.recasts:  # a chain was recast: every mention may have changed
+            refs, seen = _refs(out, sentence_index, out.mentions), (len(out.mentions), out.recasts)
+        elif seen[0] != len(out.mentions):  # mentions were added since: only they are new
+            refs = sorted(
+                refs + _refs(out, sentence_index, out.mentions[seen[0] :]), key=lambda r: r.mention.start
+            )
+            seen = (len(out.mentions), out.recasts)
         if tok.lower_ in words.pronouns and tok.pos_ == "PRON":
             ref = _pronoun(tok, refs, sentence_index, genders, words)
             if ref is not None:
@@ -77,10 +82,10 @@ def link(out: Any) -> None:
             _description(out, tok, refs, sentence_index, genders, words)
 
 
-def _refs(out: Any, sentence_index: list[int]) -> list[_Ref]:
+def _refs(out: Any, sentence_index: list[int], mentions: list[Mention]) -> list[_Ref]:
     starts = token_starts(out.doc)
     refs = []
-    for m in out.mentions:
+    for m in mentions:
         if m.how in _NOT_REFERENTS:
             continue
         toks = tokens_overlapping(starts, m.start, m.end)
