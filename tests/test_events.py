@@ -187,3 +187,10 @@ def test_conjoined_parties_of_a_joint_act_are_each_others_targets() -> None:
         ("AGREE", "IRN", "SAU"),
         ("AGREE", "SAU", "IRN"),
     } <= triples
+
+
+def test_a_topic_is_not_a_target() -> None:
+    triples = _triples(_events("Pakistan held talks on Afghanistan with China on Monday."))
+    assert ("CONSULT", "PAK", "CHN") in triples
+    assert ("CONSULT", "PAK", "AFG") not in triples
+    assert ("CONSULT", "PAK", "AFG") not in _triples(_events("Pakistan attended a meeting on Afghanistan on Monday."))

@@ -451,3 +451,12 @@ def test_the_fall_of_a_government_is_no_season() -> None:
         for t in find_timexes("After the fall of the government, they met in the fall of 2024.", date(2025, 3, 14))
     ]
     assert values == ["2024-FA"]
+
+
+def test_a_month_reads_the_tense_of_its_own_sentence_after_a_quotation() -> None:
+    from datetime import date
+
+    from tidings.timex import find_timexes
+
+    text = 'He said: "ECOWAS will have to look within." In late January, Mali withdrew from ECOWAS.'
+    assert [t.value for t in find_timexes(text, date(2025, 3, 12)) if "January" in t.text] == ["2025-01"]

@@ -61,6 +61,9 @@ PLACE_NOUNS = frozenset(
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
+# Types of talk, whose "on", "about" or "over" phrase names a topic, not whom the act is aimed at.
+TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
 # Types whose noun takes its source from a qualifying state or body ("U.S. air raid", "EU sanctions");
@@ -151,6 +154,18 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
             return entry, hit
         return entry, None
     return None
+
+
+def _in_topic(token: Any, trigger: Any) -> bool:
+    """Is ``token`` inside an "on/about/over X" phrase of ``trigger``'s own, or of its object's
+    ("attended a meeting on Afghanistan")?"""
+    owners = {trigger.i} | {c.i for c in trigger.children if c.dep_ in ("dobj", "obj")}
+    t = token
+    while t.i != trigger.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS and t.head.head.i in owners:
+            return True
+        t = t.head
+    return False
 
 
 def _object_phrase(noun: Any) -> Any:
@@ -335,13 +350,15 @@ class _Coder:
         # ("demanded that the US cancel"), else the first actor in the trigger's own phrase.
         clause = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
         found = self.roles(_conjuncts(s for c in clause for s in c.children if s.dep_ in ("nsubj", "nsubjpass")))
-        return found or self._in_subtree(trigger)
+        return found or self._in_subtree(trigger, kind=entry.type)
 
-    def _in_subtree(self, trigger: Any, skip_places: bool = False) -> list[Role]:
+    def _in_subtree(self, trigger: Any, skip_places: bool = False, kind: str | None = None) -> list[Role]:
         for t in trigger.subtree:
             if t.i > trigger.i and t.i in self.resolved.by_token:
                 if skip_places and self._placed(t, trigger):
                     continue
+                if kind in TOPICAL and _in_topic(t, trigger):
+                    continue  # "talks on Afghanistan", "criticised over Iraq": a topic is no target
                 found = self.roles([t])[:1]
                 if skip_places and not (found and found[0].actor and found[0].actor.country_code):
                     continue  # a river or a building: not whom the act is aimed at

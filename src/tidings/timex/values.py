@@ -17,6 +17,10 @@ from tidings.timex.lexicon import TimexLexicon
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 
 
+# The end of a sentence: a full stop, question or exclamation mark, maybe closing a quotation.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     kind: str
@@ -98,8 +102,15 @@ class Valuer:
         """Does the clause before ``start`` speak of the future?"""
         return bool(self._future.search(self._clause_before(start)))
 
+    def _sentence_start(self, start: int) -> int:
+        """Where the sentence holding ``start`` begins: after a full stop, a question or exclamation
+        mark, with any closing quotation mark after it ('… the gap." In late January, …')."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, max(0, start - 300), start)]
+        return ends[-1] if ends else 0
+
     def _clause_before(self, start: int) -> str:
         left = max(
+            self._sentence_start(start),
             self.text.rfind(". ", 0, start),
             self.text.rfind("\n", 0, start),
             self.text.rfind(", ", 0, max(0, start - 2)),
@@ -134,7 +145,7 @@ class Valuer:
 
     def _past_context(self, start: int) -> bool:
         """Does the clause before ``start`` tell of the past ("was", "had", "since", "ended")?"""
-        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), start - 80, 0)
+        left = max(self._sentence_start(start), self.text.rfind("\n", 0, start), start - 80, 0)
         return bool(_PAST.search(self.text[left:start]))
 
     def _past_after(self, start: int) -> bool:
