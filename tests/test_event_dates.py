@@ -88,3 +88,10 @@ def test_a_noun_act_takes_the_time_of_the_verb_it_is_the_object_of() -> None:
         "In December, U.S. forces carried out airstrikes against Somalia.", published="2025-03-14"
     ).events
     assert [e.date for e in events if e.type == "ASSAULT"] == ["2024-12"]
+
+
+def test_a_participle_clause_shares_its_main_verbs_time() -> None:
+    from tidings import process_text
+
+    text = "In December, U.S. forces bombed Syria, hitting targets near Raqqa."
+    assert {e.date for e in process_text(text, published="2025-03-14").events if e.type == "ASSAULT"} == {"2024-12"}

@@ -411,7 +411,8 @@ class _Coder:
             verb = verbs[-1][0]
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-            if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive and not subject):
+            participle = verb.tag_ == "VBG"  # "carried out airstrikes in December, hitting targets"
+            if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and (infinitive or participle) and not subject):
                 verbs.append((verb.head, False))
             elif verb.pos_ in ("NOUN", "PROPN") and (obj := _object_phrase(verb)).dep_ in ("dobj", "obj"):
                 # "in December, forces carried out (a series of) airstrikes": the verb's time
