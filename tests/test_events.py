@@ -194,3 +194,9 @@ def test_a_topic_is_not_a_target() -> None:
     assert ("CONSULT", "PAK", "CHN") in triples
     assert ("CONSULT", "PAK", "AFG") not in triples
     assert ("CONSULT", "PAK", "AFG") not in _triples(_events("Pakistan attended a meeting on Afghanistan on Monday."))
+
+
+def test_a_passive_participle_on_a_noun_is_done_by_its_by_phrase() -> None:
+    triples = _triples(_events("Somali security forces backed by Djiboutian soldiers retook the town on Monday."))
+    assert ("SUPPORT", "DJI", "SOM") in triples
+    assert ("SUPPORT", "SOM", "DJI") not in triples

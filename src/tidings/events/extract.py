@@ -84,7 +84,7 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
     """Subject tokens of ``verb`` and whether they came from a governing clause instead."""
     v = verb
     for depth in range(5):
-        passive_voice = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        passive_voice = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or _passive_participle(v)
         # A "by" the parser calls an agent in an active clause ("shortened by one hour") is not one.
         agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents and passive_voice:
@@ -108,7 +108,14 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
     return [], False
 
 
+def _passive_participle(verb: Any) -> bool:
+    """ "forces backed by Djiboutian soldiers": a past participle on a noun, with its doer in a by-phrase."""
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+
+
 def _objects(token: Any) -> list[Any]:
+    if _passive_participle(token):
+        return [token.head]  # the noun the participle qualifies is what is done to
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     return [c for c in token.children if c.dep_ in deps]
