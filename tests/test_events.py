@@ -200,3 +200,8 @@ def test_a_passive_participle_on_a_noun_is_done_by_its_by_phrase() -> None:
     triples = _triples(_events("Somali security forces backed by Djiboutian soldiers retook the town on Monday."))
     assert ("SUPPORT", "DJI", "SOM") in triples
     assert ("SUPPORT", "SOM", "DJI") not in triples
+
+
+def test_to_protest_is_to_demonstrate_or_to_complain() -> None:
+    assert "PROTEST" in {t for t, *_ in _triples(_events("Thousands of Syrians protested in Damascus on Saturday."))}
+    assert ("ACCUSE", "IRN", "FRA") in _triples(_events("Iran protested to the French ambassador on Monday."))

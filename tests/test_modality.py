@@ -175,3 +175,8 @@ def test_a_noun_act_that_is_the_subject_of_a_denial_still_happened() -> None:
 def test_habits_are_not_acts() -> None:
     assert "ASSAULT" not in _types("The group frequently attacks Nigerian soldiers in the north.")
     assert "ASSAULT" in _types("The group attacked Nigerian soldiers in the north on Monday.")
+
+
+def test_an_anniversary_is_no_act() -> None:
+    assert "PROTEST" not in _types("Syrians marked the 14th anniversary of the start of the protests against Assad.")
+    assert "PROTEST" in _types("Thousands of Syrians protested against Assad in Damascus on Saturday.")

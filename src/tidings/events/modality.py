@@ -51,6 +51,7 @@ class ModalityWords:
     duration_units: frozenset[str]
     description_modifiers: frozenset[str]
     habitual_adverbs: frozenset[str]
+    history_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +251,14 @@ def describes(token: Any, kind: str) -> bool:
     w = _words()
     if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
         return True
+    # "the 14th anniversary of the start of the protests": an act remembered, not one told.
+    t = token
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            break
+        t = t.head.head
+        if t.lemma_.lower() in w.history_nouns:
+            return True
     for c in token.children:
         if c.dep_ not in ("amod", "compound", "nummod", "nmod"):
             continue
