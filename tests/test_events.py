@@ -205,3 +205,14 @@ def test_a_passive_participle_on_a_noun_is_done_by_its_by_phrase() -> None:
 def test_to_protest_is_to_demonstrate_or_to_complain() -> None:
     assert "PROTEST" in {t for t, *_ in _triples(_events("Thousands of Syrians protested in Damascus on Saturday."))}
     assert ("ACCUSE", "IRN", "FRA") in _triples(_events("Iran protested to the French ambassador on Monday."))
+
+
+def test_a_telling_dated_only_by_the_report_is_the_dated_act() -> None:
+    text = "Iraq attacked Kuwait on Monday. The attack shocked the region. Officials said Iraq attacked Kuwait."
+    attacks = [e for e in _events(text, "1990-08-10") if e.type == "ASSAULT" and e.target]
+    assert [e.date for e in attacks] == ["1990-08-06"]
+
+
+def test_a_role_of_an_organisation_is_the_organisation() -> None:
+    events = _events("The leader of Hezbollah was killed in an airstrike on Thursday.", "2024-09-28")
+    assert [e.target.actor.name for e in events if e.type == "ASSAULT" and e.target] == ["Hezbollah"]

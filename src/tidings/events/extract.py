@@ -262,7 +262,8 @@ class _Coder:
 
     def _located(self, token: Any) -> Role | None:
         """'security forces in Guinea', 'students throughout Indonesia': a role word placed in a
-        state gives that state's actor with the role's sector (the field's implicit coding)."""
+        state gives that state's actor with the role's sector (the field's implicit coding); a
+        role word of an organisation ('the leader of ISIS') is that organisation's."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
@@ -274,6 +275,10 @@ class _Coder:
                 continue
             for t in prep.subtree:
                 m = self.resolved.mention_at(t)
+                if m is not None and m.actor.kind == "org" and sector is not None and prep.lower_ == "of":
+                    # "the leader of ISIS", "fighters of the Baloch Liberation Army": the body's own
+                    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+                    return Role(phrase, m.actor)
                 if m is not None and m.actor.kind == "state" and m.actor.country:
                     state = self.resolved.kb.state(m.actor.country)
                     if state is not None:
@@ -665,8 +670,8 @@ def _one_per_act(events: list[Event]) -> list[Event]:
     of a news report tells its news). The same act is the same type and CAMEO code (a visit
     and the talks it was for are two acts) between the same parties
     (by country, or by actor where an actor has none) on the same date, told the same way (as
-    fact, asserted or reported; or else with the same modality). Two meetings on two days stay
-    two events."""
+    fact, asserted or reported; or else with the same modality). A telling dated only by the
+    report's date is the act a dated telling dates. Two meetings on two days stay two events."""
 
     groups: dict[tuple[Any, ...], list[Event]] = {}
     for ev in events:
@@ -675,9 +680,22 @@ def _one_per_act(events: list[Event]) -> list[Event]:
             continue
         told_as_fact = ev.modality in SHOWN_MODALITIES and not ev.negated  # asserted or reported: one act
         how = "fact" if told_as_fact else f"{ev.modality}{'-negated' if ev.negated else ''}"
-        key = (ev.type, ev.cameo, _party(ev.source), _party(ev.target), ev.date, how)
+        key = (ev.type, ev.cameo, _party(ev.source), _party(ev.target), how)
         groups.setdefault(key, []).append(ev)
-    keep = {min(g, key=lambda e: e.trigger_start).event_id for g in groups.values()}
+    keep: set[str] = set()
+    for group in groups.values():
+        # Within one group, a telling dated only by the report (no date of its own in its
+        # sentence) is the act another telling dates; two tellings with dates of their own that
+        # differ are two acts.
+        group.sort(key=lambda e: e.trigger_start)
+        dated = [e for e in group if e.date_precision is not Precision.REPORT]
+        days = {e.date for e in dated}
+        for e in dated:
+            if e.date in days:
+                keep.add(e.event_id)
+                days.discard(e.date)
+        if not dated:
+            keep.add(group[0].event_id)
     return [e for e in events if e.event_id in keep]
 
 
