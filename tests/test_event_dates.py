@@ -95,3 +95,12 @@ def test_a_participle_clause_shares_its_main_verbs_time() -> None:
 
     text = "In December, U.S. forces bombed Syria, hitting targets near Raqqa."
     assert {e.date for e in process_text(text, published="2025-03-14").events if e.type == "ASSAULT"} == {"2024-12"}
+
+
+def test_a_promise_is_dated_when_it_is_said() -> None:
+    from tidings import process_text
+
+    events = process_text(
+        "The United States said Tuesday it would resume military aid to Ukraine.", published="2025-03-13"
+    ).events
+    assert [(e.type, e.date) for e in events] == [("AGREE", "2025-03-11")]

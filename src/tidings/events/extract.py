@@ -61,6 +61,8 @@ PLACE_NOUNS = frozenset(
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
+# Acts done by saying them: dated by the saying when their own clause gives no time.
+SPEECH_ACTS = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
 # Types of talk, whose "on", "about" or "over" phrase names a topic, not whom the act is aimed at.
 TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
@@ -409,7 +411,7 @@ class _Coder:
             t = t.head
         return False
 
-    def date_for(self, trigger: Any) -> tuple[str | None, Precision]:
+    def date_for(self, trigger: Any, kind: str | None = None) -> tuple[str | None, Precision]:
         """The date of the point in time that governs the trigger in its sentence, else the
         report's. A subjectless infinitive shares the time of the verb it completes or serves
         ("last week the FBI joined Canadian police to investigate", "attended a rally Thursday to
@@ -431,6 +433,13 @@ class _Coder:
                 verbs.append((obj.head, False))
             elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
                 verbs.append((verb.head, True))  # only a time before the first clause's verb
+            elif (
+                kind in SPEECH_ACTS
+                and verb.dep_ in ("ccomp", "parataxis")
+                and verb.head.lemma_.lower() in load_modality_words().reporting_verbs
+            ):
+                # A promise, threat or demand is made when it is said: "said Tuesday it would resume aid".
+                verbs.append((verb.head, False))
             else:
                 break
         for verb, fronted in verbs:
@@ -545,7 +554,8 @@ class _Coder:
             sources = [None]
         elif not sources:
             return
-        date, precision = self.date_for(trigger)
+        recoded = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)[0]
+        date, precision = self.date_for(trigger, recoded)
         place = self.place_for(trigger)
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
