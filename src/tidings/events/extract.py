@@ -69,8 +69,9 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
 # Types whose noun takes its source from a qualifying state or body ("U.S. air raid", "EU sanctions");
-# for others the qualifier is what the act is about ("NATO membership", "Iran talks").
-QUALIFIED_SOURCE = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "AID", "THREATEN", "RETREAT"}
+# for others the qualifier is what the act is about ("NATO membership", "Iran talks"), or, for aid,
+# as often the receiver as the giver ("Ukraine aid", "U.S. aid"): not a source by itself.
+QUALIFIED_SOURCE = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN", "RETREAT"}
 MILITARY_WORDS = {"military", "naval", "army", "joint", "war", "missile", "air", "live-fire"}
 
 
