@@ -180,3 +180,9 @@ def test_habits_are_not_acts() -> None:
 def test_an_anniversary_is_no_act() -> None:
     assert "PROTEST" not in _types("Syrians marked the 14th anniversary of the start of the protests against Assad.")
     assert "PROTEST" in _types("Thousands of Syrians protested against Assad in Damascus on Saturday.")
+
+
+def test_what_a_call_asks_for_in_a_for_clause_has_not_happened() -> None:
+    shown = _shown("The G7 called for Russia to reciprocate by agreeing to a ceasefire.")
+    assert ("REQUEST", None, "RUS") in shown  # the G7 is an intergovernmental body (no state)
+    assert not any(t == "AGREE" for t, *_ in shown)

@@ -182,6 +182,12 @@ def modality_of(token: Any) -> Modality:
             return Modality.HYPOTHETICAL  # "it is necessary for India to help", "it is vital that talks resume"
         if (dep == "xcomp" and lemma in w.directive_verbs) or (dep == "ccomp" and lemma in w.directive_clause_verbs):
             return Modality.HYPOTHETICAL  # "urged China to stop", "demanded that the US cancel"
+        if (
+            dep in ("advcl", "ccomp")
+            and lemma in w.directive_verbs
+            and any(c.dep_ == "mark" and c.lower_ in w.directive_preps for c in child.children)
+        ):
+            return Modality.HYPOTHETICAL  # "called for Russia to reciprocate by agreeing to a ceasefire"
         if (dep in ("xcomp", "ccomp") or (dep == "dobj" and child.i == token.i)) and lemma in w.intent_verbs:
             return Modality.INTENDED  # "plans to visit", "seeks talks" (not "seeks an apology for the raid")
         if dep == "xcomp" and lemma in w.prediction_heads and not any(c.dep_ == "prt" for c in head.children):
