@@ -16,12 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from tidings.errors import DataFileError
+from tidings.events.wordlists import load_word_lists
 from tidings.records import Modality
 
 _CLIMB = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acomp", "advcl", "conj", "acl", "relcl", "attr", "appos")
@@ -56,14 +53,7 @@ class ModalityWords:
 
 @lru_cache(maxsize=1)
 def load_modality_words() -> ModalityWords:
-    text = (resources.files("tidings.events") / "data" / "modality.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
-    try:
-        return ModalityWords(
-            **{name: frozenset(str(w).lower() for w in data[name]) for name in ModalityWords.__slots__}
-        )
-    except (KeyError, TypeError) as exc:
-        raise DataFileError(f"events/data/modality.yaml: a list is missing: {exc}") from exc
+    return load_word_lists("modality.yaml", ModalityWords)
 
 
 def _words() -> ModalityWords:

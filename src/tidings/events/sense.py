@@ -15,14 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from tidings.errors import DataFileError
 from tidings.events.lexicon import Entry
 from tidings.events.modality import describes
+from tidings.events.wordlists import load_word_lists
 
 _PLACE_PREPS = frozenset({"to", "in", "into", "at", "for"})
 
@@ -37,17 +34,7 @@ class SenseWords:
 
 @lru_cache(maxsize=1)
 def load_sense_words() -> SenseWords:
-    text = (resources.files("tidings.events") / "data" / "sense.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
-    try:
-        return SenseWords(
-            frozenset(str(w).lower() for w in data["accidents"]),
-            frozenset(str(w).lower() for w in data["accident_preps"]),
-            frozenset(str(w).lower() for w in data["actor_nouns"]),
-            frozenset(str(w).lower() for w in data["figurative"]),
-        )
-    except (KeyError, TypeError) as exc:
-        raise DataFileError(f"events/data/sense.yaml: a list is missing: {exc}") from exc
+    return load_word_lists("sense.yaml", SenseWords)
 
 
 def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
