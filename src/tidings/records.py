@@ -146,6 +146,11 @@ class Role:
     text: str
     actor: Actor | None
 
+    @property
+    def party(self) -> str | None:
+        """Who the role is, for telling acts apart: the country code, else the actor's id."""
+        return None if self.actor is None else self.actor.country_code or self.actor.actor_id
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

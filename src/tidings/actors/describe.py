@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidings.nlp import token_starts, tokens_overlapping
+from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.records import Mention
 
 # Prepositions whose object locates rather than describes ("in", "at"); "of" and "from" describe.
@@ -140,7 +140,8 @@ def placed_agents(out: Any, home: str | None) -> None:
     Guinea") keeps it."""
     words = out.coref_words
     sentences: dict[int, str | None] = {}
-    for tok in out.doc:
+    for i in tokens_with(out.doc, _force_words(out.kb)):
+        tok = out.doc[i]
         lemma = tok.lemma_.lower()
         sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
         if (
@@ -172,6 +173,16 @@ def placed_agents(out: Any, home: str | None) -> None:
 
 # Sectors of forces and institutions that act for their state (see actors/data/agents.yaml).
 _FORCES = {"MIL", "COP", "JUD", "LEG"}
+_force_cache: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _force_words(kb: Any) -> frozenset[str]:
+    """The role words of forces and institutions (the last word of a phrase), found once per base:
+    the tokens to look at are picked by a vectorised look-up, not a walk over every token."""
+    key = (id(kb), len(kb.agents))
+    if key not in _force_cache:
+        _force_cache[key] = frozenset(w.split()[-1] for w, sector in kb.agents.items() if sector in _FORCES)
+    return _force_cache[key]
 
 
 def _sentence_state(out: Any, sent: Any) -> str | None:

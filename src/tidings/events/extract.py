@@ -670,9 +670,7 @@ def extract_events(
 
 
 def _party(role: Role | None) -> str | None:
-    if role is None or role.actor is None:
-        return None
-    return role.actor.country_code or role.actor.actor_id
+    return None if role is None else role.party
 
 
 def _one_per_act(events: list[Event]) -> list[Event]:

@@ -43,25 +43,18 @@ def sentence_case(title: str, body: str) -> str:
     return "".join(out)
 
 
-def _party(event: Event, side: str) -> str | None:
-    role = event.source if side == "source" else event.target
-    if role is None or role.actor is None:
-        return None
-    return role.actor.country_code or role.actor.actor_id
-
-
 def title_events(headline: list[Event], body: list[Event]) -> list[Event]:
     """The headline's events that the body does not tell, marked as told in the title and given ids
     of their own."""
     # A headline restates its lead: an act of a type the body tells between the same parties, or
     # from the same party whatever its target ("Turkish, Russian Ministers Meet in Ankara" over
     # "Fidan met Lavrov"), is the body's.
-    told = {(e.type, p) for e in body for p in (_party(e, "source"), _party(e, "target")) if p is not None}
+    told = {(e.type, r.party) for e in body for r in (e.source, e.target) if r is not None and r.party is not None}
     out: list[Event] = []
     for e in headline:
         if e.source is None or e.source.actor is None or e.source.actor.country_code is None:
             continue  # a headline's few words give no context to place an actor by: named ones only
-        if (e.type, _party(e, "source")) in told:
+        if (e.type, e.source.party) in told:
             continue
         event_id = hashlib.sha1(f"title|{e.event_id}".encode()).hexdigest()[:16]
         out.append(replace(e, event_id=event_id, in_title=True))
