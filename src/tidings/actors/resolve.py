@@ -29,8 +29,6 @@ from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.records import Actor, Mention, Role
 
 _HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4, "region": 5}
-# Kept for the quote attributor; the coreference sieve reads its words from actors/data/coref.yaml.
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 
 _KIND_RANK = {"person": 0, "outlet": 1, "org": 2, "state": 3}
 
@@ -189,6 +187,12 @@ def resolve(
     return out
 
 
+def person_pronouns() -> frozenset[str]:
+    """The pronouns of a person (he, him, his, she, …), from actors/data/coref.yaml."""
+    words = coref_words()
+    return words.male | words.female
+
+
 def _in_place_name(doc: Any, span: Any) -> bool:
     """A state's name inside a place's name is no mention of the state: "the Indian Ocean", "the
     Gulf of Oman", "the South China Sea" (the words of geography are in actors/data/nonactors.yaml)."""
@@ -285,7 +289,7 @@ def _named_people(out: ResolvedDoc) -> None:
         while len(ent) > 1 and ent[-1].tag_ == "POS":
             ent = ent[:-1]  # "Osama bin Laden's": the name without its possessive ending
         words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
-        if not words or ent.text.lower() in PERSON_PRONOUNS:
+        if not words or ent.text.lower() in person_pronouns():
             continue
         actor = part_of(words[-1].text) if len(words) == 1 else None
         how = "surname" if actor is not None and actor.name.split()[-1].lower() == words[-1].lower_ else "coref:name"

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tidings.actors.resolve import PERSON_PRONOUNS, ResolvedDoc
+from tidings.actors.resolve import ResolvedDoc, person_pronouns
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues
 from tidings.quotes.marks import QuoteSpan
@@ -129,7 +129,7 @@ class Attributor:
         first = self.doc[j + 1]
         while first.i < cue.i and (first.is_punct or first.pos_ in ("DET", "ADJ")):
             first = self.doc[first.i + 1]
-        if first.pos_ not in ("PROPN", "NOUN") and first.lower_ not in PERSON_PRONOUNS:
+        if first.pos_ not in ("PROPN", "NOUN") and first.lower_ not in person_pronouns():
             return None
         last = first
         while last.i + 1 < cue.i and self.doc[last.i + 1].pos_ in ("PROPN", "NOUN") and last.pos_ != "PRON":
@@ -140,7 +140,7 @@ class Attributor:
     def role(self, token: Any | None) -> Role | None:
         if token is None:
             return None
-        if token.lower_ in PERSON_PRONOUNS:
+        if token.lower_ in person_pronouns():
             # The person a pronoun points back at, passing over names inside quotations.
             people = [
                 m
