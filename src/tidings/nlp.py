@@ -48,6 +48,8 @@ def _paragraph_starts(doc: Any) -> Any:
     after a dateline's dash ("NAIROBI, Kenya (AP) _ U.S. Secretary …"). The parser keeps a
     sentence start set before it runs; left alone, it runs a headline or a quotation's paragraph
     into the next one, and everything read off the parse then crosses the break."""
+    for i in _run_in_subhead_ends(doc, 0, len(doc)):
+        doc[i].is_sent_start = True
     after_break = True
     for token in doc:
         if after_break and not token.is_space:
@@ -60,6 +62,40 @@ def _paragraph_starts(doc: Any) -> Any:
         if "\n" in token.text_with_ws:
             after_break = True
     return doc
+
+
+# Words that can open a sentence after a run-in subhead: closed-class words and common nouns
+# (fine-grained tags; names and adjectives, "Ukrainian", "The Hague", are never taken).
+_RUN_IN_OPENERS = frozenset({"DT", "IN", "WRB", "RB", "PRP", "CC", "WDT", "NN", "NNS"})
+_FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "WDT", "WP", "PRP$", "MD", "POS", "EX", "HYPH"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+_SUBHEAD_TOKENS = 8
+
+
+def _run_in_subhead_ends(doc: Any, start: int, end: int) -> Iterator[int]:
+    """Where a subhead run into the text ends: pages whose line breaks were lost read "… injured 60
+    others. Airstrikes kill 50 militants Hours after ending the siege, the agency said …". After a
+    sentence's end, a short capitalised phrase is followed by a capitalised word that no name or
+    running text has there: a closed-class word or a common noun ("The", "During", "Hours") right
+    after a lower-case content word. That word starts a sentence."""
+    last_end = None
+    for i in range(start, end):
+        token = doc[i]
+        if token.text in _SENTENCE_END:
+            last_end = i
+            continue
+        if last_end is None or not 2 <= i - last_end <= _SUBHEAD_TOKENS + 1 or i + 1 >= end:
+            continue
+        prev, nxt, first = doc[i - 1], doc[i + 1], doc[last_end + 1]
+        if not (token.is_title and len(token) > 1 and token.tag_ in _RUN_IN_OPENERS and first.is_title):
+            continue
+        if not (prev.is_alpha and prev.is_lower and prev.tag_ not in _FUNCTION_TAGS):
+            continue
+        if nxt.tag_ in ("NNP", "NNPS") or (token.tag_ in ("NN", "NNS") and nxt.is_title):
+            continue  # "said The Washington Post", "Security Council": a name
+        if any(not (t.is_alpha or t.like_num or t.text == ",") for t in doc[last_end + 1 : i]):
+            continue  # quotes, dashes, brackets: running text, not a subhead
+        yield i
 
 
 def _read_ap_dash_as_dash(nlp: Any) -> None:

@@ -20,6 +20,7 @@ from tidings.events.intent import recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
 from tidings.events.sense import sense_fits
+from tidings.events.verbdict import undergo_verbs
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
@@ -68,6 +69,9 @@ TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJ
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
+# Types of acts done with another: a state does not agree, meet or cooperate with itself (a target
+# that is its source's own state, "New Delhi would invest … India will cooperate", is none).
+WITH_ANOTHER = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # Types whose noun takes its source from a qualifying state or body ("U.S. air raid", "EU sanctions");
 # for others the qualifier is what the act is about ("NATO membership", "Iran talks"), or, for aid,
 # as often the receiver as the giver ("Ukraine aid", "U.S. aid"): not a source by itself.
@@ -109,6 +113,40 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         while v.pos_ not in ("VERB", "AUX") and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head
     return [], False
+
+
+def _quoted(token: Any) -> bool:
+    """Is ``token`` inside a direct quotation: is the last double quotation mark before it in its
+    paragraph an opening one (or an odd one of the straight kind)?"""
+    text: str = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    span = text[start : token.idx]
+    last = max(span.rfind(m) for m in ("“", "”", '"', "``", "''"))
+    if last < 0:
+        return False
+    if span.startswith("“", last) or span.startswith("``", last):
+        return True
+    return span.startswith('"', last) and span.count('"') % 2 == 1
+
+
+def _agrees(pronouns: list[Any], speaker: list[Any], quoted: bool) -> bool:
+    """Can the pronoun subject of a said clause be its speaker? Inside a direct quotation a speaker
+    is "I" or "we", never "they", "he" or "she" ("'They shot them,' Ajmal said"). Outside one, not
+    when they differ in number or kind ("it" is no person); "they" may be the speaker and another
+    ("he said they agreed the timing was good")."""
+    words = coref_words()
+    said = {t.lower_ for t in pronouns}
+    if not speaker or (quoted and said & (words.plural | words.male | words.female)):
+        return False
+    plural_speaker = len(speaker) > 1 or any(t.tag_ in ("NNS", "NNPS") or t.lower_ in words.plural for t in speaker)
+    person_speaker = not plural_speaker and any(
+        t.ent_type_ == "PERSON" or t.lower_ in words.male | words.female | {"i"} for t in speaker
+    )
+    if said & (words.male | words.female):
+        return not plural_speaker
+    if said & words.thing:
+        return not person_speaker and not plural_speaker
+    return True
 
 
 def _passive_participle(verb: Any) -> bool:
@@ -291,6 +329,18 @@ class _Coder:
 
     def sources(self, trigger: Any, entry: Entry, is_noun: bool) -> tuple[list[Role], bool]:
         if is_noun:
+            obj = _object_phrase(trigger)
+            done = obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in load_modality_words().act_verbs
+            if entry.needs_source == "act" and not done:
+                # A relation ("India's naval cooperation with Mauritius", "the China-Russia
+                # partnership") is a state, not an act, unless something is done to it ("launched
+                # a partnership").
+                return [], False
+            if obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in undergo_verbs():
+                return [], False  # "is facing criticism", "suffered an attack": not the subject's act
+            agents = self.roles(_conjuncts(_prep_objects(trigger, "by")))
+            if agents:  # "a visit by Starmer to the White House", "attacks by the rebels"
+                return agents, False
             poss = [c for c in trigger.children if c.dep_ == "poss"]
             if poss:
                 return self.roles(_conjuncts(poss)), False
@@ -307,8 +357,6 @@ class _Coder:
             ]
             if quals:
                 return self.roles(_conjuncts(quals[:1])), False
-            obj = _object_phrase(trigger)
-            done = obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in load_modality_words().act_verbs
             if entry.needs_source == "poss" and not done:
                 # The noun's owner only; but the noun as the object of a verb of doing is that verb's
                 # subject's act: "prosecutors ordered the arrest of Dodik", "imposed a curfew"
@@ -328,7 +376,7 @@ class _Coder:
                 head = head.head
             if head.head.i != head.i:
                 outer, _ = _subject(head.head)
-                found = self.roles(outer)
+                found = self.roles(outer) if _agrees(subj, outer, _quoted(trigger)) else []
                 climbed = climbed or bool(found)
         return found, climbed
 
@@ -577,8 +625,13 @@ class _Coder:
                 and src is not None
                 and tgt.actor is not None
                 and src.actor is not None
-                and tgt.actor.actor_id == src.actor.actor_id
+                and (
+                    tgt.actor.actor_id == src.actor.actor_id
+                    or (kind in WITH_ANOTHER and _own_state(src.actor, tgt.actor))
+                )
             ):
+                if kind == "CONSULT" and tgt.actor.actor_id != src.actor.actor_id:
+                    continue  # "the president arrived in Philadelphia": travel at home is no visit
                 tgt = None
             confidence = entry.strength
             confidence *= 0.85 if implicit else 1.0
@@ -648,6 +701,8 @@ def extract_events(
             continue
         if token.ent_type_ in ("DATE", "TIME"):
             continue  # "in early March": a month, not a march
+        if _in_name(token, resolved):
+            continue  # "the Inter-Parliamentary Alliance on China", "the Arab Spring protests": a name
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))
@@ -667,6 +722,30 @@ def extract_events(
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     return _one_per_act(sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id)))
+
+
+# Named entities whose words are a name, not an act told ("the Alliance of Sahel States").
+NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "GPE", "PERSON", "NORP"})
+
+
+def _in_name(token: Any, resolved: ResolvedDoc) -> bool:
+    """Is the noun ``token`` a word of a name of several words, or of an actor's name?"""
+    if token.ent_type_ in NAME_ENTITIES and (
+        token.ent_iob_ == "I" or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
+    ):
+        return True
+    mention = resolved.mention_at(token)
+    return mention is not None and mention.actor is not None and mention.actor.kind == "org"
+
+
+def _own_state(source: Any, target: Any) -> bool:
+    """Is ``target`` the bare state (no sector) its ``source`` belongs to ("New Delhi … India")?"""
+    return bool(
+        source.country
+        and target.country == source.country
+        and target.kind == "state"
+        and not target.sector
+    )
 
 
 def _party(role: Role | None) -> str | None:

@@ -30,6 +30,7 @@ class SenseWords:
     accident_preps: frozenset[str]
     actor_nouns: frozenset[str]
     figurative: frozenset[str]
+    verbal_clashes: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,7 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
     """Does ``token`` carry the sense of ``entry``?"""
     if is_noun and describes(token, entry.type):
         return False
-    if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token))):
+    if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token)) or _war_of_words(token)):
         return False
     if entry.needs_place and not _names_place(token):
         return False
@@ -123,3 +124,16 @@ def _is_accident(token: Any, words: SenseWords) -> bool:
         or (c.dep_ == "compound" and c.lemma_.lower() in words.accidents and c.i == token.i - 1)
         for c in token.children
     )
+
+
+def _war_of_words(token: Any) -> bool:
+    """ "the Oval Office clash between Trump and Zelenskyy", "the two leaders sparred": a clash whose
+    parties are all named people is a quarrel, not a fight (``sense.yaml`` ``verbal_clashes``)."""
+    if token.lemma_.lower() not in load_sense_words().verbal_clashes:
+        return False
+    parties = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+            parties.extend(g for g in prep.children if g.dep_ == "pobj")
+    parties.extend(c for p in list(parties) for c in p.conjuncts)
+    return bool(parties) and all(p.ent_type_ == "PERSON" for p in parties)

@@ -328,3 +328,11 @@ def load_verbdict() -> VerbDict:
     policy = yaml.safe_load((base / "verbdict.yaml").read_text(encoding="utf-8")) or {}
     text = (base / "cameo_verbs" / "verbs.tsv").read_text(encoding="utf-8")
     return build(text, policy, "events/data/cameo_verbs/verbs.tsv")
+
+
+@lru_cache(maxsize=1)
+def undergo_verbs() -> frozenset[str]:
+    """Verbs whose subject undergoes what their object names (verbdict.yaml's ``undergo``)."""
+    base = resources.files("tidings.events") / "data"
+    policy = yaml.safe_load((base / "verbdict.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(str(w) for w in policy.get("undergo") or ())
