@@ -100,3 +100,25 @@ def test_the_by_phrase_of_an_event_noun_is_its_doer() -> None:
 def test_a_state_does_not_cooperate_with_itself() -> None:
     told = "Modi announced that New Delhi would invest $11 million and that India will cooperate with Mauritius."
     assert not any(src == tgt == "IND" for t, src, tgt in _shown(told) if t in ("AGREE", "COOPERATE"))
+
+
+def test_an_obligation_of_no_actor_is_no_request() -> None:
+    assert "REQUEST" not in _types('"Our ways of recording history should be taken seriously," the Ghanaian minister said.')
+    assert ("REQUEST", "GHA", "NGA") in _shown('"Nigeria must return the refugees," the Ghanaian government said.')
+
+
+def test_an_emergency_declared_at_a_hospital_is_no_state_of_emergency() -> None:
+    assert "COERCE" not in _types("An emergency has been declared at the government hospital in Sibi.")
+    assert ("COERCE", "PAK", None) in _shown("Pakistan declared a state of emergency on Tuesday.")
+
+
+def test_help_needs_someone_or_something_helped() -> None:
+    assert "AID" not in _types('"From New Delhi\'s standpoint, it helps if there is some American presence there," the Indian analyst said.')
+    assert ("AID", "IND", "MUS") in _shown("India helped Mauritius build an airstrip last year.")
+
+
+def test_a_particle_of_a_dictionary_pattern_belongs_to_the_verb() -> None:
+    # CAMEO's "give in" (yield) is not "Given the conditions … in almost all the countries".
+    assert "CONCEDE" not in _types(
+        "Given the conditions of the military contingents in almost all the countries, Nigeria delayed the deployment."
+    )

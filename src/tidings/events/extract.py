@@ -179,7 +179,13 @@ def _has_particle(token: Any, particle: str | None) -> bool:
 def _object_lemma_ok(entry: Entry, obj: Any) -> bool:
     lemma = obj.lemma_.lower()
     compound = " ".join(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
-    return lemma in entry.objects or f"{compound} {lemma}".strip() in entry.objects or obj.lower_ in entry.objects
+    of = [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return (
+        lemma in entry.objects
+        or f"{compound} {lemma}".strip() in entry.objects
+        or obj.lower_ in entry.objects
+        or any(f"{lemma} of {g}" in entry.objects for g in of)  # "a state of emergency"
+    )
 
 
 def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
@@ -422,6 +428,8 @@ class _Coder:
                     continue
                 if kind in TOPICAL and _in_topic(t, trigger):
                     continue  # "talks on Afghanistan", "criticised over Iraq": a topic is no target
+                if _in_occasion(t, trigger):
+                    continue  # "as they were hit during Trump's first term": a time, not a target
                 found = self.roles([t])[:1]
                 if skip_places and not (found and found[0].actor and found[0].actor.country_code):
                     continue  # a river or a building: not whom the act is aimed at
@@ -856,6 +864,16 @@ def _inside_other(token: Any, triggers: set[int]) -> bool:
     return False
 
 
+def _in_occasion(token: Any, trigger: Any) -> bool:
+    """Is ``token`` in a phrase of time or cause under ``trigger`` ("during Trump's term")?"""
+    t = token
+    while t.i != trigger.i and t.head.i != t.i:
+        if t.lower_ in _OCCASION and t.dep_ in ("prep", "mark"):
+            return True
+        t = t.head
+    return False
+
+
 def _actor_key(role: Role | None) -> str | None:
     return role.actor.actor_id if role is not None and role.actor is not None else None
 
@@ -909,9 +927,12 @@ def _obligations(coder: _Coder, events: list[Event]) -> list[Event]:
             continue
         speakers, _ = _subject(stating)
         sources = coder.roles(speakers)
-        targets = coder.roles(_conjuncts(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")))
+        obliged_ones = _conjuncts(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        targets = coder.roles(obliged_ones)
         if not sources:
             continue
+        if obliged_ones and not targets and not all(t.pos_ == "PRON" for t in obliged_ones):
+            continue  # "ways of recording history should be taken seriously": no actor is asked anything
         obliged.add(verb.idx)
         found.extend(coder.code(verb, MUST_ENTRY, None, False, given=(sources, targets)))
     if not obliged:

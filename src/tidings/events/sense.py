@@ -88,6 +88,8 @@ def _has_complement(token: Any, slot: str) -> bool:
             c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
             for c in token.children
         )
+    if slot == "dobj" and token.tag_ == "VBN" and (token.dep_ == "acl" or any(c.dep_ == "auxpass" for c in token.children)):
+        return True  # "they have been aided by guerrillas", "the boy rescued by fishermen": the object is the subject
     return any(c.dep_ == slot for c in token.children)
 
 

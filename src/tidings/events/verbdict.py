@@ -120,7 +120,7 @@ class VerbDict:
                 if best is not None and weight < best[0][0]:
                     continue
                 extra = sense.extra if pat is not sense.own else ()
-                found = self._fits(pat.before, extra + pat.after, before, after)
+                found = self._fits(pat.before, extra + pat.after, before, after, verb)
                 if found is None:
                     continue
                 rank = (weight, sum(t is not None for t in found), len(pat.cameo))
@@ -135,15 +135,21 @@ class VerbDict:
         return Match(pat, pat.cameo, pat.plover, src, tgt)
 
     def _fits(
-        self, want_before: tuple[str, ...], want_after: tuple[str, ...], before: list[Word], after: list[Word]
+        self,
+        want_before: tuple[str, ...],
+        want_after: tuple[str, ...],
+        before: list[Word],
+        after: list[Word],
+        verb: Any = None,
     ) -> tuple[Any, Any] | None:
         marks: dict[str, Any] = {}
-        if not self._in_order(want_before, before, marks) or not self._in_order(want_after, after, marks):
+        if not self._in_order(want_before, before, marks) or not self._in_order(want_after, after, marks, verb):
             return None
         return marks.get("$"), marks.get("+")
 
-    def _in_order(self, words: tuple[str, ...], tokens: list[Word], marks: dict[str, Any]) -> bool:
+    def _in_order(self, words: tuple[str, ...], tokens: list[Word], marks: dict[str, Any], verb: Any = None) -> bool:
         at = 0
+        first = next((w for w in words if w not in SKIP and w not in ("$", "+")), None)
         for w in words:
             if w in SKIP:
                 continue
@@ -164,9 +170,15 @@ class VerbDict:
                     k += 1
             if k == len(tokens):
                 return False
+            if verb is not None and w == first and w in PARTICLES and tokens[k][3].head.i != verb.i:
+                return False  # "give in" is the verb's own particle, not "in" of another phrase
             at = k + 1
         return True
 
+
+# Words that, first after the verb in a pattern, are its particle ("give in", "leave behind",
+# "step up"): they must hang on the verb itself, not on a phrase further on.
+PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "behind", "back", "away", "over", "through", "around", "along", "aside"})
 
 # A word of a phrase: its lower-case form, its lemma, whether it is a noun, and the token.
 Word = tuple[str, str, bool, Any]
