@@ -122,3 +122,18 @@ def test_a_particle_of_a_dictionary_pattern_belongs_to_the_verb() -> None:
     assert "CONCEDE" not in _types(
         "Given the conditions of the military contingents in almost all the countries, Nigeria delayed the deployment."
     )
+
+
+def test_an_analyst_or_a_witness_comments_and_does_not_act() -> None:
+    assert _shown("Security analyst Kabiru Adamu welcomed the move by Nigeria.") == set()
+    assert "THREATEN" not in _types("Beverly Ochieng, a senior analyst at Control Risks, warned that Guinea could become a target.")
+    assert ("SUPPORT", "NGA", "GHA") in _shown("Nigerian President Bola Tinubu welcomed the move by Ghana.")
+
+
+def test_an_actor_in_a_clause_of_its_own_is_not_the_target() -> None:
+    shown = _shown("Somali forces killed six attackers who laid siege to a hotel in Kenya.")
+    assert ("ASSAULT", "SOM", "KEN") not in shown
+    # A said act's clause names whom it is aimed at.
+    assert ("THREATEN", "RUS", "USA") in _shown(
+        "Russia threatened to stop the talks if the United States goes ahead with the deployment."
+    )

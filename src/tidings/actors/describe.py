@@ -194,3 +194,29 @@ def _sentence_state(out: Any, sent: Any) -> str | None:
             if a.kind == "state" and a.country:
                 states.add(a.country)
     return states.pop() if len(states) == 1 else None
+
+
+def commentators(out: Any) -> frozenset[str]:
+    """The actor ids of people the base does not know whom the report describes only as commentators
+    or witnesses ("security analyst Kabiru Adamu", "Beverly Ochieng, a senior analyst with ...")."""
+    from tidings.actors.words import coref_words
+
+    words = coref_words().commentator_nouns
+    found: set[str] = set()
+    doc = out.doc
+    starts = token_starts(doc)
+    for m in out.mentions:
+        a = m.actor
+        if a.kind != "person" or a.country is not None or not a.actor_id.startswith("P?:") or a.actor_id in found:
+            continue
+        toks = tokens_overlapping(starts, m.start, m.end)
+        if not len(toks):
+            continue
+        span = doc[toks.start : toks.stop]
+        root = span.root
+        near = list(doc[root.left_edge.i : span.start])
+        for ap in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+            near.extend(t for t in ap.subtree if t.dep_ != "pobj" and t.head.dep_ != "pobj")
+        if any(t.lemma_.lower() in words and t.pos_ == "NOUN" for t in near):
+            found.add(a.actor_id)
+    return frozenset(found)

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from tidings.actors.coref import link, recast_mentions
-from tidings.actors.describe import describe, home_state, placed_agents
+from tidings.actors.describe import commentators, describe, home_state, placed_agents
 from tidings.actors.gazetteer import city, us_state
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.patterns import add_patterns
@@ -62,6 +62,7 @@ class ResolvedDoc:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     recasts: int = 0  # how many times a description gave a chain its country
+    commentators: frozenset[str] = frozenset()  # people described only as analysts or witnesses
 
     @property
     def coref_words(self) -> CorefWords:
@@ -184,6 +185,7 @@ def resolve(
     placed_agents(out, home_state(out))
     link(out)
     out.mentions.sort(key=lambda m: m.start)
+    out.commentators = commentators(out)
     return out
 
 

@@ -30,6 +30,7 @@ class CorefWords:
     pronoun_window: int
     description_window: int
     features: frozenset[str]
+    commentator_nouns: frozenset[str]
     regions: frozenset[str]
 
     @property
@@ -89,5 +90,6 @@ def coref_words() -> CorefWords:
         pronoun_window=int(window.get("pronoun", 3)),
         description_window=int(window.get("description", 6)),
         features=_words(n, "features"),
+        commentator_nouns=_words(c, "commentator_nouns"),
         regions=_words(n, "regions"),
     )

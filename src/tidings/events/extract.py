@@ -430,6 +430,9 @@ class _Coder:
                     continue  # "talks on Afghanistan", "criticised over Iraq": a topic is no target
                 if _in_occasion(t, trigger):
                     continue  # "as they were hit during Trump's first term": a time, not a target
+                if kind is not None and kind not in SPEECH_ACTS and _in_other_clause(t, trigger):
+                    continue  # "killed attackers who laid siege to a hotel in X" (a said act's clause
+                    # names whom it is aimed at: "threatened to stop talks if the US goes ahead")
                 found = self.roles([t])[:1]
                 if skip_places and not (found and found[0].actor and found[0].actor.country_code):
                     continue  # a river or a building: not whom the act is aimed at
@@ -587,6 +590,8 @@ class _Coder:
             targets = list(given[1]) or [None]
         if entry.object_is_actor and targets == [None]:
             return  # "admitted mistakes", "received a message": the sense needs an actor it is done to
+        if found and all(r.actor is not None and r.actor.actor_id in self.resolved.commentators for r in found):
+            return  # "security analyst Kabiru Adamu welcomed the move": a comment, not an act
         if entry.target_codes:
             # "joined NATO", "accession to the EU": the sense needs a body of that kind as its target.
             targets = [t for t in targets if t is not None and t.actor and t.actor.country_code in entry.target_codes]
@@ -861,6 +866,22 @@ def _inside_other(token: Any, triggers: set[int]) -> bool:
         t = t.head
         if t.i in triggers:
             return True
+    return False
+
+
+def _in_other_clause(token: Any, trigger: Any) -> bool:
+    """Is ``token`` in a clause with a subject of its own under ``trigger`` ("killed in what U.S.
+    officials describe as an operation"), or the doer of a passive ("a company operated by China")?
+    Its actors act there, not here."""
+    t = token
+    while t.i != trigger.i and t.head.i != t.i:
+        if t.dep_ == "agent":
+            return True
+        if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+        ):
+            return True
+        t = t.head
     return False
 
 
