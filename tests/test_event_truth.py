@@ -137,3 +137,30 @@ def test_an_actor_in_a_clause_of_its_own_is_not_the_target() -> None:
     assert ("THREATEN", "RUS", "USA") in _shown(
         "Russia threatened to stop the talks if the United States goes ahead with the deployment."
     )
+
+
+def test_a_ship_arriving_is_no_visit() -> None:
+    assert "CONSULT" not in _types("An Iranian ship arrived in eastern China late last year.")
+    assert ("CONSULT", "IRN", "CHN") in _shown("Iran's foreign minister arrived in Beijing on Monday.")
+
+
+def test_what_is_discussed_is_a_topic_and_where_talks_are_held_a_venue() -> None:
+    shown = _shown("G7 foreign ministers discussed China's role in global security on Friday.")
+    assert not any(tgt == "CHN" for _, _, tgt in shown)
+    held = _shown("The United States held talks with Ukraine in Jeddah on Tuesday.")
+    assert ("CONSULT", "USA", "UKR") in held and ("CONSULT", "USA", "SAU") not in held
+
+
+def test_the_one_blamed_for_an_act_did_it() -> None:
+    shown = _shown("A Bosnian court sentenced Dodik to prison for defying the constitution of Bosnia.")
+    assert not any(t == "REJECT" and src == "BIH" and tgt is None for t, src, tgt in shown if src != "BIH")
+    assert not any(e.type == "REJECT" and e.source and e.source.text == "A Bosnian court" for e in process_text(
+        "A Bosnian court sentenced Dodik to prison for defying the constitution of Bosnia.", published="2025-03-12"
+    ).events)
+
+
+def test_looking_to_act_and_acting_after_a_future_one_are_not_yet_acts() -> None:
+    assert "COERCE" not in _types("Chinese officials look to limit social media in China.")
+    assert "ACCUSE" not in _types(
+        "U.S. officials would convene this weekend after the envoy returns to Washington to investigate Russia."
+    )

@@ -104,6 +104,12 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
             return [], False
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return _conjuncts([v.head]), depth > 0  # "youths resorting to …": the noun does it
+        if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.dep_ == "prep":
+            # "a court sentenced Dodik for defying it", "attacked the Journal for refusing": the one
+            # blamed or praised did it.
+            controller = [c for c in v.head.head.children if c.dep_ in ("dobj", "obj")]
+            if controller:
+                return _conjuncts(controller), True
         if v.dep_ == "xcomp":
             # Object control: in "X urged China to stop supplying Russia" the one who supplies is China.
             controller = [c for c in v.head.children if c.dep_ in ("dobj", "obj")]
@@ -419,15 +425,21 @@ class _Coder:
         # ("demanded that the US cancel"), else the first actor in the trigger's own phrase.
         clause = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
         found = self.roles(_conjuncts(s for c in clause for s in c.children if s.dep_ in ("nsubj", "nsubjpass")))
-        return found or self._in_subtree(trigger, kind=entry.type)
+        # Talks "in Jeddah" are held there, not with Saudi Arabia; only a visit's place is its target.
+        venue = entry.type == "CONSULT" and entry.mode != "visit"
+        return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue)
 
-    def _in_subtree(self, trigger: Any, skip_places: bool = False, kind: str | None = None) -> list[Role]:
+    def _in_subtree(
+        self, trigger: Any, skip_places: bool = False, kind: str | None = None, skip_object: bool = False
+    ) -> list[Role]:
         for t in trigger.subtree:
             if t.i > trigger.i and t.i in self.resolved.by_token:
                 if skip_places and self._placed(t, trigger):
                     continue
                 if kind in TOPICAL and _in_topic(t, trigger):
                     continue  # "talks on Afghanistan", "criticised over Iraq": a topic is no target
+                if skip_object and _in_object(t, trigger):
+                    continue  # "discussed China's role": what is talked about, not with whom
                 if _in_occasion(t, trigger):
                     continue  # "as they were hit during Trump's first term": a time, not a target
                 if kind is not None and kind not in SPEECH_ACTS and _in_other_clause(t, trigger):
@@ -590,6 +602,8 @@ class _Coder:
             targets = list(given[1]) or [None]
         if entry.object_is_actor and targets == [None]:
             return  # "admitted mistakes", "received a message": the sense needs an actor it is done to
+        if entry.needs_target and targets == [None] and len({_party(s) for s in found}) < 2:
+            return  # "Russia has invested 9% of its GDP on the military": no one traded with
         if found and all(r.actor is not None and r.actor.actor_id in self.resolved.commentators for r in found):
             return  # "security analyst Kabiru Adamu welcomed the move": a comment, not an act
         if entry.target_codes:
@@ -883,6 +897,14 @@ def _in_other_clause(token: Any, trigger: Any) -> bool:
             return True
         t = t.head
     return False
+
+
+def _in_object(token: Any, trigger: Any) -> bool:
+    """Is ``token`` in the direct object of the verb ``trigger``?"""
+    t = token
+    while t.head.i != trigger.i and t.head.i != t.i:
+        t = t.head
+    return t.head.i == trigger.i and t.dep_ in ("dobj", "obj")
 
 
 def _in_occasion(token: Any, trigger: Any) -> bool:

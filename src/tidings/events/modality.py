@@ -178,7 +178,8 @@ def modality_of(token: Any) -> Modality:
             and any(c.dep_ == "mark" and c.lower_ in w.directive_preps for c in child.children)
         ):
             return Modality.HYPOTHETICAL  # "called for Russia to reciprocate by agreeing to a ceasefire"
-        if (dep in ("xcomp", "ccomp") or (dep == "dobj" and child.i == token.i)) and lemma in w.intent_verbs:
+        infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+        if (dep in ("xcomp", "ccomp") or infinitive or (dep == "dobj" and child.i == token.i)) and lemma in w.intent_verbs:
             return Modality.INTENDED  # "plans to visit", "seeks talks" (not "seeks an apology for the raid")
         if dep == "xcomp" and lemma in w.prediction_heads and not any(c.dep_ == "prt" for c in head.children):
             return Modality.INTENDED  # "is expected to meet", "is set to sign", "is going to visit"
@@ -188,6 +189,8 @@ def modality_of(token: Any) -> Modality:
             head, w
         ):
             return Modality.HYPOTHETICAL  # "the first would be to launch an invasion"
+        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ in w.future_aux | w.hypothetical_aux for c in head.children):
+            return Modality.INTENDED  # "officials would convene after Witkoff returns to examine"
         if dep in ("xcomp", "acomp", "attr") and any(
             c.dep_ == "aux" and c.lower_ in w.future_aux for c in head.children
         ):

@@ -48,6 +48,10 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.object_is_actor and not all(_is_actor_like(o) for o in token.children if o.dep_ in ("dobj", "obj")):
         return False
+    if entry.subject_is_actor and not all(
+        _is_actor_like(c) or c.pos_ == "PRON" for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return False
     if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
         return False
     for prep, allowed in entry.prep_senses:
