@@ -392,7 +392,7 @@ class _Coder:
                 climbed = climbed or bool(found)
         return found, climbed
 
-    def targets(self, trigger: Any, entry: Entry, obj: Any | None) -> list[Role]:
+    def targets(self, trigger: Any, entry: Entry, obj: Any | None, sources: Iterable[Role] = ()) -> list[Role]:
         objs = [obj] if obj is not None else _objects(trigger)
         for slot in entry.target:
             found: list[Role] = []
@@ -427,10 +427,19 @@ class _Coder:
         found = self.roles(_conjuncts(s for c in clause for s in c.children if s.dep_ in ("nsubj", "nsubjpass")))
         # Talks "in Jeddah" are held there, not with Saudi Arabia; only a visit's place is its target.
         venue = entry.type == "CONSULT" and entry.mode != "visit"
-        return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue)
+        # "agreed to restore normalization between Israel and Turkey": the party that is not the source.
+        own = {r.actor.actor_id for r in sources if r.actor is not None}
+        if entry.type in WITH_ANOTHER:  # a state coerces or reforms at home, but agrees with another
+            own |= {f"state:{r.actor.country}" for r in sources if r.actor is not None and r.actor.country}
+        return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue, own=own)
 
     def _in_subtree(
-        self, trigger: Any, skip_places: bool = False, kind: str | None = None, skip_object: bool = False
+        self,
+        trigger: Any,
+        skip_places: bool = False,
+        kind: str | None = None,
+        skip_object: bool = False,
+        own: set[str] | frozenset[str] = frozenset(),
     ) -> list[Role]:
         for t in trigger.subtree:
             if t.i > trigger.i and t.i in self.resolved.by_token:
@@ -448,6 +457,11 @@ class _Coder:
                 found = self.roles([t])[:1]
                 if skip_places and not (found and found[0].actor and found[0].actor.country_code):
                     continue  # a river or a building: not whom the act is aimed at
+                met = found[0].actor if found else None
+                if met is not None and (
+                    met.actor_id in own or (met.kind == "state" and not met.sector and f"state:{met.country}" in own)
+                ):
+                    continue  # the source itself, or its state, named again in the act's phrase
                 return found
         return []
 
@@ -596,7 +610,7 @@ class _Coder:
         """The events of one trigger; ``given`` (sources, targets) when the caller found them."""
         if given is None:
             found, implicit = self.sources(trigger, entry, is_noun)
-            targets: list[Role | None] = list(self.targets(trigger, entry, obj)) or [None]
+            targets: list[Role | None] = list(self.targets(trigger, entry, obj, found)) or [None]
         else:
             found, implicit = given[0], False
             targets = list(given[1]) or [None]
