@@ -164,3 +164,28 @@ def test_looking_to_act_and_acting_after_a_future_one_are_not_yet_acts() -> None
     assert "ACCUSE" not in _types(
         "U.S. officials would convene this weekend after the envoy returns to Washington to investigate Russia."
     )
+
+
+def test_a_plan_the_report_tells_is_no_event_but_a_stated_promise_is() -> None:
+    assert "AGREE" not in _types("King Hussein of Jordan will meet President George Bush on Thursday.")
+    assert "AGREE" not in _types("Poland to participate in preparations for NATO summit")  # a headline's future
+    assert ("AGREE", "JOR", "USA") in _shown("Jordan said it will meet the United States on Thursday.")
+    assert "AGREE" in _types("President Bill Clinton vowed to find the bombers and bring them to justice.")
+
+
+def test_an_attack_on_an_embassy_is_aimed_at_its_state_not_the_place() -> None:
+    shown = _shown("Terrorist bombings at U.S. embassies in Kenya and Tanzania killed 80 people on Friday.")
+    assert (("ASSAULT", None, "USA") in shown) and not any(tgt in ("KEN", "TZA") for _, _, tgt in shown)
+
+
+def test_condemning_an_attack_targets_its_doers_not_its_victims() -> None:
+    shown = _shown("The Cuban government condemned the bomb explosions near U.S. embassies in Kenya.")
+    assert ("ACCUSE", "CUB", None) in shown and ("ACCUSE", "CUB", "USA") not in shown
+    assert ("ACCUSE", "RUS", "ISR") in _shown("Russia condemned Israel's attacks on Gaza.")
+
+
+def test_the_soviet_union_is_a_state_and_its_republics_belonged_to_it() -> None:
+    events = process_text("Soviet troops attacked the Lithuanian parliament on Monday.", published="1990-08-15").events
+    assert any(e.source and e.source.actor and e.source.actor.country_code == "SUN" for e in events)
+    later = process_text("Russian troops attacked Ukraine on Monday.", published="2022-03-01").events
+    assert any(e.source and e.source.actor and e.source.actor.country_code == "RUS" for e in later)

@@ -16,7 +16,7 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
 from tidings.events.dictionary import dictionary_events
-from tidings.events.intent import recode
+from tidings.events.intent import committed, recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
 from tidings.events.sense import sense_fits
@@ -69,6 +69,10 @@ TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJ
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
+# Acts of force, and the facilities whose owner they are aimed at ("bombings at U.S. embassies").
+FORCE = {"ASSAULT", "COERCE"}
+FACILITIES = frozenset(["embassy", "consulate", "mission", "base", "office", "headquarters", "compound", "legation", "garrison", "outpost"])
+FACILITY_PREPS = {"at", "on", "against", "of", "outside", "near", "in", "into"}
 # Types of acts done with another: a state does not agree, meet or cooperate with itself (a target
 # that is its source's own state, "New Delhi would invest … India will cooperate", is none).
 WITH_ANOTHER = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
@@ -377,7 +381,12 @@ class _Coder:
             between = _prep_objects(trigger, "between")
             if between:  # "the growing cooperation between Iran and Russia": they are its parties
                 return self.roles(_conjuncts(between))[:1], False
-            subj, _ = _subject(governing_verb(trigger))
+            verb = governing_verb(trigger)
+            if _in_occasion(trigger, verb, SEQUEL):
+                # "Clinton met his aides following the bombings": not Clinton's bombings (but
+                # "youths threw stones during demonstrations" were at their own demonstrations)
+                return [], False
+            subj, _ = _subject(verb)
             return self.roles(subj), True
         subj, climbed = _subject(trigger)
         found = self.roles(subj)
@@ -394,6 +403,15 @@ class _Coder:
 
     def targets(self, trigger: Any, entry: Entry, obj: Any | None, sources: Iterable[Role] = ()) -> list[Role]:
         objs = [obj] if obj is not None else _objects(trigger)
+        if entry.type in FORCE:
+            owner = self._facility_owner(trigger, objs)
+            if owner:
+                return owner  # "bombings at U.S. embassies in Kenya": the embassies' state, not the place
+        if entry.type == "ACCUSE" and objs and all(_names_force(o) for o in objs):
+            # "condemned the bombings near U.S. embassies": whoever did them, not their victims.
+            doers = [c for o in objs for c in o.children if c.dep_ == "poss"]
+            doers += [g for o in objs for g in _prep_objects(o, "by")]
+            return self.roles(_conjuncts(doers))
         for slot in entry.target:
             found: list[Role] = []
             if slot == "dobj":
@@ -432,6 +450,22 @@ class _Coder:
         if entry.type in WITH_ANOTHER:  # a state coerces or reforms at home, but agrees with another
             own |= {f"state:{r.actor.country}" for r in sources if r.actor is not None and r.actor.country}
         return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue, own=own)
+
+    def _facility_owner(self, trigger: Any, objs: list[Any]) -> list[Role]:
+        """The state or body that owns a facility an act of force is aimed at ("attacked the U.S.
+        embassy", "bombings at U.S. embassies in Kenya", "explosions near the Israeli consulate")."""
+        places = list(objs)
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in FACILITY_PREPS:
+                places.extend(g for g in prep.children if g.dep_ == "pobj")
+        for place in places:
+            if place.lemma_.lower() not in FACILITIES:
+                continue
+            owners = [c for c in place.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < place.i]
+            found = self.roles(owners)
+            if found:
+                return found[:1]
+        return []
 
     def _in_subtree(
         self,
@@ -653,6 +687,13 @@ class _Coder:
         if intent or given is not None:
             # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
             modality = statement_modality(trigger)
+            if intent and kind == "AGREE" and modality is Modality.ASSERTED and not (committed(trigger) or _quoted(trigger)):
+                # Stated by no one: a plan the report tells ("the king will meet Bush on Thursday",
+                # "plans to visit Moscow") has not happened and is no promise. (A plan of harm,
+                # "plans to impose sanctions", is read as the threat it makes, as the field codes it.)
+                modality = Modality.INTENDED
+        if (gv := governing_verb(trigger)).dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in gv.children):
+            modality = Modality.INTENDED  # a headline's "Poland to participate in NATO summit": to come
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         pairs: list[tuple[Role | None, Role | None]] = [(src, tgt) for src in sources for tgt in targets]
@@ -886,6 +927,10 @@ def _drop_restated(events: list[Event], doc: Any) -> list[Event]:
 _OCCASION = frozenset({"after", "before", "since", "following", "amid", "during", "despite", "because", "until"})
 
 
+# Phrases of what came before or caused an act, whose own acts are another's ("after the bombings").
+SEQUEL = _OCCASION - {"during"}
+
+
 def _inside_other(token: Any, triggers: set[int]) -> bool:
     t = token
     while t.head.i != t.i:
@@ -895,6 +940,14 @@ def _inside_other(token: Any, triggers: set[int]) -> bool:
         if t.i in triggers:
             return True
     return False
+
+
+def _names_force(noun: Any) -> bool:
+    """Is ``noun`` an act of force the lexicon knows ("the bombings", "the attack", "the killings")?"""
+    from tidings.events.lexicon import load_lexicon
+
+    entries = load_lexicon().nouns.get(noun.lemma_.lower()) or []
+    return noun.pos_ == "NOUN" and any(e.type == "ASSAULT" for e in entries)
 
 
 def _in_other_clause(token: Any, trigger: Any) -> bool:
@@ -921,11 +974,11 @@ def _in_object(token: Any, trigger: Any) -> bool:
     return t.head.i == trigger.i and t.dep_ in ("dobj", "obj")
 
 
-def _in_occasion(token: Any, trigger: Any) -> bool:
+def _in_occasion(token: Any, trigger: Any, words: frozenset[str] = _OCCASION) -> bool:
     """Is ``token`` in a phrase of time or cause under ``trigger`` ("during Trump's term")?"""
     t = token
     while t.i != trigger.i and t.head.i != t.i:
-        if t.lower_ in _OCCASION and t.dep_ in ("prep", "mark"):
+        if t.lower_ in words and t.dep_ in ("prep", "mark"):
             return True
         t = t.head
     return False

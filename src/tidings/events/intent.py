@@ -39,6 +39,7 @@ class IntentTable:
     threaten: dict[str, str]
     readiness: frozenset[str]
     conditions: frozenset[str]
+    commitments: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def load_intent() -> IntentTable:
             {str(k): str(v) for k, v in data["threaten"].items()},
             frozenset(str(w) for w in data["readiness"]),
             frozenset(str(w) for w in data.get("conditions") or ()),
+            frozenset(str(w) for w in data.get("commitments") or ()),
         )
     except (KeyError, AttributeError) as exc:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
@@ -86,7 +88,7 @@ def states_intent(token: Any, table: IntentTable) -> bool:
         if lemma in DIRECTIVE or lemma in _NOT_INTENT:
             return False
         if t.dep_ == "xcomp" and (
-            lemma in INTENT or lemma in table.readiness or lemma in {"vow", "pledge", "promise", "threaten"}
+            lemma in INTENT or lemma in table.readiness or lemma in table.commitments
         ):
             return True
         if head.pos_ == "ADJ" and lemma in table.readiness:
@@ -115,4 +117,23 @@ def _conditional(token: Any, table: IntentTable) -> bool:
     for clause in verb.children:
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in table.conditions for m in clause.children):
             return True
+    return False
+
+
+def committed(token: Any) -> bool:
+    """Is the intent of ``token`` one its subject commits to in words ("vowed to find", "offered to
+    help", "is ready to resume")? Such a statement is an act; a plan told by the reporter ("the
+    king will meet Bush on Thursday", "plans to deploy") is not."""
+    table = load_intent()
+    t = governing_verb(token)
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "acomp", "advcl"):
+            return False
+        lemma = head.lemma_.lower()
+        if t.dep_ == "xcomp" and lemma in table.commitments:
+            return True
+        if head.pos_ == "ADJ" and lemma in table.readiness:
+            return True
+        t = head
     return False

@@ -204,9 +204,13 @@ def statement_modality(token: Any) -> Modality:
     """The modality of the statement a trigger's clause makes: a stated intent ("will provide aid",
     recoded as AGREE) is itself an act, asserted or, under a verb of saying, reported."""
     w = _words()
-    for child, head in _chain(governing_verb(token)):
+    verb = governing_verb(token)
+    for child, head in _chain(verb):
         if child.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in w.reporting_verbs:
             return Modality.REPORTED
+    # "The UN will provide food aid, the WFP said": the saying hangs on the clause it reports.
+    if any(c.dep_ in ("parataxis", "advcl", "conj") and c.i > verb.i and c.lemma_.lower() in w.reporting_verbs for c in verb.children):
+        return Modality.REPORTED
     return Modality.ASSERTED
 
 
