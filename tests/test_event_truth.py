@@ -189,3 +189,33 @@ def test_the_soviet_union_is_a_state_and_its_republics_belonged_to_it() -> None:
     assert any(e.source and e.source.actor and e.source.actor.country_code == "SUN" for e in events)
     later = process_text("Russian troops attacked Ukraine on Monday.", published="2022-03-01").events
     assert any(e.source and e.source.actor and e.source.actor.country_code == "RUS" for e in later)
+
+
+def test_missile_strikes_are_no_labour_strikes() -> None:
+    shown = _shown("U.S. forces launched cruise missile strikes against Afghanistan on Thursday.")
+    assert ("ASSAULT", "USA", "AFG") in shown and "PROTEST" not in {t for t, _, _ in shown}
+    assert "PROTEST" in _types("South Korean workers launched a general strike against the government.")
+
+
+def test_declining_to_comment_and_battling_to_keep_are_no_events() -> None:
+    assert "REJECT" not in _types("The Jordanian king declined to discuss details of his talks with Iraq.")
+    assert ("REJECT", "IRN", "USA") in _shown("Iran rejected the American proposal on Monday.")
+    assert "ASSAULT" not in _types("Cuban exiles in Miami have been battling to keep the boy in the United States.")
+
+
+def test_a_news_agency_tells_acts_and_does_not_do_them() -> None:
+    told = (
+        "Egypt's Middle East News Agency reported the arrests on Thursday. "
+        "The agency quoted witnesses as saying tanks were patrolling the streets of Baghdad."
+    )
+    assert not any(src == "EGY" for t, src, _ in _shown(told))
+
+
+def test_the_relative_pronoun_stands_for_its_noun() -> None:
+    shown = _shown("Russian President Vladimir Putin, with whom Turkish President Recep Tayyip Erdogan met on Monday, rejected the plan.")
+    assert ("CONSULT", "TUR", "RUS") in shown and ("REJECT", "RUS", None) in shown
+
+
+def test_allies_and_members_are_not_the_state_or_body_they_belong_to() -> None:
+    shown = _shown("U.S. allies and other U.N. members have objected to the blockade of Iraq.")
+    assert not any(src in ("USA", "IGO") for _, src, _ in shown)

@@ -116,6 +116,16 @@ class ResolvedDoc:
         ante = self.antecedent(token)
         if ante is not None:
             return Role(_phrase(token), ante.actor)
+        if token.lower_ in _RELATIVES:
+            # "Saddam, with whom the king met Monday": whom is the noun its clause qualifies.
+            t = token
+            while t.dep_ != "relcl" and t.head.i != t.i:
+                t = t.head
+            if t.dep_ == "relcl" and t.head.i != token.i:
+                return self.role_for(t.head)
+            return None
+        if token.lemma_.lower() in coref_words().relation_nouns:
+            return None  # "U.S. allies", "U.N. members", "Russia's neighbours": others than the qualifier
         # "Azerbaijan's dealings", "Russian support": the actor sits in a modifier of the head.
         # The most specific modifier wins: "Russia's Tass state media" is Tass, not Russia.
         found: list[tuple[int, Role]] = []
@@ -125,6 +135,9 @@ class ResolvedDoc:
                 if cm is not None:
                     found.append((_KIND_RANK.get(cm.actor.kind, 9), Role(cm.text, cm.actor)))
         return min(found, key=lambda f: f[0])[1] if found else None
+
+
+_RELATIVES = frozenset({"whom", "who", "which"})
 
 
 def _phrase(token: Any) -> str:

@@ -31,6 +31,7 @@ class CorefWords:
     description_window: int
     features: frozenset[str]
     commentator_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
     regions: frozenset[str]
 
     @property
@@ -91,5 +92,6 @@ def coref_words() -> CorefWords:
         description_window=int(window.get("description", 6)),
         features=_words(n, "features"),
         commentator_nouns=_words(c, "commentator_nouns"),
+        relation_nouns=_words(c, "relation_nouns"),
         regions=_words(n, "regions"),
     )

@@ -80,7 +80,7 @@ WITH_ANOTHER = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # for others the qualifier is what the act is about ("NATO membership", "Iran talks"), or, for aid,
 # as often the receiver as the giver ("Ukraine aid", "U.S. aid"): not a source by itself.
 QUALIFIED_SOURCE = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN", "RETREAT"}
-MILITARY_WORDS = {"military", "naval", "army", "joint", "war", "missile", "air", "live-fire"}
+MILITARY_WORDS = {"military", "naval", "army", "joint", "war", "missile", "air", "live-fire", "cruise", "drone", "rocket", "artillery", "retaliatory", "preemptive", "pre-emptive", "surgical"}
 
 
 def _conjuncts(tokens: Iterable[Any]) -> list[Any]:
@@ -215,6 +215,10 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
             hit = next((o for o in _conjuncts(objs) if _object_lemma_ok(entry, o)), None)
             if hit is None:
                 continue
+            if entry.type == "PROTEST" and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in MILITARY_WORDS for c in hit.children
+            ):
+                continue  # "launched cruise missile strikes": not a strike of workers
             return entry, hit
         return entry, None
     return None
@@ -652,6 +656,10 @@ class _Coder:
             return  # "admitted mistakes", "received a message": the sense needs an actor it is done to
         if entry.needs_target and targets == [None] and len({_party(s) for s in found}) < 2:
             return  # "Russia has invested 9% of its GDP on the military": no one traded with
+        if entry.type not in SPEECH_ACTS:
+            # "The agency quoted witnesses as saying tanks are patrolling": an outlet tells acts, it
+            # does not do them (it may accuse or urge, in its own editorial voice).
+            found = [r for r in found if r.actor is None or r.actor.kind != "outlet"]
         if found and all(r.actor is not None and r.actor.actor_id in self.resolved.commentators for r in found):
             return  # "security analyst Kabiru Adamu welcomed the move": a comment, not an act
         if entry.target_codes:
@@ -892,6 +900,10 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
         heads = set()
         t = tok
         while t.head.i != t.i:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in outer:
+                # "Putin, with whom Erdogan met Monday, rejected the plan": the subject's phrase
+                # is not what the act is about.
+                break
             t = t.head
             heads.add(t.i)
         if heads & (outer - {tok.i}):

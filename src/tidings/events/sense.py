@@ -31,6 +31,7 @@ class SenseWords:
     actor_nouns: frozenset[str]
     figurative: frozenset[str]
     verbal_clashes: frozenset[str]
+    no_comment: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,10 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token)) or _war_of_words(token)):
         return False
+    if entry.type == "ASSAULT" and not is_noun and _striving(token):
+        return False  # "the Miami kin has been battling to keep him": striving, not fighting
+    if entry.type == "REJECT" and not is_noun and _no_comment(token):
+        return False  # "he declined to discuss details": no one's proposal is refused
     if entry.needs_place and not _names_place(token):
         return False
     if entry.object_is_actor and not all(_is_actor_like(o) for o in token.children if o.dep_ in ("dobj", "obj")):
@@ -143,3 +148,14 @@ def _war_of_words(token: Any) -> bool:
             parties.extend(g for g in prep.children if g.dep_ == "pobj")
     parties.extend(c for p in list(parties) for c in p.conjuncts)
     return bool(parties) and all(p.ent_type_ == "PERSON" for p in parties)
+
+
+def _striving(token: Any) -> bool:
+    """ "fight to keep", "battling to save": a verb of fighting with an infinitive of its aim."""
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children) for c in token.children)
+
+
+def _no_comment(token: Any) -> bool:
+    """ "declined to comment", "refused to discuss details" (``sense.yaml`` ``no_comment``)."""
+    words = load_sense_words().no_comment
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in token.children)
