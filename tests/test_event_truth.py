@@ -219,3 +219,12 @@ def test_the_relative_pronoun_stands_for_its_noun() -> None:
 def test_allies_and_members_are_not_the_state_or_body_they_belong_to() -> None:
     shown = _shown("U.S. allies and other U.N. members have objected to the blockade of Iraq.")
     assert not any(src in ("USA", "IGO") for _, src, _ in shown)
+
+
+def test_talks_one_leaves_for_are_dated_by_the_leaving() -> None:
+    events = process_text(
+        "Soviet special ambassador Mikhail Sytenko left Tuesday for consultations with Syria.", published="1990-08-16"
+    ).events
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks and talks[0].date == "1990-08-14"
+    assert talks[0].source is not None and talks[0].source.actor is not None and talks[0].source.actor.country_code == "SUN"

@@ -555,6 +555,13 @@ class _Coder:
             elif verb.pos_ in ("NOUN", "PROPN") and (obj := _object_phrase(verb)).dep_ in ("dobj", "obj"):
                 # "in December, forces carried out (a series of) airstrikes": the verb's time
                 verbs.append((obj.head, False))
+            elif (
+                verb.pos_ in ("NOUN", "PROPN")
+                and verb.dep_ == "pobj"
+                and verb.head.lower_ in ("for", "to")
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
+                verbs.append((verb.head.head, False))  # "left Tuesday for consultations with Syria"
             elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
                 verbs.append((verb.head, True))  # only a time before the first clause's verb
             elif (
