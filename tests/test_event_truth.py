@@ -228,3 +228,9 @@ def test_talks_one_leaves_for_are_dated_by_the_leaving() -> None:
     talks = [e for e in events if e.type == "CONSULT"]
     assert talks and talks[0].date == "1990-08-14"
     assert talks[0].source is not None and talks[0].source.actor is not None and talks[0].source.actor.country_code == "SUN"
+
+
+def test_a_sworn_intent_to_fight_is_a_threat_and_razing_homes_is_coercion() -> None:
+    sworn = _shown("Ethnic Albanian rebels have sworn to fight Macedonia until they gain control of the villages.")
+    assert "THREATEN" in {t for t, _, _ in sworn} and "ASSAULT" not in {t for t, _, _ in sworn}
+    assert ("COERCE", "ISR", "PSE") in _shown("Israeli army bulldozers demolished Palestinian homes in Gaza on Sunday.")

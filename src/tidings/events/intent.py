@@ -87,10 +87,11 @@ def states_intent(token: Any, table: IntentTable) -> bool:
         lemma = head.lemma_.lower()
         if lemma in DIRECTIVE or lemma in _NOT_INTENT:
             return False
-        if t.dep_ == "xcomp" and (
+        infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        if (t.dep_ == "xcomp" or infinitive) and (
             lemma in INTENT or lemma in table.readiness or lemma in table.commitments
         ):
-            return True
+            return True  # "plans to visit"; "have sworn to fight" (parsed as an adverbial infinitive)
         if head.pos_ == "ADJ" and lemma in table.readiness:
             return True
         t = head
