@@ -87,11 +87,13 @@ class TypeModel:
 
     def word_type(self, token: Any) -> str | None:
         """The type the model reads into one word by itself (its lemma as a word and as a main verb),
-        or None for a word it does not know or reads as a name or a number."""
-        word = _word(token)
-        if word is None or word.startswith("<"):
+        or None for a word it does not know. A title-case word the parser takes for a name
+        ("Kenya Makes Concessions") is read by its lemma and its surface all the same."""
+        if not token.is_alpha:
             return None
-        ids = [self.index[f] for f in (f"w:{word}", f"v:{word}") if f in self.index]
+        word = str(token.lemma_).lower()
+        keys = {f"w:{word}", f"v:{word}", f"w:{token.lower_}"}
+        ids = [self.index[f] for f in sorted(keys) if f in self.index]
         if not ids:
             return None
         return self.types[int(self.weights[ids].sum(axis=0).argmax())]
