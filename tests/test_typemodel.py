@@ -69,7 +69,9 @@ def test_the_headline_act_the_rules_leave_uncoded_gets_the_models_type() -> None
     ]
     assert model[0].in_title
     # Switched off, the rules alone code nothing here.
-    assert not any(e.type == "CONCEDE" for e in _events("Kenya Makes Concessions to Opposition", BODY, type_model="off"))
+    assert not any(
+        e.type == "CONCEDE" for e in _events("Kenya Makes Concessions to Opposition", BODY, type_model="off")
+    )
 
 
 @pytest.mark.model
