@@ -88,3 +88,20 @@ def test_the_model_adds_nothing_where_the_rules_coded_the_type() -> None:
     )
     assert [e.type for e in events if e.type == "SUPPORT"] == ["SUPPORT"]
     assert not any(e.rule.startswith("model.") for e in events)
+
+
+@pytest.mark.model
+def test_what_a_headline_urges_is_not_coded_as_an_act(nlp: Any) -> None:
+    """The demo's "Blinken urges China to curb support for Moscow": the model reads SUPPORT into it,
+    but the support is what is urged; the rules' REQUEST stands alone."""
+    from tidings import process_text
+    from tidings.cli.demo import examples_dir
+
+    path = examples_dir() / "02_blinken_china.txt"
+    analysis = process_text(path.read_text(encoding="utf-8"), ref=path.name)
+    assert isinstance(analysis, Analysis)
+    model = load_type_model()
+    assert model is not None
+    assert model.best(nlp("Blinken urges China to curb support for Moscow")[:])[0] == "SUPPORT"
+    assert "REQUEST" in {e.type for e in analysis.events}
+    assert not any(e.rule.startswith("model.") for e in analysis.events)

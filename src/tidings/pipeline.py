@@ -56,7 +56,7 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
                 head_events = extract_events(head, head_resolved, head_timexes, lexicon, ontology)
                 if model is not None:
                     told = shown_types(events + head_events)
-                    head_events += model_events(head, head_resolved, head_timexes, ontology, model, told)
+                    head_events += model_events(head, head_resolved, head_timexes, ontology, model, told, head_events)
                 events = events + title_events(head_events, events)
             events = calibrate(events)
             stage = "quotes"

@@ -8,7 +8,9 @@ rules' events (targets, negation, modality, date, place in ``extract.py``): its 
 headline's main verb, its source the verb's subject or else the first actor the headline names.
 One of the headline's words must be one the model reads as that type by itself: a headline whose
 words it has not learned ("Hungarian Leaders Hail entry into NATO", read as an accusation for want
-of knowing "hail") is left to the rules. Its rule reads ``model.<type>``. The model is read on
+of knowing "hail") is left to the rules, and so is a word inside what a rules' act of the headline
+demands, refuses, condemns, promises or threatens ("Blinken urges China to curb support for
+Moscow" is a request; the support is not an act). Its rule reads ``model.<type>``. The model is read on
 headlines only: on the sentences of the PLOVER gold it is right far less often than the rules (see
 ``scripts/train_type_model.py`` and the NOTICE beside the model).
 """
@@ -19,9 +21,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
-from tidings.events.extract import _Coder
+from tidings.events.extract import EMBEDDING, _Coder
 from tidings.events.lexicon import Entry
 from tidings.events.typemodel import TypeModel
+from tidings.nlp import token_starts, tokens_overlapping
 from tidings.ontology import Ontology
 from tidings.records import SHOWN_MODALITIES, Document, Event, Role, Timex
 
@@ -49,6 +52,18 @@ def _trigger(doc: Any) -> Any:
     return next((t for t in doc if t.pos_ == "VERB"), root)
 
 
+def _content_of_acts(doc: Any, events: Iterable[Event]) -> set[int]:
+    """The tokens in the phrase of a shown rules' act whose object is another act ("urges China to
+    curb support": what is urged has not happened, and "support" reads no act of its own)."""
+    starts = token_starts(doc)
+    out: set[int] = set()
+    for ev in events:
+        if ev.type in EMBEDDING and ev.modality in SHOWN_MODALITIES and not ev.negated:
+            trigger = doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]]
+            out |= {t.i for t in trigger.subtree if t.i != trigger.i}
+    return out
+
+
 def model_events(
     document: Document,
     resolved: ResolvedDoc,
@@ -56,6 +71,7 @@ def model_events(
     ontology: Ontology,
     model: TypeModel,
     told: set[str],
+    rule_events: Iterable[Event] = (),
 ) -> list[Event]:
     """The headline's act (``resolved`` is the parsed headline) coded with the model's type, or nothing
     when the model is unsure, the report already shows an event of that type (``told``), or the
@@ -75,7 +91,8 @@ def model_events(
         target=TARGET_SLOTS,
         strength=STRENGTH,
     )
-    if not any(model.word_type(t) == kind for t in doc if t.pos_ in CONTENT):
+    content = _content_of_acts(doc, rule_events)
+    if not any(model.word_type(t) == kind for t in doc if t.pos_ in CONTENT and t.i not in content):
         return []  # no word of the headline is one the model knows for that type by itself
     trigger = _trigger(doc)
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
