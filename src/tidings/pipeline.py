@@ -19,6 +19,8 @@ from tidings.errors import Reason
 from tidings.events import extract_events, load_lexicon
 from tidings.events.calibrate import calibrate
 from tidings.events.headline import sentence_case, title_events
+from tidings.events.second_opinion import model_events, shown_types
+from tidings.events.typemodel import load_type_model
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
 from tidings.quotes import extract_quotes, headline_quotes, link_events
@@ -32,6 +34,7 @@ Result = Analysis | Rejection
 def analyze(documents: list[Document], settings: Settings) -> list[Result]:
     """Parse a batch of cleaned documents and code each one."""
     kb, lexicon, ontology = load_kb(), load_lexicon(), load_ontology()
+    model = load_type_model() if settings.type_model == "on" else None
     out: list[Result] = []
     titles = _quoting_titles(documents, settings)
     headlines = _headlines(documents, settings)
@@ -49,7 +52,11 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
             if n in headlines:
                 head = _title_document(document)
                 head_resolved = resolve(headlines[n], document.doc_id, on, kb, context=resolved)
-                head_events = extract_events(head, head_resolved, find_timexes(head.text, on), lexicon, ontology)
+                head_timexes = find_timexes(head.text, on)
+                head_events = extract_events(head, head_resolved, head_timexes, lexicon, ontology)
+                if model is not None:
+                    told = shown_types(events + head_events)
+                    head_events += model_events(head, head_resolved, head_timexes, ontology, model, told, head_events)
                 events = events + title_events(head_events, events)
             events = calibrate(events)
             stage = "quotes"

@@ -16,6 +16,9 @@ class Settings:
     # text; a larger "document" is almost always a dump or a binary that slipped through.
     max_bytes: int = 2_000_000
     on_error: str = "reject"  # "reject" turns a stage failure into a Rejection; "raise" re-raises (tests)
+    # "on": the headline type model's second opinion codes a headline's act the rules left uncoded
+    # (events/second_opinion.py); "off": rules only.
+    type_model: str = "on"
 
 
 def _coerce(value: str, kind: Any) -> Any:
