@@ -234,3 +234,8 @@ def test_a_sworn_intent_to_fight_is_a_threat_and_razing_homes_is_coercion() -> N
     sworn = _shown("Ethnic Albanian rebels have sworn to fight Macedonia until they gain control of the villages.")
     assert "THREATEN" in {t for t, _, _ in sworn} and "ASSAULT" not in {t for t, _, _ in sworn}
     assert ("COERCE", "ISR", "PSE") in _shown("Israeli army bulldozers demolished Palestinian homes in Gaza on Sunday.")
+
+
+def test_an_act_in_the_time_phrase_of_another_is_its_own() -> None:
+    shown = _shown("The deal was brokered by U.S. President Barack Obama during a visit to Israel on Friday.")
+    assert ("CONSULT", "USA", "ISR") in shown

@@ -907,9 +907,10 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
         heads = set()
         t = tok
         while t.head.i != t.i:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in outer:
+            if (t.dep_ in ("nsubj", "nsubjpass") and t.head.i in outer) or t.lower_ in _OCCASION:
                 # "Putin, with whom Erdogan met Monday, rejected the plan": the subject's phrase
-                # is not what the act is about.
+                # is not what the act is about; nor is its time ("brokered the deal during a visit
+                # to Israel").
                 break
             t = t.head
             heads.add(t.i)
