@@ -239,3 +239,31 @@ def test_a_sworn_intent_to_fight_is_a_threat_and_razing_homes_is_coercion() -> N
 def test_an_act_in_the_time_phrase_of_another_is_its_own() -> None:
     shown = _shown("The deal was brokered by U.S. President Barack Obama during a visit to Israel on Friday.")
     assert ("CONSULT", "USA", "ISR") in shown
+
+
+def test_a_rally_a_leader_addresses_is_not_his_protest() -> None:
+    shown = _shown('"What is happening cannot be accepted," Turkish President Recep Tayyip Erdogan told a rally in Istanbul.')
+    assert not any(t == "PROTEST" and tgt == "TUR" for t, _, tgt in shown)
+    assert not any(e.type == "PROTEST" and e.source and e.source.text.endswith("Erdogan") for e in process_text(
+        '"What is happening cannot be accepted," Turkish President Recep Tayyip Erdogan told a rally in Istanbul.',
+        published="2023-11-04",
+    ).events)
+
+
+def test_an_act_joined_to_an_accusation_is_its_own() -> None:
+    shown = _shown("Turkish President Recep Tayyip Erdogan criticized Israel on Saturday and recalled Turkey's ambassador.")
+    assert ("ACCUSE", "TUR", "ISR") in shown and ("SANCTION", "TUR", None) in shown
+    assert ("SANCTION", "TUR", "TUR") not in shown
+
+
+def test_a_visit_told_again_without_its_destination_is_one_visit() -> None:
+    events = [
+        e
+        for e in process_text(
+            "French President Emmanuel Macron arrived in Beijing on Wednesday for a state visit.\n\n"
+            '"China can play a major role," Macron told French reporters before his trip.',
+            published="2023-04-05",
+        ).events
+        if e.type == "CONSULT"
+    ]
+    assert len(events) == 1 and events[0].target is not None

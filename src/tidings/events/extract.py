@@ -69,6 +69,8 @@ TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJ
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
+# Verbs of speaking to an audience: the gathering addressed is not the speaker's act.
+ADDRESSING = frozenset({"address", "speak", "brief", "tell", "lecture", "harangue"})
 # Acts of force, and the facilities whose owner they are aimed at ("bombings at U.S. embassies").
 FORCE = {"ASSAULT", "COERCE"}
 FACILITIES = frozenset(["embassy", "consulate", "mission", "base", "office", "headquarters", "compound", "legation", "garrison", "outpost"])
@@ -358,6 +360,8 @@ class _Coder:
                 return [], False
             if obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in undergo_verbs():
                 return [], False  # "is facing criticism", "suffered an attack": not the subject's act
+            if obj.dep_ in ("dobj", "obj", "dative", "pobj") and _addressed(obj):
+                return [], False  # "Erdogan told a rally in Istanbul": he spoke to it; the rally is others'
             agents = self.roles(_conjuncts(_prep_objects(trigger, "by")))
             if agents:  # "a visit by Starmer to the White House", "attacks by the rebels"
                 return agents, False
@@ -451,7 +455,7 @@ class _Coder:
         venue = entry.type == "CONSULT" and entry.mode != "visit"
         # "agreed to restore normalization between Israel and Turkey": the party that is not the source.
         own = {r.actor.actor_id for r in sources if r.actor is not None}
-        if entry.type in WITH_ANOTHER:  # a state coerces or reforms at home, but agrees with another
+        if entry.type in WITH_ANOTHER | {"SANCTION"}:  # a state coerces or reforms at home, but agrees with another
             own |= {f"state:{r.actor.country}" for r in sources if r.actor is not None and r.actor.country}
         return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue, own=own)
 
@@ -682,6 +686,8 @@ class _Coder:
             state = self.resolved.kb.state(where[1].country) if where and where[1].country else None
             if where is not None and state is not None:
                 sources, from_place = [Role(where[0], state.actor(self.resolved.on, sector="CVL"))], True
+                # The place gave who protests; it is not also whom they protest against.
+                targets = [t for t in targets if t is None or t.text != where[0]] or [None]
             elif targets[0] is not None and targets[0].actor is not None and targets[0].actor.country:
                 # Else they are taken to be the people of the state they protest against, as the
                 # field codes it ("fundamentalists … to demand the resignation of Algeria's president").
@@ -881,6 +887,29 @@ def _one_per_act(events: list[Event]) -> list[Event]:
                 days.discard(e.date)
         if not dated:
             keep.add(group[0].event_id)
+    # A visit told again without its destination is the visit told with it ("Macron arrived in
+    # Beijing … before his trip"), unless its own date differs. (Other acts told once with a target
+    # and once without may be two acts: a rejection of X and a rejection of all.)
+    aimed = {
+        (e.type, _party(e.source), e.date)
+        for e in events
+        if e.event_id in keep
+        and e.mode == "visit"
+        and e.target is not None
+        and e.modality in SHOWN_MODALITIES
+        and not e.negated
+    }
+    for e in events:
+        if (
+            e.event_id in keep
+            and e.mode == "visit"
+            and e.target is None
+            and _party(e.source) is not None
+            and e.modality in SHOWN_MODALITIES
+            and not e.negated
+            and (e.type, _party(e.source), e.date) in aimed
+        ):
+            keep.discard(e.event_id)
     return [e for e in events if e.event_id in keep]
 
 
@@ -907,10 +936,10 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
         heads = set()
         t = tok
         while t.head.i != t.i:
-            if (t.dep_ in ("nsubj", "nsubjpass") and t.head.i in outer) or t.lower_ in _OCCASION:
+            if (t.dep_ in ("nsubj", "nsubjpass", "conj") and t.head.i in outer) or t.lower_ in _OCCASION:
                 # "Putin, with whom Erdogan met Monday, rejected the plan": the subject's phrase
                 # is not what the act is about; nor is its time ("brokered the deal during a visit
-                # to Israel").
+                # to Israel"), nor an act joined to it ("criticized Israel and recalled its envoy").
                 break
             t = t.head
             heads.add(t.i)
@@ -968,6 +997,13 @@ def _names_force(noun: Any) -> bool:
 
     entries = load_lexicon().nouns.get(noun.lemma_.lower()) or []
     return noun.pos_ == "NOUN" and any(e.type == "ASSAULT" for e in entries)
+
+
+def _addressed(noun: Any) -> bool:
+    """Is ``noun`` whom a speaker addresses ("told a rally", "addressed the summit", "spoke to a
+    meeting")?"""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "before") else noun.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in ADDRESSING
 
 
 def _in_other_clause(token: Any, trigger: Any) -> bool:
