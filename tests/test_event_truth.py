@@ -267,3 +267,8 @@ def test_a_visit_told_again_without_its_destination_is_one_visit() -> None:
         if e.type == "CONSULT"
     ]
     assert len(events) == 1 and events[0].target is not None
+
+
+def test_a_released_statement_is_no_release() -> None:
+    assert "RETREAT" not in _types("In a statement released by Hamas on Monday, the group gave Israel 48 hours to comply.")
+    assert ("RETREAT", "IRN", "GBR") in _shown("Iran released the two British sailors on Monday.")

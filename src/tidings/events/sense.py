@@ -53,6 +53,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.object_is_actor and not all(_is_actor_like(o) for o in token.children if o.dep_ in ("dobj", "obj")):
         return False
+    if entry.object_is_actor and token.dep_ == "acl" and token.tag_ == "VBN" and not _is_actor_like(token.head):
+        return False  # "the statement released hours after the attack": what is released is the noun
     if entry.subject_is_actor and not all(
         _is_actor_like(c) or c.pos_ == "PRON" for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
     ):
