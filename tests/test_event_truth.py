@@ -272,3 +272,12 @@ def test_a_visit_told_again_without_its_destination_is_one_visit() -> None:
 def test_a_released_statement_is_no_release() -> None:
     assert "RETREAT" not in _types("In a statement released by Hamas on Monday, the group gave Israel 48 hours to comply.")
     assert ("RETREAT", "IRN", "GBR") in _shown("Iran released the two British sailors on Monday.")
+
+
+def test_a_named_storm_is_no_attacker() -> None:
+    text = (
+        "Malawi and Mozambique were hit following Cyclones Chido in December and Dikeledi in January. "
+        "Malawi avoided a hit from Dikeledi but was struck by Chido in December."
+    )
+    assert "ASSAULT" not in _types(text)
+    assert ("ASSAULT", "RUS", "UKR") in _shown("Russian forces struck Ukraine on Monday.")

@@ -276,6 +276,21 @@ def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
             out._add(ent.start, ent.end, actor, "title")
 
 
+def _storm_names(doc: Any) -> set[str]:
+    """Names the report gives to storms ("Cyclones Chido in December and Dikeledi", "Hurricane
+    Helene"), from the hazard words of nonactors.yaml: such a name is no person."""
+    hazards = coref_words().hazards
+    names: set[str] = set()
+    for tok in doc:
+        if not ({tok.lemma_.lower(), tok.lower_.removesuffix("s")} & hazards) or tok.i + 1 >= len(doc):
+            continue  # "Cyclone", and "Cyclones" that the tagger takes for a name
+        name = doc[tok.i + 1]
+        if name.is_title:
+            names.add(name.text)
+            names.update(c.text for c in name.conjuncts if c.is_title)
+    return names
+
+
 def _named_people(out: ResolvedDoc) -> None:
     """Every other PERSON the parser finds becomes a person actor with no country or sector, so
     that "he said" points back at the last person named even when the base does not know them.
@@ -298,9 +313,12 @@ def _named_people(out: ResolvedDoc) -> None:
     for m in sorted(out.mentions, key=lambda m: m.start):
         if m.actor.kind == "person":
             learn(m.text, m.actor)
+    storms = _storm_names(out.doc)
     for ent in out.doc.ents:
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
+        if ent.text in storms or ent[-1].text in storms:
+            continue  # "was struck by Chido", "Cyclones Chido": a cyclone the report named, no person
         while len(ent) > 1 and ent[-1].tag_ == "POS":
             ent = ent[:-1]  # "Osama bin Laden's": the name without its possessive ending
         words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]

@@ -32,6 +32,7 @@ class CorefWords:
     features: frozenset[str]
     commentator_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    hazards: frozenset[str]
     regions: frozenset[str]
 
     @property
@@ -93,5 +94,6 @@ def coref_words() -> CorefWords:
         features=_words(n, "features"),
         commentator_nouns=_words(c, "commentator_nouns"),
         relation_nouns=_words(c, "relation_nouns"),
+        hazards=_words(n, "hazards"),
         regions=_words(n, "regions"),
     )

@@ -124,7 +124,7 @@ def _accidental(token: Any) -> bool:
     for p in token.children:
         if p.dep_ in ("prep", "agent", "advcl", "advmod") and p.lower_ in words.accident_preps | {"by"}:
             for g in p.subtree:
-                if g.dep_ in ("pobj", "nsubj", "nsubjpass") and _is_accident(g, words):
+                if g.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") and _is_accident(g, words):
                     return True
     return False
 
@@ -134,7 +134,11 @@ def _is_accident(token: Any, words: SenseWords) -> bool:
         return True
     return any(
         (c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} {token.lemma_.lower()}" in words.accidents)
-        or (c.dep_ == "compound" and c.lemma_.lower() in words.accidents and c.i == token.i - 1)
+        or (
+            c.dep_ == "compound"
+            and {c.lemma_.lower(), c.lower_.removesuffix("s")} & words.accidents
+            and c.i == token.i - 1
+        )
         for c in token.children
     )
 
