@@ -12,7 +12,7 @@ from tidings.clean.decode import decode
 from tidings.errors import Reason
 from tidings.records import RawDocument, Rejection
 from tidings.sources.meta import SCALARS, merged, pick
-from tidings.sources.streams import ReadFailure, read_line
+from tidings.sources.streams import ReadFailure, read_line, skip_blank
 
 
 def _parse(line: bytes, n: int, max_bytes: int) -> tuple[object, str]:
@@ -48,6 +48,7 @@ def read_jsonl(
                 yield Rejection(source, ref, Reason.TOO_LARGE, f"line {n}: {size} bytes, over the limit of {max_bytes}")
                 continue
             if not line.strip():
+                n += skip_blank(stream)
                 continue
             obj, why = _parse(line, n, max_bytes)
             if why:

@@ -98,6 +98,26 @@ def open_stream(path: Path | None, max_decompressed: int = 10_000_000_000) -> Bi
     return path.open("rb")
 
 
+def skip_blank(stream: BinaryIO) -> int:
+    """Skip the blank lines at the stream's position in blocks (a dump of nothing but line breaks
+    is read at the speed of the disk, not a line at a time); return how many line breaks."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return 0
+    breaks = 0
+    while True:
+        buffered = peek(1 << 16)
+        if not buffered:
+            return breaks
+        rest = buffered.lstrip(b" \t\r\n")
+        blank = buffered[: len(buffered) - len(rest)]
+        blank = blank[: blank.rfind(b"\n") + 1]  # up to the last whole blank line
+        if not blank:
+            return breaks
+        stream.read(len(blank))
+        breaks += blank.count(b"\n")
+
+
 def read_line(stream: BinaryIO, max_bytes: int) -> tuple[bytes, int]:
     """The next line and its length. A line over ``max_bytes`` is read no further than that: the
     rest is skipped in blocks, and the line comes back empty with its full length."""

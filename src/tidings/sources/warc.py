@@ -26,43 +26,24 @@ def read_warc(
     A response body is read up to ``max_bytes`` (also when its HTTP content encoding inflates it),
     and every other record is skipped in blocks, never held whole."""
     n = 0
+    at = f"{source}#1"  # the record being read, named in a rejection when reading breaks off
     records = ArchiveIterator(stream)
     try:
         for n, record in enumerate(records, 1):
-            if record.rec_type != "response":
-                _skip(record)
-                continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            ref = f"{source}#{n}:{uri}" if uri else f"{source}#{n}"
-            http = record.http_headers
-            ctype = (http.get_header("Content-Type") or "") if http is not None else ""
-            wanted = "html" in ctype.lower() and (http is None or http.get_statuscode() in ("200", "203"))
-            length = _length(record.rec_headers.get_header("Content-Length"))
-            if wanted and length > max_bytes:
-                _skip(record)
-                yield Rejection(source, ref, Reason.TOO_LARGE, f"record of {length} bytes, over {max_bytes}")
-                continue
-            body = record.content_stream().read(max_bytes + 1) if wanted else b""
-            _skip(record)
+            at = ref = f"{source}#{n}:{uri}" if uri else f"{source}#{n}"
+            yield from _record(record, n, ref, source, uri, defaults, max_bytes)
             if getattr(record.raw_stream, "limit", 0) > 0:
-                yield Rejection(
-                    source, ref, Reason.TRUNCATED, f"record {n} stops {record.raw_stream.limit} bytes short"
-                )
                 return
-            if len(body) > max_bytes:
-                yield Rejection(source, ref, Reason.TOO_LARGE, f"record {n} decodes to over {max_bytes} bytes")
-            elif wanted:
-                yield RawDocument(source, ref, body, merged({"url": uri} if uri else {}, defaults), format="html")
+            at = f"{source}#{n + 1}"
     except ReadFailure as exc:
-        yield Rejection(source, f"{source}#{n + 1}", exc.reason, f"record {n + 1}: {exc.detail}")
+        yield Rejection(source, at, exc.reason, exc.detail)
         return
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
         if n == 0 and isinstance(exc, ArchiveLoadFailed):
-            yield Rejection(source, f"{source}#1", Reason.BAD_RECORD, f"not a WARC archive: {exc}")
+            yield Rejection(source, at, Reason.BAD_RECORD, f"not a WARC archive: {exc}")
         else:
-            yield Rejection(
-                source, f"{source}#{n + 1}", Reason.TRUNCATED, f"archive breaks off in record {n + 1}: {exc}"
-            )
+            yield Rejection(source, at, Reason.TRUNCATED, f"archive breaks off in record {n + 1}: {exc}")
         return
     offset = getattr(records, "offset", None)
     if size is not None and isinstance(offset, int) and offset < size:
@@ -72,6 +53,32 @@ def read_warc(
             Reason.TRUNCATED,
             f"archive breaks off after record {n}: {size - offset} bytes unread",
         )
+
+
+def _record(
+    record: ArcWarcRecord, n: int, ref: str, source: str, uri: str, defaults: dict[str, str], max_bytes: int
+) -> Iterator[RawDocument | Rejection]:
+    """An HTML response as a document; a record cut short, or too large, as a rejection."""
+    http = record.http_headers
+    ctype = (http.get_header("Content-Type") or "") if http is not None else ""
+    wanted = (
+        record.rec_type == "response"
+        and "html" in ctype.lower()
+        and (http is None or http.get_statuscode() in ("200", "203"))
+    )
+    length = _length(record.rec_headers.get_header("Content-Length"))
+    if wanted and length > max_bytes:
+        _skip(record)
+        yield Rejection(source, ref, Reason.TOO_LARGE, f"record of {length} bytes, over {max_bytes}")
+        return
+    body = record.content_stream().read(max_bytes + 1) if wanted else b""
+    _skip(record)
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        yield Rejection(source, ref, Reason.TRUNCATED, f"record {n} stops {record.raw_stream.limit} bytes short")
+    elif len(body) > max_bytes:
+        yield Rejection(source, ref, Reason.TOO_LARGE, f"record {n} decodes to over {max_bytes} bytes")
+    elif wanted:
+        yield RawDocument(source, ref, body, merged({"url": uri} if uri else {}, defaults), format="html")
 
 
 def _length(header: str | None) -> int:
