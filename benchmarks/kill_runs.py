@@ -32,11 +32,11 @@ GOLD = ROOT.parent / "shared" / "data" / "news_events_gold" / "documents.jsonl"
 CLOCK_COLUMNS = {"stored_at", "rejected_at", "applied_at"}
 
 
-def build_corpus(dest: Path, limit: int) -> list[str]:
+def build_corpus(dest: Path, limit: int, gold: Path = GOLD) -> list[str]:
     """The first ``limit`` gold reports as a JSONL dump, and beside them inputs that are rejected
     (so that rejections are compared too): an empty file, a too-short report, a bad JSONL line."""
     dest.mkdir(parents=True, exist_ok=True)
-    lines = GOLD.read_text(encoding="utf-8").splitlines()[:limit]
+    lines = gold.read_text(encoding="utf-8").splitlines()[:limit]
     (dest / "reports.jsonl").write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
     (dest / "empty.txt").write_text("", encoding="utf-8")
     (dest / "short.txt").write_text("Talks ended.\n", encoding="utf-8")
@@ -129,14 +129,15 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=19, help="gold reports in the corpus")
     ap.add_argument("--batch-size", type=int, default=3)
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--gold", type=Path, default=GOLD, help="the news_events_gold documents.jsonl")
     args = ap.parse_args()
-    if not GOLD.is_file():
-        print(f"{GOLD} is missing: the kill test needs ../shared", file=sys.stderr)
+    if not args.gold.is_file():
+        print(f"{args.gold} is missing: the kill test needs ../shared", file=sys.stderr)
         return 2
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="tidings-kill-") as tmp:
         work = Path(tmp)
-        inputs = build_corpus(work / "in", args.limit)
+        inputs = build_corpus(work / "in", args.limit, args.gold)
         reference = work / "reference.duckdb"
         seconds = run_to_end(inputs, reference, args.batch_size)
         want = snapshot(reference)
