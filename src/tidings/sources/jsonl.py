@@ -36,6 +36,18 @@ def _parse(line: bytes, n: int, max_bytes: int) -> tuple[object, str]:
 def read_jsonl(
     stream: BinaryIO, source: str, defaults: dict[str, str], max_bytes: int
 ) -> Iterator[RawDocument | Rejection]:
+    """A document or a rejection per non-blank line; a file with none is an ``empty`` rejection."""
+    given = 0
+    for item in _records(stream, source, defaults, max_bytes):
+        given += 1
+        yield item
+    if not given:
+        yield Rejection(source, source, Reason.EMPTY, "no records: not one line that is not blank")
+
+
+def _records(
+    stream: BinaryIO, source: str, defaults: dict[str, str], max_bytes: int
+) -> Iterator[RawDocument | Rejection]:
     n = 0
     try:
         while True:

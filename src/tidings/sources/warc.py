@@ -21,6 +21,33 @@ from tidings.sources.streams import ReadFailure
 def read_warc(
     stream: BinaryIO, source: str, defaults: dict[str, str], max_bytes: int, size: int | None = None
 ) -> Iterator[RawDocument | Rejection]:
+    """Yield the HTML responses (or the rejections of records that could not be read); an archive
+    that gives neither is a rejection too, so that no input vanishes without a word."""
+    given = 0
+    counted = _Counted()
+    for item in _responses(stream, source, defaults, max_bytes, size, counted):
+        given += 1
+        yield item
+    if not given:
+        if counted.records:
+            why = f"no HTML response among its {counted.records} records"
+            yield Rejection(source, source, Reason.NO_TEXT, why)
+        else:
+            yield Rejection(source, source, Reason.EMPTY, "no WARC records")
+
+
+class _Counted:
+    records = 0
+
+
+def _responses(
+    stream: BinaryIO,
+    source: str,
+    defaults: dict[str, str],
+    max_bytes: int,
+    size: int | None,
+    counted: _Counted,
+) -> Iterator[RawDocument | Rejection]:
     """Yield the HTML responses. ``size`` (the file's length, when known) lets a gzip archive whose
     last member was cut off be told from one that ended cleanly: warcio stops quietly there.
     A response body is read up to ``max_bytes`` (also when its HTTP content encoding inflates it),
@@ -30,6 +57,7 @@ def read_warc(
     records = ArchiveIterator(stream)
     try:
         for n, record in enumerate(records, 1):
+            counted.records = n
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             at = ref = f"{source}#{n}:{uri}" if uri else f"{source}#{n}"
             yield from _record(record, n, ref, source, uri, defaults, max_bytes)
@@ -44,6 +72,12 @@ def read_warc(
             yield Rejection(source, at, Reason.BAD_RECORD, f"not a WARC archive: {exc}")
         else:
             yield Rejection(source, at, Reason.TRUNCATED, f"archive breaks off in record {n + 1}: {exc}")
+        return
+    except Exception as exc:
+        # (a record cut inside its header has no URI, and warcio calls None.startswith): the
+        # archive is damaged from here on; what came before stands.
+        why = f"record {n + 1} is damaged ({type(exc).__name__}: {exc})"
+        yield Rejection(source, at, Reason.TRUNCATED if n else Reason.BAD_RECORD, why)
         return
     offset = getattr(records, "offset", None)
     if size is not None and isinstance(offset, int) and offset < size:
