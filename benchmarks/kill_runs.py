@@ -4,8 +4,9 @@ rejections, no duplicate, nothing lost, no half-written batch.
 
     python benchmarks/kill_runs.py --kills 20            # the hand-coded news reports of ../shared
 
-Each kill starts from an empty store, kills the run (its whole process group) at a random moment
-of an uninterrupted run's duration, then reruns the same command to the end. Prints one line per
+Each kill starts from an empty store, kills the run (its whole process group) at a random moment:
+after a random number of committed batches (read from its progress lines), a random time into
+the next; then reruns the same command to the end. Prints one line per
 kill (when it struck, how many documents the store held then, whether the final store is the
 reference's) and a summary. ``tests/test_crash.py`` runs a few kills of the same harness.
 """
@@ -44,36 +45,50 @@ def build_corpus(dest: Path, limit: int, gold: Path = GOLD) -> list[str]:
 
 
 def command(inputs: list[str], db: Path, batch_size: int) -> list[str]:
-    return [sys.executable, "-m", "tidings.cli", "run", *inputs, "--db", str(db), "--batch-size", str(batch_size), "-q"]
+    return [sys.executable, "-m", "tidings.cli", "run", *inputs, "--db", str(db), "--batch-size", str(batch_size)]
 
 
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
-def run_to_end(inputs: list[str], db: Path, batch_size: int) -> float:
-    """Run uninterrupted; the seconds it took."""
+def run_to_end(inputs: list[str], db: Path, batch_size: int) -> tuple[float, int]:
+    """Run uninterrupted: the seconds it took and the batches it committed (its progress lines)."""
     start = time.monotonic()
-    subprocess.run(command(inputs, db, batch_size), check=True, env=_env(), capture_output=True, timeout=1800)
-    return time.monotonic() - start
+    done = subprocess.run(
+        command(inputs, db, batch_size), check=True, env=_env(), capture_output=True, text=True, timeout=1800
+    )
+    return time.monotonic() - start, sum(line.startswith("coding:") for line in done.stderr.splitlines())
 
 
-def run_and_kill(inputs: list[str], db: Path, batch_size: int, after: float) -> bool:
-    """Start a run and SIGKILL it (and its workers) ``after`` seconds in; False if it ended first."""
+def run_and_kill(inputs: list[str], db: Path, batch_size: int, batches: int, delay: float) -> bool:
+    """Start a run and SIGKILL it (and any workers) ``delay`` seconds after it has committed
+    ``batches`` batches (it prints a progress line after each commit): the kill falls in the
+    batch after, at a random moment of its reading, coding or writing. False if it ended first."""
     proc = subprocess.Popen(
         command(inputs, db, batch_size),
         env=_env(),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
+    assert proc.stderr is not None
+    seen = 0
+    while seen < batches:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen += line.startswith("coding:")
     try:
-        proc.wait(timeout=after)
+        proc.wait(timeout=delay)
         return False
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         return True
+    finally:
+        proc.stderr.close()
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -111,16 +126,24 @@ def differences(got: dict[str, list[tuple[Any, ...]]], want: dict[str, list[tupl
     return out
 
 
-def kill_trial(inputs: list[str], db: Path, batch_size: int, kills: list[float]) -> list[tuple[bool, int]]:
-    """Into ``db``, a run killed after each of ``kills`` seconds in turn (each resuming the last),
-    then a rerun to the end; for each kill, whether it struck a running run and how many documents
-    the store held just after."""
+def kill_trial(inputs: list[str], db: Path, batch_size: int, kills: list[tuple[int, float]]) -> list[tuple[bool, int]]:
+    """Into ``db``, a run killed at each (batches committed, delay) of ``kills`` in turn (each run
+    resuming the last), then a rerun to the end; for each kill, whether it struck a running run
+    and how many documents the store held just after."""
     out = []
-    for after in kills:
-        killed = run_and_kill(inputs, db, batch_size, after)
+    for batches, delay in kills:
+        killed = run_and_kill(inputs, db, batch_size, batches, delay)
         out.append((killed, stored(db)))
     run_to_end(inputs, db, batch_size)
     return out
+
+
+def plan(rng: random.Random, batches: int, seconds: float) -> tuple[int, float]:
+    """Where a kill falls: after a random number of committed batches (none: while the model
+    loads or the first batch runs), a random moment into the next batch's time."""
+    done = rng.randrange(batches)
+    per_batch = seconds / (batches + 1)
+    return done, rng.uniform(0, (2 if done == 0 else 1) * per_batch)
 
 
 def main() -> int:
@@ -139,28 +162,30 @@ def main() -> int:
         work = Path(tmp)
         inputs = build_corpus(work / "in", args.limit, args.gold)
         reference = work / "reference.duckdb"
-        seconds = run_to_end(inputs, reference, args.batch_size)
+        seconds, batches = run_to_end(inputs, reference, args.batch_size)
         want = snapshot(reference)
         print(
-            f"reference: {seconds:.1f} s, "
+            f"reference: {seconds:.1f} s, {batches} batches, "
             + ", ".join(f"{t}={len(rows)}" for t, rows in want.items() if t != "schema_migrations")
         )
         same = hits = 0
         for k in range(1, args.kills + 1):
-            after = rng.uniform(0.05, 1.0) * seconds
+            done, delay = plan(rng, batches, seconds)
             db = work / f"killed-{k}.duckdb"
-            [(killed, at_kill)] = kill_trial(inputs, db, args.batch_size, [after])
+            [(killed, at_kill)] = kill_trial(inputs, db, args.batch_size, [(done, delay)])
             diff = differences(snapshot(db), want)
             same += not diff
             hits += killed
             state = "identical" if not diff else "DIFFERS: " + "; ".join(diff)
+            when = f"{delay:.1f} s after batch {done}" if done else f"{delay:.1f} s after the start"
             print(
-                f"kill {k:2d}: at {after:5.1f} s ({'killed' if killed else 'had ended'}, {at_kill} documents stored then): {state}"
+                f"kill {k:2d}: {when} ({'killed' if killed else 'had ended'}, {at_kill} documents stored then): {state}"
             )
             for leftover in (db, db.with_name(db.name + ".wal")):
                 leftover.unlink(missing_ok=True)
         print(
-            f"kills: {args.kills}, struck mid-run: {hits}, final store identical to the uninterrupted run: {same}/{args.kills}"
+            f"kills: {args.kills}, struck mid-run: {hits}, "
+            f"final store identical to the uninterrupted run: {same}/{args.kills}"
         )
     return 0 if same == args.kills else 1
 

@@ -30,11 +30,11 @@ def test_three_random_kills_then_a_rerun_give_the_uninterrupted_store(tmp_path: 
     kr = harness()
     inputs = kr.build_corpus(tmp_path / "in", 5)
     reference = tmp_path / "reference.duckdb"
-    seconds = kr.run_to_end(inputs, reference, 2)
+    seconds, batches = kr.run_to_end(inputs, reference, 2)
     want = kr.snapshot(reference)
     assert len(want["documents"]) == 5 and len(want["rejections"]) == 3 and want["events"]
     rng = random.Random(16)
-    kills = [rng.uniform(0.3, 0.9) * seconds for _ in range(3)]
     db = tmp_path / "killed.duckdb"
-    kr.kill_trial(inputs, db, 2, kills)
+    # Three kills in a row into one store, each run resuming what the last one left.
+    kr.kill_trial(inputs, db, 2, [kr.plan(rng, batches, seconds) for _ in range(3)])
     assert kr.differences(kr.snapshot(db), want) == []

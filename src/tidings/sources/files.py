@@ -123,6 +123,8 @@ def _read_one(
         yield Rejection(source, source, exc.reason, exc.detail)
     except OSError as exc:
         yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read: {exc}")
+    except Exception as exc:  # one unreadable file must not end the whole run
+        yield Rejection(source, source, Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}", "read")
     finally:
         if not stdin:
             stream.close()
