@@ -342,3 +342,29 @@ def test_no_shared_record_is_too_short() -> None:
     texts = [json.loads(x)["text"] for s in sets for x in (SHARED / "data" / s).read_text().splitlines() if x.strip()]
     assert len(texts) > 250
     assert min(word_count(t) for t in texts) >= Settings().min_words
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-8", b"\xef\xbb\xbf"),
+    ],
+)
+def test_unicode_encodings_with_or_without_a_byte_order_mark_read_the_same(encoding: str, bom: bytes) -> None:
+    text = good_report("Ghana", "Japan").replace("Officials", "Officials at the café")
+    doc = clean_document(RawDocument("u", "u", bom + text.encode(encoding)), min_words=3)
+    assert isinstance(doc, Document) and "Officials at the café" in doc.text
+    assert doc.doc_id == clean_document(RawDocument("u", "u", text.encode()), min_words=3).doc_id  # type: ignore[union-attr]
+
+
+def test_a_latin1_report_with_a_stray_symbol_is_read_but_symbols_among_words_are_not() -> None:
+    text = good_report("Chile", "Peru") + "\nPrices rose 5° in the café, to £3.\n"
+    doc = clean_document(RawDocument("l", "l", text.encode("latin-1")), min_words=3)
+    assert isinstance(doc, Document) and "5° in the café, to £3" in doc.text
+    garbled = good_report("Chile", "Peru").encode("latin-1") + b"\n\xa4\xa6 \xbe\xbf\xfe \xd7\xf7\xac \xaf\xb8\n"
+    bad = clean_document(RawDocument("g", "g", garbled), min_words=3)
+    assert isinstance(bad, Rejection) and bad.reason == Reason.UNDECODABLE and "mojibake" in bad.detail
