@@ -172,6 +172,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     reasons["payload.warc.gz#1:https://b.example/inflated"] = "too-large"
     goods["b.example/after"] = "Iran and Cyprus"
 
+    # A WARC whose image record has 3 MB without a line break (not a bomb: its length is given),
+    # before a page: the page is stored.
+    with (d / "image.warc.gz").open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        blank = io.BytesIO(b"\x89PNG" + bytes(3 * MB))
+        writer.write_record(
+            writer.create_warc_record("https://d.example/i.png", "response", payload=blank, http_headers=headers)
+        )
+        warc_record(writer, "https://d.example/page", good_page("Laos", "Fiji").encode())
+    goods["d.example/page"] = "Laos and Fiji"
+
     # A truncated .warc.gz: the record before the cut is kept, the rest is rejected.
     with (d / "cut.warc.gz").open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)

@@ -36,7 +36,7 @@ def inner_name(path: Path) -> str:
     return path.name[:-3] if path.name.lower().endswith(".gz") else path.name
 
 
-class _Limited(io.RawIOBase):
+class Limited(io.RawIOBase):
     """A raw stream over ``inner`` that stops with a ``too-large`` ReadFailure once it has given more
     than ``limit`` bytes, or (with ``max_line``) a stretch of more than ``max_line`` bytes without
     a line break, which no WARC header or news text has (a bomb of zeros has nothing else)."""
@@ -45,9 +45,16 @@ class _Limited(io.RawIOBase):
         self.inner, self.limit, self.what, self.max_line = inner, limit, what, max_line
         self.total = 0
         self.run = 0  # bytes since the last line break
+        self.checking = True
 
     def readable(self) -> bool:
         return True
+
+    def lines(self, on: bool) -> None:
+        """Turn the line cap on (where a reader reads lines) or off (inside a record's body of
+        known length, where a long stretch without a line break is an image, not a bomb)."""
+        self.checking = on
+        self.run = 0
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
@@ -65,7 +72,7 @@ class _Limited(io.RawIOBase):
                 Reason.TOO_LARGE,
                 f"{self.what}: decompresses to over {self.limit} bytes (max_decompressed); reading stopped there",
             )
-        if self.max_line:
+        if self.max_line and self.checking:
             nl = data.rfind(b"\n")
             self.run = self.run + n if nl < 0 else n - nl - 1
             if self.run > self.max_line:
@@ -81,10 +88,10 @@ class _Limited(io.RawIOBase):
 
 
 def limited(inner: BinaryIO, limit: int, what: str, max_line: int = 0, buffered: bool = True) -> BinaryIO:
-    """``inner`` read through the caps of ``_Limited``; buffered, ``readline`` and ``peek`` work.
+    """``inner`` read through the caps of ``Limited``; buffered, ``readline`` and ``peek`` work.
     Unbuffered, a read returns what one read of ``inner`` gave: a gzip stream gives one member
     at most, so the records before a corrupt member are all read before its error is raised."""
-    raw = _Limited(inner, limit, what, max_line)
+    raw = Limited(inner, limit, what, max_line)
     return cast(BinaryIO, io.BufferedReader(raw, 1 << 16) if buffered else raw)
 
 

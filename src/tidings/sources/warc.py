@@ -15,7 +15,7 @@ from warcio.recordloader import ArcWarcRecord
 from tidings.errors import Reason
 from tidings.records import RawDocument, Rejection
 from tidings.sources.meta import merged
-from tidings.sources.streams import ReadFailure
+from tidings.sources.streams import Limited, ReadFailure
 
 
 def read_warc(
@@ -60,7 +60,11 @@ def _responses(
             counted.records = n
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             at = ref = f"{source}#{n}:{uri}" if uri else f"{source}#{n}"
+            if isinstance(stream, Limited):
+                stream.lines(False)  # the body has a length: any bytes may fill it
             yield from _record(record, n, ref, source, uri, defaults, max_bytes)
+            if isinstance(stream, Limited):
+                stream.lines(True)  # headers again: no line may run on without end
             if getattr(record.raw_stream, "limit", 0) > 0:
                 return
             at = f"{source}#{n + 1}"
