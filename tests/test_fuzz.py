@@ -43,6 +43,8 @@ def test_cleaner_keeps_only_lines_of_its_input(text: str) -> None:
 # Found by scripts/fuzz.py: a year before 1000 was written with fewer than four digits ("9").
 @example("last year", date(10, 1, 1))
 @example("the week before", date(1, 1, 8))
+@example("the same day last year", date(10, 1, 1))
+@example("two years ago", date(1, 1, 1))
 def test_timex_never_raises_and_values_are_timex3(text: str, anchor: date | None) -> None:
     check_timex(text, anchor)
 

@@ -423,7 +423,7 @@ class Valuer:
             q = quarter_of(self.anchor)
         else:
             return Value(DATE, None, Precision.MONTH)
-        return Value(DATE, f"{year}-Q{q}" if year else None, Precision.MONTH)
+        return Value(DATE, f"{year:04d}-Q{q}" if year else None, Precision.MONTH)
 
     def _year_ago(self, m: re.Match[str]) -> Value:
         """ "year-earlier profit", "the year-ago quarter": the same stretch a year before."""
@@ -457,7 +457,7 @@ class Valuer:
         focus = self._quarter_in_focus(m.start())
         if focus is None:
             return Value(DATE, None, Precision.MONTH)
-        return Value(DATE, f"{focus[0]}-Q{focus[1]}", Precision.MONTH)
+        return Value(DATE, f"{focus[0]:04d}-Q{focus[1]}", Precision.MONTH)
 
     def _same_period(self, m: re.Match[str]) -> Value | None:
         """ "the same period last year": a year before the period the text is telling of (the
@@ -472,8 +472,8 @@ class Valuer:
         if m["what"].lower() == "quarter" or self._about_quarters(m.start()):
             focus = self._quarter_in_focus(m.start())
             if focus is not None:
-                return Value(DATE, f"{focus[0] - 1 if not m['year'] else year}-Q{focus[1]}", Precision.MONTH)
-        return Value(DATE, str(year), Precision.YEAR)
+                return Value(DATE, f"{focus[0] - 1 if not m['year'] else year:04d}-Q{focus[1]}", Precision.MONTH)
+        return Value(DATE, f"{year:04d}", Precision.YEAR)
 
     def _year_period(self, m: re.Match[str]) -> Value | None:
         """ "the 1988 quarter", "the 1988 period" (in a results report): the quarter the report is
@@ -676,7 +676,7 @@ class Valuer:
             year = 1900 + int(n(m["teen"]) or 0)
         else:
             year = 1900 + int(n(m["ounit"]) or 0)
-        return Value(DATE, str(year), Precision.YEAR)
+        return Value(DATE, f"{year:04d}", Precision.YEAR)
 
     def _reference(self, m: re.Match[str]) -> Value:
         return Value(DATE, self.lex.references[re.sub(r"\s+", " ", m["w"].lower())], Precision.UNKNOWN)
