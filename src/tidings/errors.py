@@ -12,6 +12,7 @@ class Reason(StrEnum):
     BINARY = "binary"
     UNDECODABLE = "undecodable"
     TOO_LARGE = "too-large"
+    TOO_SHORT = "too-short"
     NOT_ENGLISH = "not-english"
     NO_TEXT = "no-article-text"
     BAD_RECORD = "bad-record"

@@ -107,7 +107,7 @@ def process_batch(raws: list[RawDocument | Rejection], settings: Settings) -> li
             cleaned.append(raw)
             continue
         try:
-            cleaned.append(clean_document(raw, settings.max_bytes))
+            cleaned.append(clean_document(raw, settings.max_bytes, min_words=settings.min_words))
         except Exception as exc:
             if settings.on_error == "raise":
                 raise

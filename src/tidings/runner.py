@@ -20,7 +20,7 @@ def run(
 ) -> BatchCounts:
     """Read, code and store every input, one transaction per batch; returns the totals."""
     total = BatchCounts()
-    for results in run_local(read_inputs(inputs, defaults, settings.max_bytes), settings, workers=workers):
+    for results in run_local(read_inputs(inputs, defaults, settings.max_bytes, settings.max_decompressed), settings, workers=workers):
         counts = store.write_batch(results)
         total.add(counts)
         if on_batch is not None:

@@ -15,6 +15,14 @@ class Settings:
     # Reports above this size are rejected as too-large: a news report is rarely over 200 kB of
     # text; a larger "document" is almost always a dump or a binary that slipped through.
     max_bytes: int = 2_000_000
+    # A compressed input (.gz, a gzip WARC) stops being read, with a too-large rejection for the
+    # rest, once it has given this many bytes: a decompression bomb cannot run on. Above the
+    # uncompressed size of a Common Crawl WARC file (about 5 GB), so real archives read whole.
+    max_decompressed: int = 10_000_000_000
+    # A report with fewer words (runs of letters) than this is too short to code: the shortest
+    # sentence an event is coded from has three ("Iran attacked Iraq"). A page whose article text
+    # is shorter has no article (a menu, a caption): no-article-text.
+    min_words: int = 3
     on_error: str = "reject"  # "reject" turns a stage failure into a Rejection; "raise" re-raises (tests)
     # "on": the headline type model's second opinion codes a headline's act the rules left uncoded
     # (events/second_opinion.py); "off": rules only.

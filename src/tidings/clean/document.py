@@ -9,7 +9,7 @@ from datetime import datetime
 
 from tidings.clean.decode import decode
 from tidings.clean.html import extract_html
-from tidings.clean.language import looks_english
+from tidings.clean.language import looks_english, word_count
 from tidings.clean.meta import parse_date, read_head, wire_day
 from tidings.clean.outlet import outlet_from_debris, outlet_from_url
 from tidings.clean.text import OUTSIDE, clean_text
@@ -33,19 +33,26 @@ def _given_date(value: str) -> tuple[datetime | None, Precision]:
     return parsed, (Precision.MINUTE if "T" in value or " " in value else Precision.DAY)
 
 
-def clean_document(raw: RawDocument, max_bytes: int = 2_000_000, english_only: bool = True) -> Document | Rejection:
+def clean_document(
+    raw: RawDocument, max_bytes: int = 2_000_000, english_only: bool = True, min_words: int = 0
+) -> Document | Rejection:
     """Decode, find the body, read the metadata. ``english_only=False`` keeps a report in another
-    language (with ``language="und"``) for corpus building; the coding pipeline needs English."""
+    language (with ``language="und"``) for corpus building; the coding pipeline needs English.
+    A body of fewer than ``min_words`` words is rejected: ``too-short``, or ``no-article-text``
+    for a page (its only text is a menu or a caption)."""
     text, reason, detail = decode(raw.data, max_bytes)
     if text is None:
         return Rejection(raw.source, raw.ref, reason or Reason.UNDECODABLE, detail)
     if raw.format == "html":
-        return _from_html(raw, text, english_only)
+        return _from_html(raw, text, english_only, min_words)
     result = clean_text(text)
     cleaned = result.text
     if not cleaned.strip():
         why = f"every line was debris ({len(result.dropped)} lines dropped)" if result.dropped else "no text"
         return Rejection(raw.source, raw.ref, Reason.NO_TEXT, why)
+    if (n := word_count(cleaned)) < min_words:
+        why = f"{n} word{'s' * (n != 1)} ({_excerpt(cleaned)}), under the minimum of {min_words} to code (--min-words)"
+        return Rejection(raw.source, raw.ref, Reason.TOO_SHORT, why)
     english, why = looks_english(cleaned)
     if not english and english_only:
         return Rejection(raw.source, raw.ref, Reason.NOT_ENGLISH, why)
@@ -97,10 +104,18 @@ def _with_given_date(doc: Document, given: str | None) -> Document:
     return doc
 
 
-def _from_html(raw: RawDocument, html: str, english_only: bool) -> Document | Rejection:
+def _excerpt(text: str, size: int = 40) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= size else flat[:size] + "…")
+
+
+def _from_html(raw: RawDocument, html: str, english_only: bool, min_words: int) -> Document | Rejection:
     page = extract_html(html, raw.meta.get("url"))
     if not page.text:
         return Rejection(raw.source, raw.ref, Reason.NO_TEXT, "no article text in the page (trafilatura found none)")
+    if (n := word_count(page.text)) < min_words:
+        why = f"no article in the page: its only text is {_excerpt(page.text)}, {n} word{'s' * (n != 1)} (under {min_words})"
+        return Rejection(raw.source, raw.ref, Reason.NO_TEXT, why)
     english, why = looks_english(page.text)
     if not english and english_only:
         return Rejection(raw.source, raw.ref, Reason.NOT_ENGLISH, why)

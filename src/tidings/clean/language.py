@@ -13,6 +13,11 @@ MIN_STOP_SHARE = 0.15
 MIN_WORDS = 25
 
 
+def word_count(text: str) -> int:
+    """Runs of letters: the words of a text for the length minimum (``Settings.min_words``)."""
+    return len(_WORD.findall(text))
+
+
 def looks_english(text: str) -> tuple[bool, str]:
     words = _WORD.findall(text)
     if not words:

@@ -73,7 +73,7 @@ def clean_cmd(
         out.mkdir(parents=True, exist_ok=True)
     written = 0
     rejected: Counter[str] = Counter()
-    for raw in read_inputs(inputs, batch_defaults(published, outlet), settings.max_bytes):
+    for raw in read_inputs(inputs, batch_defaults(published, outlet), settings.max_bytes, settings.max_decompressed):
         result = raw if isinstance(raw, Rejection) else clean_document(raw, settings.max_bytes, english_only)
         if isinstance(result, Rejection):
             rejected[str(result.reason)] += 1

@@ -38,13 +38,24 @@ def run_cmd(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch (and per transaction).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject documents larger than this.")] = None,
+    max_decompressed: Annotated[
+        int | None, typer.Option(help="Stop reading a compressed input after this many decompressed bytes.")
+    ] = None,
+    min_words: Annotated[int | None, typer.Option(help="Reject reports of fewer words than this.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (1 = this process).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     published: str | None = PUBLISHED,
     outlet: str | None = OUTLET,
 ) -> None:
     """Read, code and store reports. Exits non-zero only when nothing could be processed."""
-    settings = load_settings(model=model, batch_size=batch_size, max_bytes=max_bytes, db=db)
+    settings = load_settings(
+        model=model,
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        max_decompressed=max_decompressed,
+        min_words=min_words,
+        db=db,
+    )
     # One document per file, unless a file holds many (JSONL, WARC, stdin): then the total is unknown.
     files = list(expand_inputs(inputs))
     many = any(str(f) == "-" or f.name.lower().split(".gz")[0].endswith((".jsonl", ".ndjson", ".warc")) for f in files)

@@ -9,8 +9,10 @@ then a ``NAME.meta.json`` sidecar, then the batch's defaults (``--published``, `
 from __future__ import annotations
 
 import glob
+import gzip
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from tidings.clean.decode import decode
 from tidings.clean.split import split_reports
@@ -18,7 +20,7 @@ from tidings.errors import InputNotFound, Reason
 from tidings.records import RawDocument, Rejection
 from tidings.sources.jsonl import read_jsonl
 from tidings.sources.meta import merged, sidecar
-from tidings.sources.streams import ReadFailure, inner_name, open_stream, read_capped
+from tidings.sources.streams import ReadFailure, inner_name, is_gzip, limited, open_stream, read_capped
 from tidings.sources.warc import read_warc
 
 STDIN = "-"
@@ -77,14 +79,29 @@ def _text_reports(source: str, data: bytes, meta: dict[str, str], max_bytes: int
         yield RawDocument(source, f"{source}#{k}", part.encode("utf-8"), meta)
 
 
-def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[RawDocument | Rejection]:
+def _open_warc(path: Path, max_bytes: int, max_decompressed: int) -> tuple[BinaryIO, int | None]:
+    """The archive decompressed here (not by warcio, so that its size is capped), with no line
+    longer than ``max_bytes``; and its size on disk when it is not compressed."""
+    if is_gzip(path):
+        stream = cast(BinaryIO, gzip.open(path, "rb"))  # noqa: SIM115 (closed by the caller)
+        return limited(stream, max_decompressed, str(path), max_bytes, buffered=False), None
+    size = path.stat().st_size
+    return limited(path.open("rb"), size + 1, str(path), max_bytes, buffered=False), size
+
+
+def _read_one(
+    path: Path, defaults: dict[str, str], max_bytes: int, max_decompressed: int
+) -> Iterator[RawDocument | Rejection]:
     stdin = str(path) == STDIN
     source = "<stdin>" if stdin else str(path)
     meta = defaults if stdin else merged(sidecar(path), defaults)
     kind = "text" if stdin else _kind(inner_name(path))
+    size: int | None = None
     try:
-        # warcio reads gzip WARCs member by member itself; everything else is decompressed here.
-        stream = path.open("rb") if kind == "warc" else open_stream(None if stdin else path)
+        if kind == "warc":
+            stream, size = _open_warc(path, max_bytes, max_decompressed)
+        else:
+            stream = open_stream(None if stdin else path, max_decompressed)
     except OSError as exc:
         yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read file: {exc}")
         return
@@ -95,7 +112,7 @@ def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[
         if kind == "jsonl":
             yield from read_jsonl(stream, source, meta, max_bytes)
         elif kind == "warc":
-            yield from read_warc(stream, source, meta, max_bytes, path.stat().st_size)
+            yield from read_warc(stream, source, meta, max_bytes, size)
         else:
             data = read_capped(stream, max_bytes, source)
             if kind == "html":
@@ -106,14 +123,19 @@ def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[
         yield Rejection(source, source, exc.reason, exc.detail)
     except OSError as exc:
         yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read: {exc}")
+    except Exception as exc:  # one unreadable file must not end the whole run
+        yield Rejection(source, source, Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}", "read")
     finally:
         if not stdin:
             stream.close()
 
 
 def read_inputs(
-    inputs: Iterable[str], defaults: dict[str, str] | None = None, max_bytes: int = 2_000_000
+    inputs: Iterable[str],
+    defaults: dict[str, str] | None = None,
+    max_bytes: int = 2_000_000,
+    max_decompressed: int = 10_000_000_000,
 ) -> Iterator[RawDocument | Rejection]:
     """Stream raw documents (or rejections for unreadable records) from every input, one at a time."""
     for path in expand_inputs(inputs):
-        yield from _read_one(path, defaults or {}, max_bytes)
+        yield from _read_one(path, defaults or {}, max_bytes, max_decompressed)

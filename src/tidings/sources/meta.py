@@ -7,12 +7,16 @@ from pathlib import Path
 
 # The fields a record, a sidecar or the command line may give; anything else is ignored.
 FIELDS = ("title", "published", "outlet", "url")
+# The values a field may have; a list or an object in its place is ignored, not turned into text.
+SCALARS = (str, int, float)
 
 
 def pick(obj: object) -> dict[str, str]:
     if not isinstance(obj, dict):
         return {}
-    return {k: str(obj[k]) for k in FIELDS if obj.get(k) not in (None, "")}
+    return {
+        k: str(v) for k in FIELDS if isinstance(v := obj.get(k), SCALARS) and not isinstance(v, bool) and v != ""
+    }
 
 
 def sidecar(path: Path) -> dict[str, str]:

@@ -99,7 +99,7 @@ def _step_back(tx: Timex, m: re.Match[str], last: str) -> Timex:
             if unit == "day":
                 return replace(tx, value=d.isoformat(), precision=Precision.DAY)
             iso = d.isocalendar()
-            return replace(tx, value=f"{iso.year}-W{iso.week:02d}", precision=Precision.WEEK)
+            return replace(tx, value=f"{iso.year:04d}-W{iso.week:02d}", precision=Precision.WEEK)
     except ValueError:
         return tx
     return tx

@@ -6,6 +6,7 @@ values that depend on the others ("April 24 and 25", "the following year", "the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from tidings.records import Timex
@@ -89,4 +90,10 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
     found.sort(key=lambda t: t.start)
     found = told_in_sequence(text, second_members(text, found), dateline)
     found = parts_of_named_days(text, future_in_the_past(text, found, anchor), valuer.lex.parts_of_day)
-    return times_on_their_days(text, found, anchor)
+    return [_before_year_one(t) for t in times_on_their_days(text, found, anchor)]
+
+
+def _before_year_one(t: Timex) -> Timex:
+    """A year counted back past year 1 ("two years ago" in a text dated in year 1) has no TIMEX3
+    value: unknown, as an unresolved expression is."""
+    return replace(t, value=None) if t.value is not None and t.value.startswith("-") else t

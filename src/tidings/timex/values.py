@@ -60,7 +60,7 @@ _DASH = re.compile(r"\s(?:_|--)\s")
 
 def week(d: date) -> str:
     iso = d.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
+    return f"{iso.year:04d}-W{iso.week:02d}"
 
 
 def shift_month(d: date, months: int) -> date:
@@ -318,7 +318,7 @@ class Valuer:
         step = {"last": -1, "next": 1}.get(m["mod"].lower(), 0)
         unit = m["unit"].lower()
         if unit == "year":
-            return Value(DATE, str(self.anchor.year + step), Precision.YEAR)
+            return Value(DATE, f"{self.anchor.year + step:04d}", Precision.YEAR)
         if unit == "month":
             d = shift_month(self.anchor, step)
             return Value(DATE, f"{d.year:04d}-{d.month:02d}", Precision.MONTH)
@@ -393,7 +393,7 @@ class Valuer:
         if self.anchor is None:
             return Value(DATE, None, Precision.MONTH)
         year = self.anchor.year + {"last": -1, "past": -1, "next": 1}.get(mod, 0)
-        return Value(DATE, f"{year}-{season}", Precision.MONTH)
+        return Value(DATE, f"{year:04d}-{season}", Precision.MONTH)
 
     def _quarter(self, m: re.Match[str]) -> Value | None:
         word = m["ord"].lower()
@@ -423,7 +423,7 @@ class Valuer:
             q = quarter_of(self.anchor)
         else:
             return Value(DATE, None, Precision.MONTH)
-        return Value(DATE, f"{year}-Q{q}" if year else None, Precision.MONTH)
+        return Value(DATE, f"{year:04d}-Q{q}" if year else None, Precision.MONTH)
 
     def _year_ago(self, m: re.Match[str]) -> Value:
         """ "year-earlier profit", "the year-ago quarter": the same stretch a year before."""
@@ -432,8 +432,8 @@ class Valuer:
             return Value(DATE, None, Precision.YEAR)
         if m["what"] or self._about_quarters(m.start()):
             q = quarter_of(a) - 1 or 4
-            return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
-        return Value(DATE, str(a.year - 1), Precision.YEAR)
+            return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0):04d}-Q{q}", Precision.MONTH)
+        return Value(DATE, f"{a.year - 1:04d}", Precision.YEAR)
 
     def _quarter_in_focus(self, start: int) -> tuple[int, int] | None:
         """The quarter a results report is telling of at ``start``: the last one it named ("the
@@ -457,7 +457,7 @@ class Valuer:
         focus = self._quarter_in_focus(m.start())
         if focus is None:
             return Value(DATE, None, Precision.MONTH)
-        return Value(DATE, f"{focus[0]}-Q{focus[1]}", Precision.MONTH)
+        return Value(DATE, f"{focus[0]:04d}-Q{focus[1]}", Precision.MONTH)
 
     def _same_period(self, m: re.Match[str]) -> Value | None:
         """ "the same period last year": a year before the period the text is telling of (the
@@ -472,8 +472,8 @@ class Valuer:
         if m["what"].lower() == "quarter" or self._about_quarters(m.start()):
             focus = self._quarter_in_focus(m.start())
             if focus is not None:
-                return Value(DATE, f"{focus[0] - 1 if not m['year'] else year}-Q{focus[1]}", Precision.MONTH)
-        return Value(DATE, str(year), Precision.YEAR)
+                return Value(DATE, f"{focus[0] - 1 if not m['year'] else year:04d}-Q{focus[1]}", Precision.MONTH)
+        return Value(DATE, f"{year:04d}", Precision.YEAR)
 
     def _year_period(self, m: re.Match[str]) -> Value | None:
         """ "the 1988 quarter", "the 1988 period" (in a results report): the quarter the report is
@@ -577,10 +577,10 @@ class Valuer:
             if k == 1 and self._about_quarters(m.start()):
                 # "profit rose from a year ago" in a quarterly report: that quarter, a year before
                 q = quarter_of(a) - 1 or 4
-                return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0)}-Q{q}", Precision.MONTH)
-            return Value(DATE, str(a.year - k), Precision.YEAR)
+                return Value(DATE, f"{a.year - 1 - (1 if q == 4 else 0):04d}-Q{q}", Precision.MONTH)
+            return Value(DATE, f"{a.year - k:04d}", Precision.YEAR)
         if unit in ("decade", "centurie", "century"):
-            return Value(DATE, str(a.year - k * (10 if unit == "decade" else 100)), Precision.YEAR)
+            return Value(DATE, f"{a.year - k * (10 if unit == 'decade' else 100):04d}", Precision.YEAR)
         return Value(DATE, "PAST_REF", Precision.UNKNOWN)
 
     def _rel_unit(self, m: re.Match[str]) -> Value:
@@ -597,14 +597,14 @@ class Valuer:
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(last_word, 0)
         a = self.anchor
         if unit == "year":
-            return Value(DATE, str(a.year + step), Precision.YEAR)
+            return Value(DATE, f"{a.year + step:04d}", Precision.YEAR)
         if unit == "month":
             d = shift_month(a, step)
             return Value(DATE, f"{d.year:04d}-{d.month:02d}", Precision.MONTH)
         if unit == "quarter":
             q = quarter_of(a) + step
             year = a.year + (q - 1) // 4
-            return Value(DATE, f"{year}-Q{(q - 1) % 4 + 1}", Precision.MONTH)
+            return Value(DATE, f"{year:04d}-Q{(q - 1) % 4 + 1}", Precision.MONTH)
         w = week(a + timedelta(weeks=step))
         return Value(DATE, w + ("-WE" if unit == "weekend" else ""), Precision.WEEK)
 
@@ -624,7 +624,7 @@ class Valuer:
             return Value(DATE, week(a), Precision.WEEK)
         if unit == "month":
             return Value(DATE, f"{a.year:04d}-{a.month:02d}", Precision.MONTH)
-        return Value(DATE, str(a.year), Precision.YEAR)
+        return Value(DATE, f"{a.year:04d}", Precision.YEAR)
 
     def _duration(self, m: re.Match[str]) -> Value | None:
         n = self._count(m["n"])
@@ -676,7 +676,7 @@ class Valuer:
             year = 1900 + int(n(m["teen"]) or 0)
         else:
             year = 1900 + int(n(m["ounit"]) or 0)
-        return Value(DATE, str(year), Precision.YEAR)
+        return Value(DATE, f"{year:04d}", Precision.YEAR)
 
     def _reference(self, m: re.Match[str]) -> Value:
         return Value(DATE, self.lex.references[re.sub(r"\s+", " ", m["w"].lower())], Precision.UNKNOWN)
