@@ -44,7 +44,7 @@ def test_a_subjectless_infinitive_takes_the_time_of_its_verb() -> None:
 
 
 def test_a_purpose_clause_and_a_fronted_time_share_their_verb_s_date() -> None:
-    text = "Castro attended a rally Thursday at the Palace of Conventions to demand Gonzalez's return."
+    text = "Cuban President Fidel Castro attended a rally Thursday at the Palace of Conventions to demand the U.S. return Gonzalez."
     assert _dates(text, "2000-01-15", "demand") == [("2000-01-13", Precision.DAY)]
     # A time before the first clause covers the clause joined to it; one after its verb does not.
     fronted = "On Monday, Kenyan officials met Sudanese envoys, and Sudan arrested two Kenyan diplomats."

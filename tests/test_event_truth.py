@@ -281,3 +281,8 @@ def test_a_named_storm_is_no_attacker() -> None:
     )
     assert "ASSAULT" not in _types(text)
     assert ("ASSAULT", "RUS", "UKR") in _shown("Russian forces struck Ukraine on Monday.")
+
+
+def test_no_event_is_told_of_people_no_state_or_body_stands_behind() -> None:
+    assert _shown("A sniper killed Dr. Barnett Slepian at his home on Friday.") == set()
+    assert ("ASSAULT", "MLI", None) in _shown("Rebels in Mali shelled the town on Monday, killing ten people.")

@@ -330,6 +330,8 @@ class _Coder:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
+        if token.pos_ == "PROPN" and token.is_title and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "Rebels in Mali" opening a sentence, taken for a name: "rebel"
         sector = self.resolved.kb.agents.get(lemma)  # None: people of that state ("prisoners in Dili")
         if sector is None and lemma not in coref_words().people_nouns:
             return None  # "the blast in Nairobi", "bombings at the embassies": a thing placed, not people
@@ -723,6 +725,10 @@ class _Coder:
             # event each way (IRN→SAU, SAU→IRN): each is a source of the joint act, as PLOVER codes it.
             pairs = [(a, b) for a in sources for b in sources if _party(a) != _party(b)]
         for src, tgt in pairs:
+            if not (_coded(src) or _coded(tgt)):
+                # No state, international body or NGO on either side: a man, his lawyer and a
+                # prosecutor, a sniper and a doctor. No political event can be told of whom.
+                continue
             if (
                 tgt is not None
                 and src is not None
@@ -839,6 +845,11 @@ def _in_name(token: Any, resolved: ResolvedDoc) -> bool:
         return True
     mention = resolved.mention_at(token)
     return mention is not None and mention.actor is not None and mention.actor.kind == "org"
+
+
+def _coded(role: Role | None) -> bool:
+    """Does ``role`` stand for an actor with a country or a transnational code?"""
+    return bool(role is not None and role.actor is not None and role.actor.country_code)
 
 
 def _own_state(source: Any, target: Any) -> bool:
