@@ -9,10 +9,11 @@ import typer
 
 from tidings.cli.options import DB, OUTLET, PUBLISHED, batch_defaults
 from tidings.cli.progress import progress
-from tidings.runner import run
+from tidings.runner import ENGINES, run
 from tidings.settings import load_settings
-from tidings.sources import expand_inputs
-from tidings.store import BatchCounts, open_store
+from tidings.sources import input_files
+from tidings.store import BatchCounts, Store
+from tidings.store.parquet import ParquetWriter
 
 
 def summary_lines(total: BatchCounts) -> list[str]:
@@ -32,30 +33,58 @@ def summary_lines(total: BatchCounts) -> list[str]:
 def run_cmd(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt, .html, .jsonl, .warc, each maybe .gz), directories, globs, or - for stdin."),
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl, .warc, each maybe .gz), directories, globs, URLs (s3://…, file://…), "
+            "or - for stdin."
+        ),
     ],
     db: str = DB,
+    parquet: Annotated[
+        str | None,
+        typer.Option(help="Write a Parquet dataset to this directory instead of --db (read it with --db DIR)."),
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine's cores) or ray (a Ray cluster).")] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (e.g. auto, or HEAD:6379); default: a local Ray.")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch (and per transaction).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject documents larger than this.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (1 = this process).")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes, each with its own model (default: one per core; 1 = this process). "
+            "With --engine ray: actors (default: one per CPU of the cluster).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     published: str | None = PUBLISHED,
     outlet: str | None = OUTLET,
 ) -> None:
     """Read, code and store reports. Exits non-zero only when nothing could be processed."""
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"{engine!r}: one of {', '.join(ENGINES)}", param_hint="--engine")
     settings = load_settings(model=model, batch_size=batch_size, max_bytes=max_bytes, db=db)
     # One document per file, unless a file holds many (JSONL, WARC, stdin): then the total is unknown.
-    files = list(expand_inputs(inputs))
-    many = any(str(f) == "-" or f.name.lower().split(".gz")[0].endswith((".jsonl", ".ndjson", ".warc")) for f in files)
+    files = list(input_files(inputs))
+    many = any(f == "-" or f.lower().split(".gz")[0].endswith((".jsonl", ".ndjson", ".warc")) for f in files)
     n_files = None if many else len(files)
-    with open_store(settings.db) as store, progress(n_files, "coding", quiet) as advance:
+    sink: Store | ParquetWriter = ParquetWriter(parquet) if parquet else Store(settings.db)
+    with sink, progress(n_files, "coding", quiet) as advance:
 
         def on_batch(counts: BatchCounts) -> None:
             advance(counts.stored + counts.skipped + sum(counts.rejected.values()))
 
         total = run(
-            inputs, store, settings, workers=workers, on_batch=on_batch, defaults=batch_defaults(published, outlet)
+            files,
+            sink,
+            settings,
+            workers=workers,
+            on_batch=on_batch,
+            defaults=batch_defaults(published, outlet),
+            engine=engine,
+            address=address,
         )
     if not quiet:
         for line in summary_lines(total):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from tidings.clean.decode import decode
 from tidings.clean.split import split_reports
@@ -55,7 +56,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
                     yield p
 
 
-def _kind(name: str) -> str:
+def kind_of(name: str) -> str:
     lower = name.lower()
     if lower.endswith(JSONL_SUFFIXES):
         return "jsonl"
@@ -77,11 +78,11 @@ def _text_reports(source: str, data: bytes, meta: dict[str, str], max_bytes: int
         yield RawDocument(source, f"{source}#{k}", part.encode("utf-8"), meta)
 
 
-def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[RawDocument | Rejection]:
+def read_file(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[RawDocument | Rejection]:
     stdin = str(path) == STDIN
     source = "<stdin>" if stdin else str(path)
     meta = defaults if stdin else merged(sidecar(path), defaults)
-    kind = "text" if stdin else _kind(inner_name(path))
+    kind = "text" if stdin else kind_of(inner_name(path))
     try:
         # warcio reads gzip WARCs member by member itself; everything else is decompressed here.
         stream = path.open("rb") if kind == "warc" else open_stream(None if stdin else path)
@@ -92,10 +93,22 @@ def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[
         if stdin:
             head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
             kind = "jsonl" if head.lstrip().startswith(b"{") else "text"
+        yield from read_stream(stream, source, kind, meta, max_bytes, None if stdin else path.stat().st_size)
+    finally:
+        if not stdin:
+            stream.close()
+
+
+def read_stream(
+    stream: BinaryIO, source: str, kind: str, meta: dict[str, str], max_bytes: int, size: int | None
+) -> Iterator[RawDocument | Rejection]:
+    """The reports in one open input of a known kind (``jsonl``, ``warc``, ``html`` or ``text``);
+    a WARC stream is the file's raw bytes, any other is already decompressed."""
+    try:
         if kind == "jsonl":
             yield from read_jsonl(stream, source, meta, max_bytes)
         elif kind == "warc":
-            yield from read_warc(stream, source, meta, max_bytes, path.stat().st_size)
+            yield from read_warc(stream, source, meta, max_bytes, size)
         else:
             data = read_capped(stream, max_bytes, source)
             if kind == "html":
@@ -106,14 +119,3 @@ def _read_one(path: Path, defaults: dict[str, str], max_bytes: int) -> Iterator[
         yield Rejection(source, source, exc.reason, exc.detail)
     except OSError as exc:
         yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read: {exc}")
-    finally:
-        if not stdin:
-            stream.close()
-
-
-def read_inputs(
-    inputs: Iterable[str], defaults: dict[str, str] | None = None, max_bytes: int = 2_000_000
-) -> Iterator[RawDocument | Rejection]:
-    """Stream raw documents (or rejections for unreadable records) from every input, one at a time."""
-    for path in expand_inputs(inputs):
-        yield from _read_one(path, defaults or {}, max_bytes)

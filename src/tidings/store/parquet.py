@@ -1,0 +1,110 @@
+"""The store as a Parquet dataset: ``DIR/<table>/part-NNNNNN.parquet``, one file per table and batch,
+with the DuckDB store's tables and columns (the rows are made by the same code), read back through
+DuckDB over Parquet by every read verb (``tidings events --db DIR``).
+
+Writing stages each batch in an in-memory DuckDB store and copies its tables out; a document
+already written (same cleaned text, this run or an earlier one into the same directory) is skipped
+as in a DuckDB file. The actor table is written per batch and read back without duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from tidings.errors import StoreError
+from tidings.records import Analysis, Rejection
+from tidings.store.duckdb import TABLES, BatchCounts, Store
+
+_PART = re.compile(r"part-(\d+)\.parquet$")
+
+
+def _glob(directory: Path, table: str) -> str:
+    return str((directory / table / "*.parquet").resolve()).replace("'", "''")
+
+
+def _files(directory: Path, table: str) -> list[Path]:
+    return sorted((directory / table).glob("part-*.parquet"))
+
+
+class _Staging(Store):
+    """An in-memory store that also knows the documents written in earlier batches."""
+
+    def __init__(self, seen: set[str]) -> None:
+        super().__init__(":memory:")
+        self.seen = seen
+
+    def _already_stored(self, doc_id: str) -> bool:
+        return doc_id in self.seen or super()._already_stored(doc_id)
+
+
+class ParquetWriter:
+    """Writes batches of results as a Parquet dataset in ``directory`` (created if need be)."""
+
+    def __init__(self, directory: str) -> None:
+        self.directory = Path(directory)
+        if self.directory.exists() and not self.directory.is_dir():
+            raise StoreError(f"{directory!r} is a file; --parquet needs a directory (new or one it wrote before).")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        parts = [int(m.group(1)) for t in TABLES for f in _files(self.directory, t) if (m := _PART.search(f.name))]
+        self._part = max(parts, default=-1) + 1
+        seen: set[str] = set()
+        if _files(self.directory, "documents"):
+            glob = _glob(self.directory, "documents")
+            with duckdb.connect(":memory:") as con:
+                seen = {r[0] for r in con.execute(f"SELECT doc_id FROM read_parquet('{glob}')").fetchall()}
+        self._stage = _Staging(seen)
+
+    def write_batch(self, results: Iterable[Analysis | Rejection]) -> BatchCounts:
+        """One batch: a file per table that has rows, made visible together at the end."""
+        stage = self._stage
+        counts = stage.write_batch(results)
+        written: list[tuple[Path, Path]] = []
+        try:
+            for table in TABLES:
+                row = stage.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+                if not row or not row[0]:
+                    continue
+                final = self.directory / table / f"part-{self._part:06d}.parquet"
+                final.parent.mkdir(exist_ok=True)
+                tmp = final.with_name("." + final.name + ".tmp")
+                path = str(tmp).replace("'", "''")
+                stage.con.execute(f"COPY {table} TO '{path}' (FORMAT parquet)")
+                written.append((tmp, final))
+        except duckdb.Error as exc:
+            for tmp, _ in written:
+                tmp.unlink(missing_ok=True)
+            raise StoreError(f"Writing a batch to {str(self.directory)!r} failed: {exc}") from exc
+        for tmp, final in written:
+            tmp.rename(final)
+        stage.seen.update(r[0] for r in stage.con.execute("SELECT doc_id FROM documents").fetchall())
+        for table in TABLES:
+            stage.con.execute(f"DELETE FROM {table}")
+        self._part += 1
+        return counts
+
+    def close(self) -> None:
+        self._stage.close()
+
+    def __enter__(self) -> ParquetWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_parquet(directory: str) -> Store:
+    """A read-only store over the Parquet dataset in ``directory``: every table a view over its files
+    (an empty table where there are none), so the read verbs run unchanged."""
+    root = Path(directory)
+    store = Store(directory, duckdb.connect(":memory:"))
+    for table in TABLES:
+        if not _files(root, table):
+            continue
+        select = "SELECT DISTINCT *" if table == "actors" else "SELECT *"
+        store.con.execute(f"DROP TABLE {table}")
+        store.con.execute(f"CREATE VIEW {table} AS {select} FROM read_parquet('{_glob(root, table)}')")
+    return store
