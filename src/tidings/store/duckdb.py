@@ -357,7 +357,7 @@ class Store:
         sql = (
             "SELECT q.*, d.ref AS doc_ref FROM quotes q JOIN documents d USING (doc_id) WHERE "
             + " AND ".join(where)
-            + " ORDER BY d.ref, q.start_char"
+            + " ORDER BY d.ref, q.start_char, q.end_char, q.quote_id"
         )
         return [quote_json(r) for r in self._rows(sql, params)]
 

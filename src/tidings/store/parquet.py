@@ -4,7 +4,7 @@ DuckDB over Parquet by every read verb (``tidings events --db DIR``).
 
 Writing stages each batch in an in-memory DuckDB store and copies its tables out; a document
 already written (same cleaned text, this run or an earlier one into the same directory) is skipped
-as in a DuckDB file. The actor table is written per batch and read back without duplicates.
+as in a DuckDB file, and an actor is written once, with the row it was first written with.
 """
 
 from __future__ import annotations
@@ -51,17 +51,25 @@ class ParquetWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
         parts = [int(m.group(1)) for t in TABLES for f in _files(self.directory, t) if (m := _PART.search(f.name))]
         self._part = max(parts, default=-1) + 1
-        seen: set[str] = set()
-        if _files(self.directory, "documents"):
-            glob = _glob(self.directory, "documents")
-            with duckdb.connect(":memory:") as con:
-                seen = {r[0] for r in con.execute(f"SELECT doc_id FROM read_parquet('{glob}')").fetchall()}
-        self._stage = _Staging(seen)
+        self._stage = _Staging(self._written("documents", "doc_id"))
+        self._actors = self._written("actors", "actor_id")
+
+    def _written(self, table: str, key: str) -> set[str]:
+        """The keys already in the dataset (an earlier run into the same directory)."""
+        if not _files(self.directory, table):
+            return set()
+        with duckdb.connect(":memory:") as con:
+            rows = con.execute(f"SELECT {key} FROM read_parquet('{_glob(self.directory, table)}')").fetchall()
+        return {r[0] for r in rows}
 
     def write_batch(self, results: Iterable[Analysis | Rejection]) -> BatchCounts:
         """One batch: a file per table that has rows, made visible together at the end."""
         stage = self._stage
         counts = stage.write_batch(results)
+        # An actor keeps the row it was first written with, as in a DuckDB file.
+        known = [r[0] for r in stage.con.execute("SELECT actor_id FROM actors").fetchall() if r[0] in self._actors]
+        if known:
+            stage.con.execute("DELETE FROM actors WHERE list_contains(?, actor_id)", [known])
         written: list[tuple[Path, Path]] = []
         try:
             for table in TABLES:
@@ -81,6 +89,7 @@ class ParquetWriter:
         for tmp, final in written:
             tmp.rename(final)
         stage.seen.update(r[0] for r in stage.con.execute("SELECT doc_id FROM documents").fetchall())
+        self._actors.update(r[0] for r in stage.con.execute("SELECT actor_id FROM actors").fetchall())
         for table in TABLES:
             stage.con.execute(f"DELETE FROM {table}")
         self._part += 1
@@ -104,7 +113,6 @@ def open_parquet(directory: str) -> Store:
     for table in TABLES:
         if not _files(root, table):
             continue
-        select = "SELECT DISTINCT *" if table == "actors" else "SELECT *"
         store.con.execute(f"DROP TABLE {table}")
-        store.con.execute(f"CREATE VIEW {table} AS {select} FROM read_parquet('{_glob(root, table)}')")
+        store.con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_glob(root, table)}')")
     return store
