@@ -105,6 +105,18 @@ class ParquetWriter:
         self.close()
 
 
+# A later run into the same directory writes again the references and rejections of reports it
+# skips or rejects again; read back, they count once, as in a DuckDB file (the first one kept).
+_VIEWS = {
+    "doc_refs": "SELECT DISTINCT * FROM {}",
+    "rejections": "SELECT * FROM {} QUALIFY row_number() OVER (PARTITION BY ref, reason ORDER BY rejected_at) = 1",
+}
+
+
+def _source(directory: Path, table: str) -> str:
+    return f"read_parquet('{_glob(directory, table)}')"
+
+
 def open_parquet(directory: str) -> Store:
     """A read-only store over the Parquet dataset in ``directory``: every table a view over its files
     (an empty table where there are none), so the read verbs run unchanged."""
@@ -114,5 +126,28 @@ def open_parquet(directory: str) -> Store:
         if not _files(root, table):
             continue
         store.con.execute(f"DROP TABLE {table}")
-        store.con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_glob(root, table)}')")
+        store.con.execute(f"CREATE VIEW {table} AS {_VIEWS.get(table, 'SELECT * FROM {}').format(_source(root, table))}")
     return store
+
+
+def merge_parquet(directory: str, store: Store) -> dict[str, int]:
+    """Load the Parquet dataset in ``directory`` into the DuckDB ``store``, in one transaction; rows
+    the store already holds (same keys) are kept as they are. Returns the rows added per table."""
+    root = Path(directory)
+    if not _files(root, "documents") and not _files(root, "rejections"):
+        raise StoreError(f"No Parquet dataset in {directory!r}: it holds no documents/ or rejections/ parts.")
+    before = store.counts()
+    con = store.con
+    try:
+        con.execute("BEGIN")
+        for table in TABLES:
+            if _files(root, table):
+                con.execute(
+                    f"INSERT INTO {table} SELECT * FROM read_parquet('{_glob(root, table)}') ON CONFLICT DO NOTHING"
+                )
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(f"Merging {directory!r} into {store.path!r} failed and was rolled back: {exc}") from exc
+    after = store.counts()
+    return {t: after[t] - before[t] for t in TABLES}
