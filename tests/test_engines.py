@@ -7,6 +7,7 @@ import gzip
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,23 @@ def test_file_urls_read_as_local_paths(tmp_path: Path) -> None:
     from_urls, from_paths = list(read_inputs(urls)), list(read_inputs(local))
     assert [key(x) for x in from_urls] == [key(x) for x in from_paths]
     assert len(from_paths) == 4 and from_urls[-1].ref.startswith("file://")  # 2 seeds, a record, a bad line
+
+
+def test_the_pool_keeps_order_and_reads_at_most_two_batches_ahead_per_worker() -> None:
+    from tidings.engines.local import run_local
+    from tidings.errors import Reason
+    from tidings.records import Rejection
+
+    consumed = 0
+
+    def stream() -> Iterator[Rejection]:
+        nonlocal consumed
+        for i in range(200):
+            consumed += 1
+            yield Rejection("s.jsonl", f"s.jsonl:{i}", Reason.BAD_RECORD, "not JSON")
+
+    coded = run_local(stream(), Settings(batch_size=5), workers=2)
+    first = next(coded)
+    assert consumed == 2 * 2 * 5  # two batches in flight per worker, none more
+    refs = [r.ref for batch in [first, *coded] for r in batch]
+    assert refs == [f"s.jsonl:{i}" for i in range(200)]
