@@ -17,7 +17,7 @@ benchmarks/throughput.py does); a pool's workers and Ray's actors load it on the
 `tidings run` does, and Ray's own start (ray.init) is off the clock.
 
 ``--stream N`` makes N reports by repeating the corpus, each varied (paragraphs rotated, numbers
-shifted, a closing line with its number) so that no two have the same text, writes them to a
+shifted, a closing sentence with its number) so that no two have the same text, writes them to a
 JSONL file and runs `tidings run` over it, printing the summed RSS at every tenth of the stream.
 """
 
@@ -130,7 +130,7 @@ _NUMBER = re.compile(r"\b\d+\b")
 
 def varied(rows: list[dict[str, Any]], n: int, paragraphs: int | None) -> Iterator[dict[str, Any]]:
     """``n`` reports made from ``rows`` repeated: round k rotates each report's paragraphs by k,
-    adds k to its numbers and closes it with a line of its own, so no two texts are the same."""
+    adds k to its numbers and closes it with a sentence of its own, so no two texts are the same."""
     for i in range(n):
         row = rows[i % len(rows)]
         k = i // len(rows)
@@ -143,7 +143,7 @@ def varied(rows: list[dict[str, Any]], n: int, paragraphs: int | None) -> Iterat
         text = "\n".join(paras)
         if k:
             text = _NUMBER.sub(lambda m, k=k: str(int(m.group()) + k), text)
-        yield {"id": f"s{i}", "text": text + f"\n(Report {i} of the stream.)", "published": row["published"]}
+        yield {"id": f"s{i}", "text": text + f" This is report {i} of the stream.", "published": row["published"]}
 
 
 # -- one measured run, in a child process --------------------------------------------------------
