@@ -9,8 +9,9 @@ usage: python benchmarks/engines.py [CORPUS.jsonl] [--limit N] [--runs bare,loca
 CORPUS defaults to ../shared/data/polnear_quotes/train.jsonl (real news articles, field `text`).
 Each run is a child process. For each it prints documents/s and words/s (wall clock), CPU seconds
 per 1,000 words and in all (the process and every process under it: pool workers, Ray's
-processes), peak RSS (summed over the same processes, sampled every 0.2 s), and the ratio of its
-CPU seconds to the bare parse's.
+processes), the cores kept busy on average (CPU seconds / wall seconds: on a machine shared with
+other work, fewer than the workers), peak RSS (summed over the same processes, sampled every
+0.2 s), and the ratio of its CPU seconds to the bare parse's.
 
 Timing: the bare parse and the one-worker run load the model before the clock starts (as
 benchmarks/throughput.py does); a pool's workers and Ray's actors load it on the clock, as
@@ -272,7 +273,7 @@ def main() -> None:
         print(
             f"{labels[mode]:>17}: {r['docs']} docs, {r['docs'] / r['seconds']:.2f} docs/s, "
             f"{r['words'] / r['seconds']:.0f} words/s, {r['cpu']:.1f} CPU s ({1000 * r['cpu'] / r['words']:.3f} "
-            f"per 1,000 words), peak RSS {r['peak_mb']:.0f} MB{ratio}"
+            f"per 1,000 words, {r['cpu'] / r['seconds']:.2f} cores busy), peak RSS {r['peak_mb']:.0f} MB{ratio}"
         )
     rate = {m: r["docs"] / r["seconds"] for m, r in results.items()}
     if "local1" in rate and "local2" in rate:

@@ -45,10 +45,13 @@ def test_two_workers_store_what_one_process_stores(in_process: tuple[list[str], 
 
 @pytest.fixture(scope="module")
 def parquet(in_process: tuple[list[str], str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dataset as `tidings run --parquet DIR` writes it."""
     inputs, _ = in_process
     directory = tmp_path_factory.mktemp("parquet") / "pq"
-    with ParquetWriter(str(directory)) as sink:
-        run(inputs, sink, SETTINGS, workers=1)
+    args = ["run", *inputs, "--parquet", str(directory), "--batch-size", str(SETTINGS.batch_size), "--workers", "1"]
+    out = subprocess.run([sys.executable, "-m", "tidings.cli", *args], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "rejected: 2 (bad-record: 1, empty: 1)" in out.stderr and "docs/s" in out.stderr
     return directory
 
 
