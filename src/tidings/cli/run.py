@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from tidings.cli.options import DB, OUTLET, PUBLISHED, batch_defaults
 from tidings.cli.progress import progress
-from tidings.runner import ENGINES, run
+from tidings.runner import run
 from tidings.settings import load_settings
 from tidings.sources import input_files
 from tidings.store import BatchCounts, Store
 from tidings.store.parquet import ParquetWriter
+
+
+class Engine(StrEnum):
+    LOCAL = "local"
+    RAY = "ray"
 
 
 def summary_lines(total: BatchCounts) -> list[str]:
@@ -43,7 +49,7 @@ def run_cmd(
         str | None,
         typer.Option(help="Write a Parquet dataset to this directory instead of --db (read it with --db DIR)."),
     ] = None,
-    engine: Annotated[str, typer.Option(help="local (this machine's cores) or ray (a Ray cluster).")] = "local",
+    engine: Annotated[Engine, typer.Option(help="local (this machine's cores) or ray (a Ray cluster).")] = Engine.LOCAL,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (e.g. auto, or HEAD:6379); default: a local Ray.")
     ] = None,
@@ -63,8 +69,6 @@ def run_cmd(
     outlet: str | None = OUTLET,
 ) -> None:
     """Read, code and store reports. Exits non-zero only when nothing could be processed."""
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"{engine!r}: one of {', '.join(ENGINES)}", param_hint="--engine")
     settings = load_settings(model=model, batch_size=batch_size, max_bytes=max_bytes, db=db)
     # One document per file, unless a file holds many (JSONL, WARC, stdin): then the total is unknown.
     files = list(input_files(inputs))
@@ -83,7 +87,7 @@ def run_cmd(
             workers=workers,
             on_batch=on_batch,
             defaults=batch_defaults(published, outlet),
-            engine=engine,
+            engine=str(engine),
             address=address,
         )
     if not quiet:

@@ -2,13 +2,15 @@
 loads the spaCy model (and the knowledge base and lexicons) once.
 
 The caller reads the inputs lazily and consumes the results in input order, so it is the single
-writer; at most ``2 × workers`` batches are read ahead of the writer (a bounded queue), so memory
-stays flat however long the stream.
+writer, one transaction per batch; each batch is shared out among the workers, and at most
+``2 × workers`` batches are read ahead of the writer (a bounded queue), so memory stays flat
+however long the stream.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
@@ -21,8 +23,8 @@ from tidings.pipeline import Result, batches, process_batch
 from tidings.records import RawDocument, Rejection
 from tidings.settings import Settings
 
-# Batches in flight per worker: one being coded, one waiting, so that no worker idles while the
-# writer stores a batch. More buys nothing and holds more documents in memory.
+# Batches in flight per worker: enough that no worker idles while the writer stores a batch or
+# waits for the slowest part of one. More buys nothing and holds more documents in memory.
 IN_FLIGHT_PER_WORKER = 2
 
 
@@ -55,10 +57,22 @@ def run_local(
             yield process_batch(chunk, settings)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=warm, initargs=(settings.model,)) as pool:
-        pending: list[Future[list[Result]]] = []
+        pending: deque[list[Future[list[Result]]]] = deque()
         for chunk in chain(head, chunks):
-            pending.append(pool.submit(process_batch, chunk, settings))
+            pending.append([pool.submit(process_batch, part, settings) for part in split(chunk, workers)])
             if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-                yield pending.pop(0).result()
-        for fut in pending:
-            yield fut.result()
+                yield joined(pending.popleft())
+        while pending:
+            yield joined(pending.popleft())
+
+
+def split(chunk: list[RawDocument | Rejection], parts: int) -> list[list[RawDocument | Rejection]]:
+    """A batch cut into ``parts`` runs of consecutive documents, one per worker: every worker is
+    busy to the end of the stream, where whole batches would leave all but one idle."""
+    size = -(-len(chunk) // parts)
+    return [chunk[i : i + size] for i in range(0, len(chunk), size)]
+
+
+def joined(futures: list[Future[list[Result]]]) -> list[Result]:
+    """A batch's results, its parts put back together in order."""
+    return [result for fut in futures for result in fut.result()]
