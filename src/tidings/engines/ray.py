@@ -131,15 +131,18 @@ def _run(
     context.enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    source = _datasource(files, defaults, settings.max_bytes, settings.batch_size)
+    # Each batch is shared out among the actors, as the local engine shares it among its workers;
+    # the driver still stores whole batches, one transaction each.
+    part = -(-settings.batch_size // actors)
+    source = _datasource(files, defaults, settings.max_bytes, part)
     # Reading is I/O: one read task at a time, taking no CPU slot from the coders, over a few runs
-    # of consecutive files (a read task reads its files in order, one block per batch).
+    # of consecutive files (a read task reads its files in order, one block per part of a batch).
     dataset = ray.data.read_datasource(
         source, override_num_blocks=min(len(files), 4 * actors), num_cpus=0, concurrency=1
     ).map_batches(
         # The settings ride on the class, not as constructor arguments in the object store.
         type("Coder", (Coder,), {"settings": settings}),
-        batch_size=settings.batch_size,
+        batch_size=part,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=1,
