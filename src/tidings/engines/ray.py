@@ -24,6 +24,7 @@ from tidings.sources.files import STDIN
 
 # Pickled records travel in one binary column: the readers' raw documents, the coders' results.
 COLUMN = "item"
+BLOCK_BYTES = 64 * 1024
 
 
 def _ray() -> Any:
@@ -127,8 +128,22 @@ def _run(
     if not files:
         return
     context = ray.data.DataContext.get_current()
+    saved = (context.execution_options.preserve_order, context.enable_progress_bars, context.target_max_block_size)
     context.execution_options.preserve_order = True  # the store is written in input order
     context.enable_progress_bars = False
+    # Ray Data joins a task's small blocks up to this size: at its default (128 MiB) a read task's
+    # reports would travel as one block, to one actor. Near the size of a part of a batch of text
+    # reports, each part travels alone (a larger one is cut, down to a report a block).
+    context.target_max_block_size = BLOCK_BYTES
+    try:
+        yield from _coded(ray, files, settings, defaults, workers)
+    finally:
+        (context.execution_options.preserve_order, context.enable_progress_bars, context.target_max_block_size) = saved
+
+
+def _coded(
+    ray: Any, files: list[str], settings: Settings, defaults: dict[str, str], workers: int | None
+) -> Iterator[list[Result]]:
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     # Each batch is shared out among the actors, as the local engine shares it among its workers;
