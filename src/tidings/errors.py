@@ -49,3 +49,9 @@ class DataFileError(TidingsError):
 
 class StageError(TidingsError):
     code = "T005"
+
+
+class EngineError(TidingsError):
+    """An engine cannot run as asked: Ray is not installed, or it was given standard input."""
+
+    code = "T007"

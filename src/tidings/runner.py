@@ -2,25 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
 from tidings.engines import run_local
+from tidings.pipeline import Result
 from tidings.settings import Settings
 from tidings.sources import read_inputs
-from tidings.store import BatchCounts, Store
+from tidings.store import BatchCounts
+
+ENGINES = ("local", "ray")
+
+
+class Sink(Protocol):
+    """Where a run's batches go: a DuckDB store, or a Parquet dataset's writer."""
+
+    def write_batch(self, results: Iterable[Result]) -> BatchCounts: ...
+
+
+def coded_batches(
+    inputs: Iterable[str],
+    settings: Settings,
+    workers: int | None = None,
+    defaults: dict[str, str] | None = None,
+    engine: str = "local",
+    address: str | None = None,
+) -> Iterator[list[Result]]:
+    """Every batch's results, in input order, from the engine named."""
+    if engine == "ray":
+        from tidings.engines.ray import run_ray
+
+        return run_ray(inputs, settings, defaults, address=address, workers=workers)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+    return run_local(
+        read_inputs(inputs, defaults, settings.max_bytes, settings.max_decompressed), settings, workers=workers
+    )
 
 
 def run(
     inputs: Iterable[str],
-    store: Store,
+    store: Sink,
     settings: Settings,
-    workers: int = 1,
+    workers: int | None = None,
     on_batch: Callable[[BatchCounts], None] | None = None,
     defaults: dict[str, str] | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> BatchCounts:
-    """Read, code and store every input, one transaction per batch; returns the totals."""
+    """Read, code and store every input, one transaction per batch, written in input order by this
+    process alone; returns the totals. ``workers`` defaults to every core (local) or every CPU of
+    the cluster (ray)."""
     total = BatchCounts()
-    for results in run_local(read_inputs(inputs, defaults, settings.max_bytes, settings.max_decompressed), settings, workers=workers):
+    for results in coded_batches(inputs, settings, workers, defaults, engine, address):
         counts = store.write_batch(results)
         total.add(counts)
         if on_batch is not None:

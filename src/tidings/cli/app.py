@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import actors, clean, demo, evaluate, read, run, show, timex
+from tidings.cli import actors, clean, demo, evaluate, merge, read, run, show, timex
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -17,6 +17,7 @@ app.command("events")(read.events_cmd)
 app.command("quotes")(read.quotes_cmd)
 app.command("rejections")(read.rejections_cmd)
 app.command("show")(show.show_cmd)
+app.command("merge")(merge.merge_cmd)
 app.command("demo")(demo.demo_cmd)
 app.command("clean")(clean.clean_cmd)
 app.command("timex")(timex.timex_cmd)

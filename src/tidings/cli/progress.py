@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
@@ -12,10 +13,21 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
+
+
+class DocumentsPerSecond(ProgressColumn):
+    """The rate since the start, in documents per second."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        return Text(f"{task.completed / elapsed:.1f} docs/s" if elapsed > 0 and task.completed else "")
 
 
 class Advance(Protocol):
@@ -33,6 +45,7 @@ def progress(total: int | None, label: str, quiet: bool = False) -> Iterator[Adv
             TextColumn(label),
             BarColumn(),
             MofNCompleteColumn(),
+            DocumentsPerSecond(),
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
@@ -41,10 +54,16 @@ def progress(total: int | None, label: str, quiet: bool = False) -> Iterator[Adv
             yield lambda n: bar.advance(task, n)
         return
     done = 0
+    start = time.perf_counter()
 
     def plain(n: int) -> None:
         nonlocal done
         done += n
-        print(f"{label}: {done}" + (f"/{total}" if total else "") + " documents", file=sys.stderr, flush=True)
+        rate = done / max(time.perf_counter() - start, 1e-9)
+        print(
+            f"{label}: {done}" + (f"/{total}" if total else "") + f" documents, {rate:.1f} docs/s",
+            file=sys.stderr,
+            flush=True,
+        )
 
     yield plain

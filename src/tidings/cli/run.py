@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,8 +12,14 @@ from tidings.cli.options import DB, OUTLET, PUBLISHED, batch_defaults
 from tidings.cli.progress import progress
 from tidings.runner import run
 from tidings.settings import load_settings
-from tidings.sources import expand_inputs
-from tidings.store import BatchCounts, open_store
+from tidings.sources import input_files
+from tidings.store import BatchCounts, Store
+from tidings.store.parquet import ParquetWriter
+
+
+class Engine(StrEnum):
+    LOCAL = "local"
+    RAY = "ray"
 
 
 def summary_lines(total: BatchCounts) -> list[str]:
@@ -32,9 +39,20 @@ def summary_lines(total: BatchCounts) -> list[str]:
 def run_cmd(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt, .html, .jsonl, .warc, each maybe .gz), directories, globs, or - for stdin."),
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl, .warc, each maybe .gz), directories, globs, URLs (s3://…, file://…), "
+            "or - for stdin."
+        ),
     ],
     db: str = DB,
+    parquet: Annotated[
+        str | None,
+        typer.Option(help="Write a Parquet dataset to this directory instead of --db (read it with --db DIR)."),
+    ] = None,
+    engine: Annotated[Engine, typer.Option(help="local (this machine's cores) or ray (a Ray cluster).")] = Engine.LOCAL,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (e.g. auto, or HEAD:6379); default: a local Ray.")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch (and per transaction).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject documents larger than this.")] = None,
@@ -42,7 +60,14 @@ def run_cmd(
         int | None, typer.Option(help="Stop reading a compressed input after this many decompressed bytes.")
     ] = None,
     min_words: Annotated[int | None, typer.Option(help="Reject reports of fewer words than this.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (1 = this process).")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes, each with its own model (default: one per core; 1 = this process). "
+            "With --engine ray: actors (default: one per CPU of the cluster).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     published: str | None = PUBLISHED,
     outlet: str | None = OUTLET,
@@ -57,16 +82,24 @@ def run_cmd(
         db=db,
     )
     # One document per file, unless a file holds many (JSONL, WARC, stdin): then the total is unknown.
-    files = list(expand_inputs(inputs))
-    many = any(str(f) == "-" or f.name.lower().split(".gz")[0].endswith((".jsonl", ".ndjson", ".warc")) for f in files)
+    files = list(input_files(inputs))
+    many = any(f == "-" or f.lower().split(".gz")[0].endswith((".jsonl", ".ndjson", ".warc")) for f in files)
     n_files = None if many else len(files)
-    with open_store(settings.db) as store, progress(n_files, "coding", quiet) as advance:
+    sink: Store | ParquetWriter = ParquetWriter(parquet) if parquet else Store(settings.db)
+    with sink, progress(n_files, "coding", quiet) as advance:
 
         def on_batch(counts: BatchCounts) -> None:
             advance(counts.stored + counts.skipped + sum(counts.rejected.values()))
 
         total = run(
-            inputs, store, settings, workers=workers, on_batch=on_batch, defaults=batch_defaults(published, outlet)
+            files,
+            sink,
+            settings,
+            workers=workers,
+            on_batch=on_batch,
+            defaults=batch_defaults(published, outlet),
+            engine=str(engine),
+            address=address,
         )
     if not quiet:
         for line in summary_lines(total):

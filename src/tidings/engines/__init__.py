@@ -1,5 +1,5 @@
-"""Engines run the pipeline's batches: locally in a process pool (the default)."""
+"""Engines run the pipeline's batches: locally in a process pool (the default), or on Ray (engines.ray)."""
 
-from tidings.engines.local import run_local
+from tidings.engines.local import default_workers, run_local
 
-__all__ = ["run_local"]
+__all__ = ["default_workers", "run_local"]

@@ -57,7 +57,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
                     yield p
 
 
-def _kind(name: str) -> str:
+def kind_of(name: str) -> str:
     lower = name.lower()
     if lower.endswith(JSONL_SUFFIXES):
         return "jsonl"
@@ -89,13 +89,13 @@ def _open_warc(path: Path, max_bytes: int, max_decompressed: int) -> tuple[Binar
     return limited(path.open("rb"), size + 1, str(path), max_bytes, buffered=False), size
 
 
-def _read_one(
-    path: Path, defaults: dict[str, str], max_bytes: int, max_decompressed: int
+def read_file(
+    path: Path, defaults: dict[str, str], max_bytes: int, max_decompressed: int = 10_000_000_000
 ) -> Iterator[RawDocument | Rejection]:
     stdin = str(path) == STDIN
     source = "<stdin>" if stdin else str(path)
     meta = defaults if stdin else merged(sidecar(path), defaults)
-    kind = "text" if stdin else _kind(inner_name(path))
+    kind = "text" if stdin else kind_of(inner_name(path))
     size: int | None = None
     try:
         if kind == "warc":
@@ -109,6 +109,19 @@ def _read_one(
         if stdin:
             head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
             kind = "jsonl" if head.lstrip().startswith(b"{") else "text"
+        # A WARC's size on disk tells a truncated archive; a compressed one's does not (``_open_warc``).
+        yield from read_stream(stream, source, kind, meta, max_bytes, size)
+    finally:
+        if not stdin:
+            stream.close()
+
+
+def read_stream(
+    stream: BinaryIO, source: str, kind: str, meta: dict[str, str], max_bytes: int, size: int | None
+) -> Iterator[RawDocument | Rejection]:
+    """The reports in one open input of a known kind (``jsonl``, ``warc``, ``html`` or ``text``);
+    a WARC stream is the file's raw bytes, any other is already decompressed."""
+    try:
         if kind == "jsonl":
             yield from read_jsonl(stream, source, meta, max_bytes)
         elif kind == "warc":
@@ -125,17 +138,4 @@ def _read_one(
         yield Rejection(source, source, Reason.UNDECODABLE, f"cannot read: {exc}")
     except Exception as exc:  # one unreadable file must not end the whole run
         yield Rejection(source, source, Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}", "read")
-    finally:
-        if not stdin:
-            stream.close()
 
-
-def read_inputs(
-    inputs: Iterable[str],
-    defaults: dict[str, str] | None = None,
-    max_bytes: int = 2_000_000,
-    max_decompressed: int = 10_000_000_000,
-) -> Iterator[RawDocument | Rejection]:
-    """Stream raw documents (or rejections for unreadable records) from every input, one at a time."""
-    for path in expand_inputs(inputs):
-        yield from _read_one(path, defaults or {}, max_bytes, max_decompressed)

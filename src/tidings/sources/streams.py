@@ -11,7 +11,7 @@ import gzip
 import io
 import sys
 import zlib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO, cast
 
 from tidings.errors import Reason
@@ -31,7 +31,7 @@ def is_gzip(path: Path) -> bool:
         return fh.read(2) == b"\x1f\x8b"
 
 
-def inner_name(path: Path) -> str:
+def inner_name(path: PurePath) -> str:
     """The name that says what a file holds: ``a.jsonl.gz`` → ``a.jsonl``."""
     return path.name[:-3] if path.name.lower().endswith(".gz") else path.name
 

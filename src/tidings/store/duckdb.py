@@ -19,6 +19,9 @@ from tidings.errors import StoreError
 from tidings.records import SHOWN_MODALITIES, Analysis, Rejection, Role
 from tidings.store.rows import event_json, quote_json
 
+# The tables of records, as `tidings run --parquet` writes them too (one directory each).
+TABLES = ("documents", "doc_refs", "rejections", "actors", "mentions", "events", "quotes")
+
 # Named migrations, applied in order and recorded; an old file is upgraded in place, never rebuilt.
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", "schema.sql"),
@@ -71,17 +74,28 @@ def _json_value(value: Any, kind: str) -> Any:
 
 
 class Store:
-    def __init__(self, path: str):
+    def __init__(self, path: str, con: duckdb.DuckDBPyConnection | None = None):
+        """The DuckDB file at ``path`` (created and migrated as needed); ``con``, when given, is an
+        open connection to use instead (the Parquet reader's in-memory database)."""
         self.path = path
-        try:
-            if path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(path)
-        except (duckdb.Error, OSError) as exc:
-            raise StoreError(f"Cannot open the store {path!r}: {exc}. Check the path, or pass --db FILE.") from exc
+        self.con = con if con is not None else self._connect(path)
         self._migrate()
         self._column_types: dict[str, list[tuple[str, str]]] = {}
         self._pending: dict[str, list[list[Any]]] = {}
+
+    @staticmethod
+    def _connect(path: str) -> duckdb.DuckDBPyConnection:
+        if Path(path).is_dir():
+            raise StoreError(
+                f"{path!r} is a directory: a Parquet dataset is read with the read verbs (tidings events --db DIR) "
+                "and written with tidings run --parquet DIR. Pass --db FILE.duckdb for a DuckDB store."
+            )
+        try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            return duckdb.connect(path)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(f"Cannot open the store {path!r}: {exc}. Check the path, or pass --db FILE.") from exc
 
     def close(self) -> None:
         self.con.close()
@@ -170,11 +184,14 @@ class Store:
         finally:
             os.unlink(path)
 
+    def _already_stored(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
+
     def _write_analysis(self, a: Analysis, counts: BatchCounts) -> None:
         d = a.document
         con = self.con
         con.execute("INSERT INTO doc_refs VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [d.doc_id, d.ref, d.source])
-        if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [d.doc_id]).fetchone():
+        if self._already_stored(d.doc_id):
             counts.skipped += 1
             return
         con.execute(
@@ -340,7 +357,7 @@ class Store:
         sql = (
             "SELECT q.*, d.ref AS doc_ref FROM quotes q JOIN documents d USING (doc_id) WHERE "
             + " AND ".join(where)
-            + " ORDER BY d.ref, q.start_char"
+            + " ORDER BY d.ref, q.start_char, q.end_char, q.quote_id"
         )
         return [quote_json(r) for r in self._rows(sql, params)]
 
@@ -364,9 +381,14 @@ class Store:
         )
 
     def counts(self) -> dict[str, int]:
-        tables = ["documents", "doc_refs", "rejections", "actors", "mentions", "events", "quotes"]
-        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}  # type: ignore[index]
 
 
 def open_store(path: str = "tidings.duckdb") -> Store:
+    """The store at ``path``: a DuckDB file, or a Parquet dataset's directory (read-only) as
+    written by ``tidings run --parquet DIR``."""
+    if Path(path).is_dir():
+        from tidings.store.parquet import open_parquet
+
+        return open_parquet(path)
     return Store(path)
