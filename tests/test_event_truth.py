@@ -286,3 +286,19 @@ def test_a_named_storm_is_no_attacker() -> None:
 def test_no_event_is_told_of_people_no_state_or_body_stands_behind() -> None:
     assert _shown("A sniper killed Dr. Barnett Slepian at his home on Friday.") == set()
     assert ("ASSAULT", "MLI", None) in _shown("Rebels in Mali shelled the town on Monday, killing ten people.")
+
+
+def test_an_invitation_is_dated_by_its_telling_not_by_the_ceremony() -> None:
+    events = process_text(
+        "U.S. Secretary of State Madeleine Albright invited Poland to a ceremony in Washington on March 12.",
+        published="1999-02-16",
+    ).events
+    assert [e.date for e in events if e.type == "AGREE"] == ["1999-02-16"]
+
+
+def test_a_kinsman_or_a_lawyer_is_not_the_one_named_before_him() -> None:
+    text = "Cuban President Fidel Castro spoke on Monday. Castro's lawyer asked the United States for a visa."
+    assert not any(
+        e.type == "REQUEST" and e.source and e.source.text == "Castro"
+        for e in process_text(text, published="2000-04-03").events
+    )

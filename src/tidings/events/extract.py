@@ -600,6 +600,15 @@ class _Coder:
         before it ("the 1991 Gulf War", "Wednesday's ruling") or, for a year, anywhere in its
         phrase ("shootings dating to 1994", "the invasion of Kuwait in 1990")?"""
         noun = head.head
+        prep = head.head if head.dep_ == "pobj" else None
+        if (
+            prep is not None
+            and prep.dep_ == "prep"
+            and prep.head.i != trigger.i
+            and prep.head.pos_ in ("NOUN", "PROPN")
+            and prep.head.dep_ == "pobj"
+        ):
+            return True  # "invited them to a ceremony on March 12": the ceremony's day, not the invitation's
         if head.dep_ in NOUN_MODIFIERS and head.i < noun.i and noun.pos_ in ("NOUN", "PROPN"):
             # ... unless that thing is the act's subject: "the Aug. 7 blasts killed 257 people"
             return not (noun.i == trigger.i or (noun.dep_ == "nsubj" and noun.head.i == trigger.i))
