@@ -302,3 +302,16 @@ def test_a_kinsman_or_a_lawyer_is_not_the_one_named_before_him() -> None:
         e.type == "REQUEST" and e.source and e.source.text == "Castro"
         for e in process_text(text, published="2000-04-03").events
     )
+
+
+def test_what_a_proposal_or_an_analyst_says_will_happen_is_no_stated_intent() -> None:
+    assert "THREATEN" not in _types("In addition, the proposal would prohibit Iran's banks from dollar transactions.")
+    assert "AGREE" not in _types("Military analysts say Russian President Vladimir Putin would recognize the folly of war.")
+    assert ("THREATEN", "IRN", "ISR") in _shown("Iran said it would attack Israel.")
+
+
+def test_lashing_out_is_words_and_talking_of_ones_family_is_no_meeting() -> None:
+    shown = _shown("Russian President Vladimir Putin lashed out at Turkey on Thursday.")
+    assert ("ACCUSE", "RUS", "TUR") in shown and "ASSAULT" not in {t for t, _, _ in shown}
+    assert "CONSULT" not in _types("Russian President Vladimir Putin talked proudly of his two adult daughters.")
+    assert ("CONSULT", "RUS", "USA") in _shown("Russian President Vladimir Putin talked with the United States on Monday.")

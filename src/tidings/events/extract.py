@@ -716,6 +716,11 @@ class _Coder:
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
         kind, cameo, intent = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)
+        if intent and (unknown_source or _predicted(trigger)):
+            # No one states it: "the proposal would prohibit Iran's banks", "analysts say Putin
+            # would recognize the folly". A prediction, not a promise or a threat.
+            kind, cameo, intent = entry.type, entry.cameo or self.ontology.default_cameo(entry.type), False
+            modality = Modality.HYPOTHETICAL
         if intent or given is not None:
             # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
             modality = statement_modality(trigger)
@@ -854,6 +859,16 @@ def _in_name(token: Any, resolved: ResolvedDoc) -> bool:
         return True
     mention = resolved.mention_at(token)
     return mention is not None and mention.actor is not None and mention.actor.kind == "org"
+
+
+def _predicted(trigger: Any) -> bool:
+    """Is the trigger's clause what a commentator says will or would happen ("military analysts
+    say Putin would recognize the folly")?"""
+    verb = governing_verb(trigger)
+    if verb.dep_ not in ("ccomp", "parataxis") or verb.head.lemma_.lower() not in load_modality_words().reporting_verbs:
+        return False
+    sayers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lemma_.lower() in coref_words().commentator_nouns for c in sayers)
 
 
 def _coded(role: Role | None) -> bool:
