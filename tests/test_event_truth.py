@@ -315,3 +315,15 @@ def test_lashing_out_is_words_and_talking_of_ones_family_is_no_meeting() -> None
     assert ("ACCUSE", "RUS", "TUR") in shown and "ASSAULT" not in {t for t, _, _ in shown}
     assert "CONSULT" not in _types("Russian President Vladimir Putin talked proudly of his two adult daughters.")
     assert ("CONSULT", "RUS", "USA") in _shown("Russian President Vladimir Putin talked with the United States on Monday.")
+
+
+def test_idioms_of_force_and_offers_of_words_are_no_events() -> None:
+    assert "ASSAULT" not in _types("Russian President Vladimir Putin said Russia's economy had hit bottom this year.")
+    assert "AGREE" not in _types("Mexican President Enrique Pena Nieto offered his early assessment of the Super Bowl.")
+    assert ("ASSAULT", "RUS", "UKR") in _shown("Russian forces hit Ukraine with missiles on Monday.")
+    assert ("AGREE", "IRN", "IRQ") in _shown("Iran offered Iraq a ceasefire on Monday.")
+
+
+def test_what_one_can_do_is_not_done_unless_one_cannot() -> None:
+    events = process_text("Iran can strike Israel within minutes, the Iranian minister said.", published="2015-12-19").events
+    assert all(e.modality.value == "hypothetical" for e in events if e.type == "ASSAULT")

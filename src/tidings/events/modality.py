@@ -49,6 +49,7 @@ class ModalityWords:
     description_modifiers: frozenset[str]
     habitual_adverbs: frozenset[str]
     history_nouns: frozenset[str]
+    ability_aux: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +222,10 @@ def _hypothetical_clause(verb: Any, w: ModalityWords, scenario: bool = True) -> 
         return True
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in w.hypothetical_aux for c in verb.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in w.ability_aux for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return True  # "the faster we can offer some relief": an ability, not an act ("cannot accept" is one)
     return (
         scenario
         and verb.lemma_.lower() == "be"

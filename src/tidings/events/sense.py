@@ -32,6 +32,8 @@ class SenseWords:
     figurative: frozenset[str]
     verbal_clashes: frozenset[str]
     no_comment: frozenset[str]
+    assault_idioms: frozenset[str]
+    agree_idioms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +49,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.type == "ASSAULT" and not is_noun and _striving(token):
         return False  # "the Miami kin has been battling to keep him": striving, not fighting
+    if not is_noun and (entry.type == "ASSAULT" or entry.id == "agree.offer") and _idiom_object(token, entry.type):
+        return False  # "the economy hit bottom", "driving home the point", "offered his assessment"
     if entry.type == "REJECT" and not is_noun and _no_comment(token):
         return False  # "he declined to discuss details": no one's proposal is refused
     if entry.needs_place and not _names_place(token):
@@ -165,3 +169,13 @@ def _no_comment(token: Any) -> bool:
     """ "declined to comment", "refused to discuss details" (``sense.yaml`` ``no_comment``)."""
     words = load_sense_words().no_comment
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in token.children)
+
+
+def _idiom_object(token: Any, kind: str) -> bool:
+    """Is the verb's object one that makes an idiom of it, not an act of its type (``sense.yaml``
+    ``assault_idioms``, ``agree_idioms``): "hit bottom", "hit a record", "drove home the point" (ASSAULT); "offered
+    his assessment", "offered condolences" (words, not an AGREE)?"""
+    sense = load_sense_words()
+    words = sense.assault_idioms if kind == "ASSAULT" else sense.agree_idioms
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "npadvmod", "advmod")]
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in objects)
