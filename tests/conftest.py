@@ -72,3 +72,24 @@ def engine_corpus(tmp: Path) -> list[str]:
     if SEEDS.is_dir():
         inputs.append(str(SEEDS))
     return inputs
+
+
+# Several batches even on the small engine corpus, spread over two workers or two Ray actors.
+ENGINE_SETTINGS_BATCH = 4
+
+
+@pytest.fixture(scope="session")
+def local_engine_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str]:
+    """The engines' corpus and the store one local process writes from it, run once for every
+    engine test that compares against it."""
+    from tidings.runner import run
+    from tidings.settings import Settings
+    from tidings.store import Store
+
+    tmp = tmp_path_factory.mktemp("local-engine")
+    inputs = engine_corpus(tmp)
+    db = str(tmp / "one.duckdb")
+    with Store(db) as store:
+        total = run(inputs, store, Settings(batch_size=ENGINE_SETTINGS_BATCH), workers=1)
+    assert total.stored >= 13 and total.rejected == {"bad-record": 1, "empty": 1}
+    return inputs, db

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEEDS, engine_corpus, need_shared, snapshot
+from conftest import ENGINE_SETTINGS_BATCH, EXAMPLES, SEEDS, need_shared, snapshot
 
 from tidings.runner import run
 from tidings.settings import Settings
@@ -21,18 +21,12 @@ from tidings.store.parquet import ParquetWriter, merge_parquet
 
 pytestmark = pytest.mark.model
 
-SETTINGS = Settings(batch_size=4)  # several batches even on a small corpus
+SETTINGS = Settings(batch_size=ENGINE_SETTINGS_BATCH)
 
 
 @pytest.fixture(scope="module")
-def in_process(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str]:
-    tmp = tmp_path_factory.mktemp("local")
-    inputs = engine_corpus(tmp)
-    db = str(tmp / "one.duckdb")
-    with Store(db) as store:
-        total = run(inputs, store, SETTINGS, workers=1)
-    assert total.stored >= 13 and total.rejected == {"bad-record": 1, "empty": 1}
-    return inputs, db
+def in_process(local_engine_store: tuple[list[str], str]) -> tuple[list[str], str]:
+    return local_engine_store
 
 
 def test_two_workers_store_what_one_process_stores(in_process: tuple[list[str], str], tmp_path: Path) -> None:

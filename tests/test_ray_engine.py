@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, engine_corpus, snapshot
+from conftest import ENGINE_SETTINGS_BATCH, SEEDS, snapshot
 
 from tidings.runner import run
 from tidings.settings import Settings
@@ -17,7 +17,7 @@ from tidings.store.parquet import ParquetWriter
 ray = pytest.importorskip("ray", reason="the Ray engine needs Ray: pip install 'tidings[ray]'")
 pytestmark = pytest.mark.model
 
-SETTINGS = Settings(batch_size=4)  # several batches, spread over both actors
+SETTINGS = Settings(batch_size=ENGINE_SETTINGS_BATCH)
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +28,9 @@ def cluster() -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str]:
+def corpus(local_engine_store: tuple[list[str], str]) -> tuple[list[str], str]:
     """The engines' corpus and its store as the local engine writes it."""
-    tmp = tmp_path_factory.mktemp("corpus")
-    inputs = engine_corpus(tmp)
-    db = str(tmp / "local.duckdb")
-    with Store(db) as store:
-        run(inputs, store, SETTINGS, workers=1)
-    return inputs, db
+    return local_engine_store
 
 
 def test_ray_engine_stores_what_the_local_engine_stores(

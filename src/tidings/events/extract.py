@@ -19,7 +19,7 @@ from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import committed, recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
-from tidings.events.sense import sense_fits
+from tidings.events.sense import load_sense_words, sense_fits
 from tidings.events.verbdict import undergo_verbs
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
@@ -69,11 +69,9 @@ TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJ
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
-# Verbs of speaking to an audience: the gathering addressed is not the speaker's act.
-ADDRESSING = frozenset({"address", "speak", "brief", "tell", "lecture", "harangue"})
-# Acts of force, and the facilities whose owner they are aimed at ("bombings at U.S. embassies").
+# Acts of force, aimed at the owner of a facility they strike (sense.yaml `facilities`), and the
+# prepositions that name one ("bombings at U.S. embassies in Kenya").
 FORCE = {"ASSAULT", "COERCE"}
-FACILITIES = frozenset(["embassy", "consulate", "mission", "base", "office", "headquarters", "compound", "legation", "garrison", "outpost"])
 FACILITY_PREPS = {"at", "on", "against", "of", "outside", "near", "in", "into"}
 # Types of acts done with another: a state does not agree, meet or cooperate with itself (a target
 # that is its source's own state, "New Delhi would invest … India will cooperate", is none).
@@ -469,7 +467,7 @@ class _Coder:
             if prep.dep_ == "prep" and prep.lower_ in FACILITY_PREPS:
                 places.extend(g for g in prep.children if g.dep_ == "pobj")
         for place in places:
-            if place.lemma_.lower() not in FACILITIES:
+            if place.lemma_.lower() not in load_sense_words().facilities:
                 continue
             owners = [c for c in place.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < place.i]
             found = self.roles(owners)
@@ -1038,7 +1036,7 @@ def _addressed(noun: Any) -> bool:
     """Is ``noun`` whom a speaker addresses ("told a rally", "addressed the summit", "spoke to a
     meeting")?"""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "before") else noun.head
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in ADDRESSING
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in load_sense_words().addressing
 
 
 def _in_other_clause(token: Any, trigger: Any) -> bool:

@@ -34,6 +34,8 @@ class SenseWords:
     no_comment: frozenset[str]
     assault_idioms: frozenset[str]
     agree_idioms: frozenset[str]
+    facilities: frozenset[str]
+    addressing: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -82,6 +82,8 @@ class VerbDict:
     blocks: dict[str, dict[str, list[Pattern]]]
     target: tuple[str, ...]
     strength: dict[str, float]
+    # Words that, first after the verb in a pattern, are its particle (verbdict.yaml ``particles``)
+    particles: frozenset[str] = frozenset()
     _words: frozenset[str] | None = field(default=None, repr=False)
     # set name → (its words, the stems among them): a word is found in a set by two look-ups
     _set_index: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, repr=False)
@@ -170,15 +172,11 @@ class VerbDict:
                     k += 1
             if k == len(tokens):
                 return False
-            if verb is not None and w == first and w in PARTICLES and tokens[k][3].head.i != verb.i:
+            if verb is not None and w == first and w in self.particles and tokens[k][3].head.i != verb.i:
                 return False  # "give in" is the verb's own particle, not "in" of another phrase
             at = k + 1
         return True
 
-
-# Words that, first after the verb in a pattern, are its particle ("give in", "leave behind",
-# "step up"): they must hang on the verb itself, not on a phrase further on.
-PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "behind", "back", "away", "over", "through", "around", "along", "aside"})
 
 # A word of a phrase: its lower-case form, its lemma, whether it is a noun, and the token.
 Word = tuple[str, str, bool, Any]
@@ -324,6 +322,7 @@ def _index(rows: list[tuple[int, list[str]]], policy: dict[str, Any], where: str
         blocks=keyed,
         target=tuple(str(s) for s in policy.get("target") or ("dobj",)),
         strength={"pattern": 0.55, "bare": 0.45, **strength},
+        particles=frozenset(str(w) for w in policy.get("particles") or ()),
     )
 
 
@@ -334,17 +333,21 @@ def build(text: str, policy: dict[str, Any], where: str = "<verb dictionary>") -
 
 
 @lru_cache(maxsize=1)
+def _policy() -> dict[str, Any]:
+    """The usage policy (events/data/verbdict.yaml), read once."""
+    text = (resources.files("tidings.events") / "data" / "verbdict.yaml").read_text(encoding="utf-8")
+    policy: dict[str, Any] = yaml.safe_load(text) or {}
+    return policy
+
+
+@lru_cache(maxsize=1)
 def load_verbdict() -> VerbDict:
-    """The shipped verb dictionary with its usage policy (events/data/verbdict.yaml), loaded once."""
-    base = resources.files("tidings.events") / "data"
-    policy = yaml.safe_load((base / "verbdict.yaml").read_text(encoding="utf-8")) or {}
-    text = (base / "cameo_verbs" / "verbs.tsv").read_text(encoding="utf-8")
-    return build(text, policy, "events/data/cameo_verbs/verbs.tsv")
+    """The shipped verb dictionary with its usage policy, loaded once."""
+    text = (resources.files("tidings.events") / "data" / "cameo_verbs" / "verbs.tsv").read_text(encoding="utf-8")
+    return build(text, _policy(), "events/data/cameo_verbs/verbs.tsv")
 
 
 @lru_cache(maxsize=1)
 def undergo_verbs() -> frozenset[str]:
     """Verbs whose subject undergoes what their object names (verbdict.yaml's ``undergo``)."""
-    base = resources.files("tidings.events") / "data"
-    policy = yaml.safe_load((base / "verbdict.yaml").read_text(encoding="utf-8")) or {}
-    return frozenset(str(w) for w in policy.get("undergo") or ())
+    return frozenset(str(w) for w in _policy().get("undergo") or ())
