@@ -52,6 +52,19 @@ def test_surname_alone_needs_the_full_name_first(nlp: Any) -> None:
     assert [m.how for m in after.mentions] == ["dictionary", "short"]
 
 
+def test_a_surname_alone_names_the_one_in_office_that_day(nlp: Any) -> None:
+    """"Clinton said" in 1998 is the president; with no date, or when no Clinton holds office, or
+    when the word is not read as a person, it stays unknown."""
+    said = "Clinton said on Thursday that the strikes would go on."
+    in_office = resolve(nlp(said), "d", date(1998, 8, 13)).mentions
+    assert [(m.actor.actor_id, m.how) for m in in_office] == [("P:bill-clinton", "short")]
+    # Bill and Hillary: neither in office in 2016; with no date, no office to go by.
+    assert [m.actor.actor_id for m in resolve(nlp(said), "d", date(2016, 8, 13)).mentions] == ["P?:clinton"]
+    assert [m.actor.actor_id for m in resolve(nlp(said), "d", None).mentions] == ["P?:clinton"]
+    titled = resolve(nlp("President Yeltsin and Kuchma met."), "d", date(1998, 2, 27)).mentions
+    assert {m.actor.country for m in titled} == {"RUS", "UKR"}
+
+
 def test_titles_metonymy_and_demonyms(nlp: Any) -> None:
     r = resolve(nlp("The Kremlin said Iraqi Foreign Minister Karim Jasim met Russian officials."), "d", None)
     got = {m.text: (m.actor.country, m.actor.sector, m.how) for m in r.mentions}

@@ -327,3 +327,32 @@ def test_idioms_of_force_and_offers_of_words_are_no_events() -> None:
 def test_what_one_can_do_is_not_done_unless_one_cannot() -> None:
     events = process_text("Iran can strike Israel within minutes, the Iranian minister said.", published="2015-12-19").events
     assert all(e.modality.value == "hypothetical" for e in events if e.type == "ASSAULT")
+
+
+def test_the_people_of_a_person_are_others_of_his_state() -> None:
+    """"his top aides" are not the president himself: a domestic meeting, USA→USA."""
+    events = process_text("Clinton met with his top aides Wednesday in the White House.", published="1998-08-13").events
+    assert {(e.type, e.source.actor.country_code, e.target.actor.country_code if e.target else None) for e in events if e.source and e.source.actor} == {("CONSULT", "USA", "USA")}
+
+
+def test_a_counterpart_is_who_the_apposition_or_the_nationality_says() -> None:
+    named = process_text(
+        "Benjamin Netanyahu agreed with his Turkish counterpart Recep Tayyip Erdogan to compensate the families.",
+        published="2013-03-22",
+    ).events
+    assert any(e.type == "AGREE" and e.target and e.target.actor and e.target.actor.country_code == "TUR" for e in named)
+    unnamed = process_text("Netanyahu spoke with his Turkish counterpart on Friday.", published="2013-03-22").events
+    assert [(e.type, e.target.actor.country_code if e.target and e.target.actor else None) for e in unnamed] == [("CONSULT", "TUR")]
+    # A relation named by its owner is someone else, and no one the owner names.
+    assert not _shown("Russia's neighbours criticised the move on Friday.")
+
+
+def test_speaking_with_someone_is_talks_but_speaking_to_the_press_is_not() -> None:
+    assert ("CONSULT", "ISR", "TUR") in _shown("Benjamin Netanyahu and Recep Tayyip Erdogan spoke by telephone.")
+    assert not _shown("Iran's foreign minister spoke to reporters in Moscow.")
+    assert not _shown("Iran's foreign minister spoke of a new era.")
+
+
+def test_those_who_sign_together_sign_with_each_other() -> None:
+    shown = _shown("Russian President Vladimir Putin and Iranian President Ebrahim Raisi signed a treaty on Friday.")
+    assert {("SUPPORT", "RUS", "IRN"), ("SUPPORT", "IRN", "RUS")} <= shown

@@ -124,8 +124,20 @@ class ResolvedDoc:
             if t.dep_ == "relcl" and t.head.i != token.i:
                 return self.role_for(t.head)
             return None
+        for child in token.children:
+            # "his counterpart Recep Tayyip Erdogan", "the envoy, Richard Holbrooke": the name in
+            # apposition is who the noun is.
+            am = self.mention_at(child) if child.dep_ == "appos" else None
+            if am is not None:
+                return Role(am.text, am.actor)
         if token.lemma_.lower() in coref_words().relation_nouns:
-            return None  # "U.S. allies", "U.N. members", "Russia's neighbours": others than the qualifier
+            # "U.S. allies", "U.N. members", "Russia's neighbours": others than the qualifier; but an
+            # adjective of nationality says who they are ("his Turkish counterpart").
+            for child in token.children:
+                cm = self.mention_at(child) if child.dep_ == "amod" else None
+                if cm is not None and cm.how == "adjective" and cm.actor.kind == "state":
+                    return Role(_phrase(token), cm.actor)
+            return None
         # "Azerbaijan's dealings", "Russian support": the actor sits in a modifier of the head.
         # The most specific modifier wins: "Russia's Tass state media" is Tass, not Russia.
         found: list[tuple[int, Role]] = []
@@ -134,7 +146,18 @@ class ResolvedDoc:
                 cm = self.mention_at(child)
                 if cm is not None:
                     found.append((_KIND_RANK.get(cm.actor.kind, 9), Role(cm.text, cm.actor)))
-        return min(found, key=lambda f: f[0])[1] if found else None
+        if not found:
+            return None
+        best = min(found, key=lambda f: f[0])[1]
+        if best.actor is not None and best.actor.kind == "person" and best.actor.country:
+            # "his top aides", "Hun Sen's troops": people of a person are not that person but
+            # others of the state he serves, in the role their noun names.
+            lemma = token.lemma_.lower()
+            sector = self.kb.agents.get(lemma)
+            state = self.kb.state(best.actor.country)
+            if state is not None and (sector is not None or lemma in coref_words().people_nouns):
+                return Role(_phrase(token), state.actor(self.on, sector=sector))
+        return best
 
 
 _RELATIVES = frozenset({"whom", "who", "which"})
@@ -172,6 +195,14 @@ def resolve(
         if cands and cands[0].entity.kind in ("outlet", "org") and _inside_name(doc, span):
             continue
         usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_people]
+        if not usable and on is not None:
+            # A surname alone names the one holder of an office of that name on the report's date,
+            # as a reader of the day takes it ("Clinton said" in 1998, "Yeltsin and Kuchma signed"):
+            # only when the parser reads it as a person and no other known person of that surname
+            # is in office then.
+            holders = [a for a in cands if a.how == "short" and a.entity.term_on(on) is not None]
+            if len(holders) == 1 and _person_word(doc, span):
+                usable = holders
         # Two people known by one name ("President Bush"): the one in office on the report's date.
         in_office = [a for a in usable if a.entity.kind == "person" and on and a.entity.term_on(on) is not None]
         chosen: Alias | None = in_office[0] if in_office else (usable[0] if usable else None)
@@ -206,6 +237,19 @@ def person_pronouns() -> frozenset[str]:
     """The pronouns of a person (he, him, his, she, …), from actors/data/coref.yaml."""
     words = coref_words()
     return words.male | words.female
+
+
+def _person_word(doc: Any, span: Any) -> bool:
+    """Is ``span`` a person's name by its reading: the parser's PERSON, or after a title or an
+    honorific ("President Clinton", "Mr. Yeltsin"; the words are in actors/data/coref.yaml)."""
+    words = coref_words()
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in words.male or before in words.female or before in words.person_nouns:
+        return True
+    # The whole of a PERSON name, not the end of another man's ("Barnett Slepian" is not Slepian).
+    return all(t.ent_type_ == "PERSON" for t in span) and span[0].ent_iob_ == "B" and (
+        span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+    )
 
 
 def _in_place_name(doc: Any, span: Any) -> bool:

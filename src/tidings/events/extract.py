@@ -732,7 +732,7 @@ class _Coder:
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         pairs: list[tuple[Role | None, Role | None]] = [(src, tgt) for src in sources for tgt in targets]
-        if targets == [None] and entry.type in RECIPROCAL and len({_party(s) for s in sources}) > 1:
+        if targets == [None] and (entry.type in RECIPROCAL or entry.reciprocal) and len({_party(s) for s in sources}) > 1:
             # "Iran and Saudi Arabia agreed to restore ties": the parties act toward each other, one
             # event each way (IRN→SAU, SAU→IRN): each is a source of the joint act, as PLOVER codes it.
             pairs = [(a, b) for a in sources for b in sources if _party(a) != _party(b)]

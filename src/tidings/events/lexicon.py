@@ -36,6 +36,7 @@ class Entry:
     object_is_actor: bool = False
     subject_is_actor: bool = False  # the subject, when a common noun, must name people ("a ship arrived": no visit)
     needs_target: bool = False  # no event without a target ("invested in its military", "it helps if")
+    reciprocal: bool = False  # conjoined sources with no other party act toward each other ("X and Y signed a treaty")
     needs_complement: tuple[str, ...] = ()
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
     target_codes: frozenset[str] = frozenset()  # the target must be one of these (IGO: "joined NATO")
@@ -96,6 +97,7 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         object_is_actor=bool(row.get("object_is_actor")),
         subject_is_actor=bool(row.get("subject_is_actor")),
         needs_target=bool(row.get("needs_target")),
+        reciprocal=bool(row.get("reciprocal")),
         target_codes=frozenset(str(c).upper() for c in row.get("target_codes") or []),
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
