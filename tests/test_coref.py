@@ -249,3 +249,24 @@ def test_an_appositive_the_parser_joined_as_a_conjunct(nlp: Any) -> None:
 def test_a_role_qualified_by_a_common_word_still_takes_the_dateline(nlp: Any) -> None:
     found = _mentions(nlp, "DAMASCUS, Syria (AP) _ Security forces clashed with gunmen on Thursday.")
     assert _of(found, "forces")[1:] == ("SYR", "agent+dateline")
+
+
+def test_the_two_leaders_are_the_two_last_named_of_two_states() -> None:
+    from tidings import process_text
+
+    text = (
+        "Ukrainian President Leonid Kuchma met Russian President Boris Yeltsin in Moscow on Friday. "
+        "In a joint statement, the two leaders pledged to consult each other regularly."
+    )
+    pledges = {
+        (e.source.actor.country_code, e.target.actor.country_code)
+        for e in process_text(text, published="1998-02-27").events
+        if e.type == "AGREE" and e.source and e.source.actor and e.target and e.target.actor
+    }
+    assert pledges == {("UKR", "RUS"), ("RUS", "UKR")}
+    # Two ministers of one government are no pair of states.
+    one_state = (
+        "Russian Foreign Minister Sergei Lavrov met Russian Defence Minister Sergei Shoigu on Friday. "
+        "The two ministers pledged to consult each other regularly."
+    )
+    assert not [e for e in process_text(one_state, published="2015-02-27").events if e.type == "AGREE"]

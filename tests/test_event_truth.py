@@ -356,3 +356,13 @@ def test_speaking_with_someone_is_talks_but_speaking_to_the_press_is_not() -> No
 def test_those_who_sign_together_sign_with_each_other() -> None:
     shown = _shown("Russian President Vladimir Putin and Iranian President Ebrahim Raisi signed a treaty on Friday.")
     assert {("SUPPORT", "RUS", "IRN"), ("SUPPORT", "IRN", "RUS")} <= shown
+
+
+def test_admitting_a_state_is_taking_it_in_but_admitting_a_fact_is_not() -> None:
+    assert ("AGREE", "IGO", "POL") in _shown("NATO admitted Poland on Friday.")
+    assert not _shown("The Israeli government admitted mistakes were made in the planning.")
+
+
+def test_seeking_an_apology_is_a_demand() -> None:
+    assert ("REQUEST", "TUR", "ISR") in _shown("Turkey has long sought an apology from Israel for the raid.")
+    assert not _shown("Turkey has long sought a place among the world's largest economies.")

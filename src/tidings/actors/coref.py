@@ -80,6 +80,57 @@ def link(out: Any) -> None:
                     genders.setdefault(ref.mention.actor.actor_id, "m" if tok.lower_ in words.male else "f")
         elif tok.pos_ == "NOUN":
             _description(out, tok, refs, sentence_index, genders, words)
+    _pairs(out, sentence_index, words)
+
+
+def _pairs(out: Any, sentence_index: list[int], words: CorefWords) -> None:
+    """Pass 5: 'the two leaders', 'both countries', 'the two sides' point back at the last two
+    parties of their kind named before them, within the description window: people for a head of
+    people, states (or the states people serve) for a head of states, either for 'sides'. The two
+    must be of different states, or the description is not theirs ("the two ministers" of one
+    government). Recorded in ``ResolvedDoc.groups`` for the event stage, how ``coref:pair``."""
+    doc = out.doc
+    heads = words.pair_heads | words.person_nouns | words.state_nouns
+    refs: list[_Ref] | None = None
+    for i in tokens_with(doc, words.pair_words):
+        marker = doc[i]
+        tok = marker.head
+        if marker.dep_ not in ("nummod", "det", "predet", "preconj") or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in heads or tok.i in out.by_token:
+            continue
+        if refs is None:
+            refs = _refs(out, sentence_index, out.mentions)
+        here = sentence_index[tok.i]
+        people = lemma in words.person_nouns and lemma not in words.state_nouns
+        states = lemma in words.state_nouns
+        found: list[Mention] = []
+        countries: set[str] = set()
+        for r in reversed(refs):
+            if r.mention.end > tok.idx or here - r.sent > words.description_window:
+                continue
+            a = r.mention.actor
+            if (people and a.kind != "person") or (states and a.kind not in ("state", "person")) or not a.country:
+                continue
+            if a.country in countries:
+                continue
+            countries.add(a.country)
+            found.append(r.mention)
+            if len(found) == 2:
+                break
+        if len(found) == 2:
+            out.groups[tok.i] = [m if not states else _state_mention(out, m) for m in reversed(found)]
+
+
+def _state_mention(out: Any, m: Mention) -> Mention:
+    """The state a person serves, as a mention of it ("both countries" after two presidents)."""
+    if m.actor.kind == "state" or not m.actor.country:
+        return m
+    state = out.kb.state(m.actor.country)
+    if state is None:
+        return m
+    return Mention(m.doc_id, m.start, m.end, m.text, out._as_of(state.actor(out.on)), "coref:pair")
 
 
 def _refs(out: Any, sentence_index: list[int], mentions: list[Mention]) -> list[_Ref]:

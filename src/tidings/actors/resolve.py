@@ -62,6 +62,8 @@ class ResolvedDoc:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     recasts: int = 0  # how many times a description gave a chain its country
+    # "the two leaders", "both countries": the head token of a plural description → the parties it names
+    groups: dict[int, list[Mention]] = field(default_factory=dict)
     commentators: frozenset[str] = frozenset()  # people described only as analysts or witnesses
 
     @property

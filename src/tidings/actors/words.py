@@ -34,6 +34,8 @@ class CorefWords:
     relation_nouns: frozenset[str]
     hazards: frozenset[str]
     regions: frozenset[str]
+    pair_words: frozenset[str] = frozenset()
+    pair_heads: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -96,4 +98,6 @@ def coref_words() -> CorefWords:
         relation_nouns=_words(c, "relation_nouns"),
         hazards=_words(n, "hazards"),
         regions=_words(n, "regions"),
+        pair_words=_words(c, "pairs", "words"),
+        pair_heads=_words(c, "pairs", "heads"),
     )

@@ -187,6 +187,8 @@ def _has_particle(token: Any, particle: str | None) -> bool:
 
 
 def _object_lemma_ok(entry: Entry, obj: Any) -> bool:
+    if obj.lower_ in ("which", "that") and obj.head.dep_ == "relcl" and obj.head.head.i != obj.i:
+        obj = obj.head.head  # "a treaty, which the two presidents signed": the noun the clause qualifies
     lemma = obj.lemma_.lower()
     compound = " ".join(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
     of = [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -300,6 +302,12 @@ class _Coder:
     def roles(self, tokens: Iterable[Any]) -> list[Role]:
         out: list[Role] = []
         for t in tokens:
+            group = self.resolved.groups.get(t.i)
+            if group:
+                # "the two leaders pledged": each of the two parties the description points back at
+                phrase = t.doc[t.left_edge.i : t.i + 1].text
+                out.extend(Role(phrase, m.actor) for m in group)
+                continue
             role = self.resolved.role_for(t) or self._located(t)
             if role is not None and role.actor is not None:
                 out.append(role)
