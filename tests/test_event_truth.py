@@ -366,3 +366,9 @@ def test_admitting_a_state_is_taking_it_in_but_admitting_a_fact_is_not() -> None
 def test_seeking_an_apology_is_a_demand() -> None:
     assert ("REQUEST", "TUR", "ISR") in _shown("Turkey has long sought an apology from Israel for the raid.")
     assert not _shown("Turkey has long sought a place among the world's largest economies.")
+
+
+def test_a_role_placed_in_several_states_is_a_party_of_each() -> None:
+    shown = _shown("The ambassadors of Hungary, Poland and the Czech Republic met NATO officials on Friday.")
+    assert {("CONSULT", "HUN", "IGO"), ("CONSULT", "POL", "IGO"), ("CONSULT", "CZE", "IGO")} <= shown
+    assert {s for _, s, _ in _shown("The ambassador of Hungary met NATO officials on Friday.")} == {"HUN"}

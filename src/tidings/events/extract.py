@@ -308,10 +308,33 @@ class _Coder:
                 phrase = t.doc[t.left_edge.i : t.i + 1].text
                 out.extend(Role(phrase, m.actor) for m in group)
                 continue
-            role = self.resolved.role_for(t) or self._located(t)
+            role = self.resolved.role_for(t)
+            located = role is None
+            role = role or self._located(t)
             if role is not None and role.actor is not None:
                 out.append(role)
                 out.extend(self._conjoined_qualifiers(t, role))
+                if located:
+                    out.extend(self._conjoined_places(t, role))
+        return out
+
+    def _conjoined_places(self, token: Any, found: Role) -> list[Role]:
+        """'the ambassadors of Hungary, Poland and the Czech Republic': a role word placed in
+        several states is a party of each, with the same sector."""
+        out: list[Role] = []
+        seen = {found.actor.country} if found.actor else set()
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
+                continue
+            for pobj in prep.children:
+                for other in pobj.conjuncts if pobj.dep_ == "pobj" else ():
+                    m = self.resolved.mention_at(other)
+                    if m is None or m.actor.kind != "state" or not m.actor.country or m.actor.country in seen:
+                        continue
+                    state = self.resolved.kb.state(m.actor.country)
+                    if state is not None and found.actor is not None:
+                        seen.add(m.actor.country)
+                        out.append(Role(found.text, state.actor(self.resolved.on, sector=found.actor.sector)))
         return out
 
     def _conjoined_qualifiers(self, token: Any, found: Role) -> list[Role]:
