@@ -372,3 +372,9 @@ def test_a_role_placed_in_several_states_is_a_party_of_each() -> None:
     shown = _shown("The ambassadors of Hungary, Poland and the Czech Republic met NATO officials on Friday.")
     assert {("CONSULT", "HUN", "IGO"), ("CONSULT", "POL", "IGO"), ("CONSULT", "CZE", "IGO")} <= shown
     assert {s for _, s, _ in _shown("The ambassador of Hungary met NATO officials on Friday.")} == {"HUN"}
+
+
+def test_a_buildup_or_deployment_of_forces_is_mobilisation() -> None:
+    assert ("MOBILIZE", "RUS", "UKR") in _shown("Russia's deployment of troops near the Ukrainian border alarmed NATO.")
+    assert "MOBILIZE" in _types("The US military buildup in the region continues apace.")
+    assert not _shown("The deployment of software updates was delayed.")

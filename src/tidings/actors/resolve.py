@@ -421,6 +421,8 @@ def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
         text = ent.text.removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
         if text.lower() in coref_words().regions:
             continue  # "Africa", "the Middle East": no single state (GeoNames has towns of these names)
+        if _in_place_name(out.doc, ent):
+            continue  # "the Persian gulf": a sea, not a state
         if ent.label_ == "GPE" and us_state(text):
             out._add(ent.start, ent.end, kb.entities["USA"].actor(out.on), "region")
             continue
