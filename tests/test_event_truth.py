@@ -378,3 +378,11 @@ def test_a_buildup_or_deployment_of_forces_is_mobilisation() -> None:
     assert ("MOBILIZE", "RUS", "UKR") in _shown("Russia's deployment of troops near the Ukrainian border alarmed NATO.")
     assert "MOBILIZE" in _types("The US military buildup in the region continues apace.")
     assert not _shown("The deployment of software updates was delayed.")
+
+
+def test_saying_one_will_not_cooperate_is_a_refusal() -> None:
+    said = process_text("Iran said it will not negotiate with the United States.", published="2025-03-12").events
+    assert [(e.type, e.cameo, e.negated) for e in said if e.modality in SHOWN_MODALITIES] == [("REJECT", "125", False)]
+    # A prediction of another's refusal is no one's act; a past act not done is only negated.
+    assert not _shown("Analysts believe Iran will not negotiate with the United States.")
+    assert not _shown("Iran did not negotiate with the United States on Friday.")

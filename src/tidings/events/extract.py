@@ -753,7 +753,9 @@ class _Coder:
         if intent or given is not None:
             # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
             modality = statement_modality(trigger)
-            if intent and kind == "AGREE" and modality is Modality.ASSERTED and not (committed(trigger) or _quoted(trigger)):
+            if intent and kind == "REJECT" and entry.type != "REJECT":
+                negated = False  # "will not retreat", said: the refusal is the act, and it is not negated
+            if intent and kind in ("AGREE", "REJECT") and modality is Modality.ASSERTED and not (committed(trigger) or _quoted(trigger)):
                 # Stated by no one: a plan the report tells ("the king will meet Bush on Thursday",
                 # "plans to visit Moscow") has not happened and is no promise. (A plan of harm,
                 # "plans to impose sanctions", is read as the threat it makes, as the field codes it.)

@@ -40,6 +40,7 @@ class IntentTable:
     readiness: frozenset[str]
     conditions: frozenset[str]
     commitments: frozenset[str]
+    refuse: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def load_intent() -> IntentTable:
             frozenset(str(w) for w in data["readiness"]),
             frozenset(str(w) for w in data.get("conditions") or ()),
             frozenset(str(w) for w in data.get("commitments") or ()),
+            {str(k): str(v) for k, v in (data.get("refuse") or {}).items()},
         )
     except (KeyError, AttributeError) as exc:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
@@ -99,8 +101,12 @@ def states_intent(token: Any, table: IntentTable) -> bool:
 
 
 def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, bool]:
-    """(type, CAMEO code, recoded?) for a trigger: its intent's type when it states one."""
+    """(type, CAMEO code, recoded?) for a trigger: its intent's type when it states one, and a
+    refusal when it states that its subject will not do an act of cooperation ("will not retreat",
+    "said it would not negotiate": CAMEO 12, REJECT)."""
     table = load_intent()
+    if kind in table.refuse and refuses(token):
+        return "REJECT", table.refuse[kind], True
     if kind not in table.agree and kind not in table.threaten:
         return kind, cameo, False
     if not states_intent(token, table):
@@ -110,6 +116,29 @@ def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, b
     if kind in table.agree:
         return "AGREE", table.agree[kind], True
     return "THREATEN", table.threaten[kind], True
+
+
+def refuses(token: Any) -> bool:
+    """Does the clause of ``token`` say its subject will not do it ("will not retreat", "would
+    not negotiate", "won't recognise")? Not a prediction of another's ("he believes they will not
+    meet"), nor a scenario's."""
+    verb = governing_verb(token)
+    if token.i != verb.i and not (
+        token.dep_ in ("dobj", "nsubjpass")
+        and token.head.i == verb.i
+        and verb.lemma_.lower() in load_modality_words().act_verbs
+    ):
+        return False
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not aux & (FUTURE_AUX | _REFUSING_AUX):
+        return False
+    return not (in_scenario(token) or believed(token))
+
+
+# "would not" in a said clause is the future of the saying ("said it would not negotiate").
+_REFUSING_AUX = frozenset({"would"})
 
 
 def _conditional(token: Any, table: IntentTable) -> bool:
