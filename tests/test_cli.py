@@ -126,7 +126,9 @@ def test_outside_seed_checker(seeded: Path, tmp_path: Path) -> None:
 def test_quotes_and_show(seeded: Path) -> None:
     out = tidings("quotes", "--db", str(seeded), "--speaker", "Ulyanov", "--format", "json")
     rows = json.loads(out.stdout)
-    assert rows and rows[0]["text"].startswith("The return to the negotiating table")
+    texts = [r["text"] for r in rows]
+    assert any(t.startswith("The return to the negotiating table") for t in texts), texts
+    assert any("no reason to believe Tehran is unwilling" in t for t in texts), texts  # his tweet, indirect
     doc_id = rows[0]["doc_id"]
     shown = tidings("show", doc_id[:8], "--db", str(seeded))
     assert shown.returncode == 0, shown.stderr

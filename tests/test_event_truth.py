@@ -386,3 +386,12 @@ def test_saying_one_will_not_cooperate_is_a_refusal() -> None:
     # A prediction of another's refusal is no one's act; a past act not done is only negated.
     assert not _shown("Analysts believe Iran will not negotiate with the United States.")
     assert not _shown("Iran did not negotiate with the United States on Friday.")
+
+
+def test_what_is_needed_or_proposed_is_not_done() -> None:
+    assert not _shown("The Dutch defense minister stressed the urgency of boosting Europe's defense on Tuesday.")
+    assert not _shown("The EU has proposed a plan for rearming Europe and supporting Ukraine.")
+    # The owner of a goal is no goal: the visit took place.
+    assert ("CONSULT", "UKR", "RUS") in _shown(
+        "A major goal of the Ukrainian president's visit to Russia was the signing of a program."
+    )

@@ -59,10 +59,16 @@ def test_passive_voice_takes_the_agent_as_source() -> None:
 
 
 def test_negation_and_modality() -> None:
-    evs = _events("Iran will not meet the United States.")
+    evs = _events("Iran did not meet the United States.")
     e = next(e for e in evs if e.type == "CONSULT")
     assert e.negated
-    assert e.modality is Modality.INTENDED
+    # That one will not meet is a refusal; told by the reporter, not by Iran, it is yet to come.
+    evs = _events("Iran will not meet the United States.")
+    e = next(e for e in evs if e.type == "REJECT")
+    assert not e.negated and e.modality is Modality.INTENDED
+    evs = _events("Iran said it will not meet the United States.")
+    e = next(e for e in evs if e.type == "REJECT")
+    assert not e.negated and e.modality is Modality.REPORTED
     evs = _events("Iran said that Russia attacked Ukraine.")
     e = next(e for e in evs if e.type == "ASSAULT")
     assert e.modality is Modality.REPORTED

@@ -50,6 +50,8 @@ class ModalityWords:
     habitual_adverbs: frozenset[str]
     history_nouns: frozenset[str]
     ability_aux: frozenset[str]
+    prospect_nouns: frozenset[str]
+    prospect_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +153,12 @@ def modality_of(token: Any) -> Modality:
     for child, head in _chain(token):
         lemma = head.lemma_.lower()
         dep, gerund, prev = child.dep_, child.dep_ == "prep" and prev == "pcomp", child.dep_
-        own_phrase = own_phrase and dep not in ("relcl", "acl", "advcl", "ccomp", "conj", "appos")
+        # "for rearming Europe and supporting Ukraine": a gerund joined to another stays in the phrase
+        joined = dep == "conj" and head.dep_ in ("pcomp", "pobj") and child.tag_ == head.tag_
+        own_phrase = own_phrase and (joined or dep not in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"))
+        if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.prospect_preps:
+            if head.head.i != head.i and head.head.lemma_.lower() in w.prospect_nouns:
+                return Modality.HYPOTHETICAL  # "the urgency of boosting Europe's defense", "interest in making aid conditional"
         if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
