@@ -156,9 +156,14 @@ def modality_of(token: Any) -> Modality:
         # "for rearming Europe and supporting Ukraine": a gerund joined to another stays in the phrase
         joined = dep == "conj" and head.dep_ in ("pcomp", "pobj") and child.tag_ == head.tag_
         own_phrase = own_phrase and (joined or dep not in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"))
-        if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.prospect_preps:
-            if head.head.i != head.i and head.head.lemma_.lower() in w.prospect_nouns:
-                return Modality.HYPOTHETICAL  # "the urgency of boosting Europe's defense", "interest in making aid conditional"
+        if (
+            own_phrase
+            and dep in ("pobj", "pcomp")
+            and head.lower_ in w.prospect_preps
+            and head.head.i != head.i
+            and head.head.lemma_.lower() in w.prospect_nouns
+        ):
+            return Modality.HYPOTHETICAL  # "the urgency of boosting Europe's defense", "interest in making aid conditional"
         if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
