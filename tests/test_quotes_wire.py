@@ -199,3 +199,12 @@ def test_a_name_and_a_dash_opening_a_paragraph_is_no_dateline() -> None:
     (q,) = out.quotes
     assert q.text == "the alliance would send more troops to its eastern flank"
     assert q.speaker is not None and q.speaker.text.endswith("Stoltenberg")
+
+
+@pytest.mark.model
+def test_continue_takes_up_words_but_what_one_continues_to_do_is_no_speech() -> None:
+    assert _quotes("Sanders continued to push for a single-payer health care system, a dream for many Democrats.") == []
+    (q,) = _quotes("The economy will recover next year, the minister continued.")
+    assert q.cue == "continued" and q.text == "The economy will recover next year"
+    (q,) = _quotes("“We will win,” he continued. “The voters are with us.”")
+    assert q.kind is QuoteKind.DIRECT and q.cue == "continued" and len(q.parts) == 2

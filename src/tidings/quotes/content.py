@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tidings.nlp import dateline_end
-from tidings.quotes.cues import Cue
+from tidings.quotes.cues import Cue, cue_lemma, load_cues
 
 MIN_CONTENT_WORDS = 3
 _EDGE_PUNCT = set(",;:—–―-()[]")
@@ -125,7 +125,14 @@ def _no_actor(token: Any) -> bool:
 def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
     """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
     tok = cue.token
-    tokens = _according(tok) if cue.kind == "according" else (_complement(tok, names_actor) or _host_clause(tok))
+    if cue.kind == "according":
+        tokens = _according(tok)
+    elif cue_lemma(tok) in load_cues().resuming:
+        # "…, he continued.", not "continued to push for …": only the words it takes up before it.
+        fronted = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+        tokens = _subtree(fronted) if fronted is not None else _host_clause(tok)
+    else:
+        tokens = _complement(tok, names_actor) or _host_clause(tok)
     if not tokens:
         return None
     # A contiguous run: the parse's subtrees are contiguous, the host clause minus the cue may not be.

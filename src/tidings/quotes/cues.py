@@ -20,7 +20,7 @@ import yaml
 
 from tidings.errors import DataFileError
 
-SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media")
+SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media", "resuming")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -34,6 +34,7 @@ class CueLexicon:
     naming: frozenset[str]
     prepositions: tuple[str, ...]
     media: frozenset[str]
+    resuming: frozenset[str] = frozenset()
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -80,6 +81,7 @@ def load_cues() -> CueLexicon:
         naming=frozenset(merged["naming"]),
         prepositions=tuple(dict.fromkeys(merged["prepositions"])),
         media=frozenset(merged["media"]),
+        resuming=frozenset(merged["resuming"]),
     )
 
 
