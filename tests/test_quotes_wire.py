@@ -208,3 +208,15 @@ def test_continue_takes_up_words_but_what_one_continues_to_do_is_no_speech() -> 
     assert q.cue == "continued" and q.text == "The economy will recover next year"
     (q,) = _quotes("“We will win,” he continued. “The voters are with us.”")
     assert q.kind is QuoteKind.DIRECT and q.cue == "continued" and len(q.parts) == 2
+
+
+@pytest.mark.model
+def test_what_a_statement_says_its_publisher_says() -> None:
+    (q,) = _quotes("The Kremlin issued a statement saying the talks would resume next week.", "2022-03-12")
+    assert q.cue == "saying" and q.text == "the talks would resume next week" and _name(q) is not None
+    assert "Kremlin" in (q.speaker.text if q.speaker else "")
+    (q,) = _quotes("The ministry released a statement that said the sanctions would fail.", "2022-03-12")
+    assert q.speaker is not None and q.speaker.text == "The ministry"
+    # The words are the inner cue's, not the object of "posted".
+    (q,) = _quotes("The foreign ministry posted a tweet saying “the sanctions will fail.”", "2022-03-12")
+    assert q.cue == "saying" and q.text == "“the sanctions will fail.”" and q.kind is QuoteKind.PARTIAL

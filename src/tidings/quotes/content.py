@@ -83,6 +83,8 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
         if c.dep_ == "dobj" and cue.dep_ not in ("amod", "compound") and len(list(c.subtree)) >= 4:
             if names_actor(c):
                 return None  # "recalled Turkey's ambassador", "thanked the crowd": an act on someone, not words
+            if any(g.dep_ in ("acl", "relcl") and cue_lemma(g) is not None for g in c.children):
+                return None  # "posted a tweet saying …": the words are the inner cue's content
             # "condemned Friday's test as …", "touting their own record": the statement's object.
             return _subtree(c)
     for c in kids:
