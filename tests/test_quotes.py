@@ -254,3 +254,40 @@ def test_a_title_inside_the_attribution_and_an_aside_after_the_quote() -> None:
     assert len(vetted.parts) == 2 and "anyone else" in vetted.text
     crap = next(q for q in out.quotes if "crap" in q.text)
     assert crap.text.endswith("“that crap,”") and crap.kind is QuoteKind.PARTIAL
+
+
+def _quotes_of(text: str) -> list[tuple[str, str | None, str]]:
+    out = process_text(text, published="2016-04-09")
+    assert isinstance(out, Analysis)
+    return [(str(q.kind), q.speaker.text if q.speaker else None, q.text) for q in out.quotes]
+
+
+@pytest.mark.model
+def test_a_second_act_of_saying_between_two_quotations_makes_two_quotes() -> None:
+    text = (
+        "“I am sure the party will have some delegates out there,” he said, adding that he has not "
+        "spoken to the district's backers. “We are going to do something this weekend.”\n"
+        "“There are no excuses,” Sanders said. “The governor long ago knew about the lead in the water.”"
+    )
+    direct = [(who, words) for kind, who, words in _quotes_of(text) if kind == "direct"]
+    assert direct == [
+        ("he", "I am sure the party will have some delegates out there,"),
+        ("he", "We are going to do something this weekend."),
+        ("Sanders", "There are no excuses, The governor long ago knew about the lead in the water."),
+    ]
+
+
+@pytest.mark.model
+def test_a_quoted_title_in_a_noun_phrase_is_nobody_s_words() -> None:
+    text = (
+        'Hemsley, the co-author of "Going Viral," about the spread of rumours, said the days of one story are gone.\n'
+        'Harking back to the "Great Game," the contest of empires, he says there is only one winner this time.'
+    )
+    assert not [q for q in _quotes_of(text) if q[0] != "indirect"]
+    # A description after "a" is somebody's words, title case or not.
+    (q,) = [
+        q
+        for q in _quotes_of("Trump called the deal a “Total Disaster,” and said he would cancel it.")
+        if q[0] != "indirect"
+    ]
+    assert q == ("partial", "Trump", "the deal a “Total Disaster,”")

@@ -99,7 +99,17 @@ def test_wire_quotations_in_the_shared_ap_and_nyt_reports_are_direct() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(
     "dateline",
-    ["TEHRAN –", "MOSCOW (Reuters) -", "NAIROBI, Kenya (AP) _", "BUDAPEST, March 12 (Xinhua) --", "GENEVA —"],
+    [
+        "TEHRAN –",
+        "MOSCOW (Reuters) -",
+        "NAIROBI, Kenya (AP) _",
+        "BUDAPEST, March 12 (Xinhua) --",
+        "GENEVA —",
+        "KYIV, Ukraine —",
+        "WASHINGTON, D.C. —",
+        "Washington (CNN) —",
+        "Moscow, March 3 (Reuters) -",
+    ],
 )
 def test_a_dateline_is_never_part_of_a_quote(dateline: str) -> None:
     text = f"Talks resume\n\n{dateline} The two governments will resume talks on the border next week, the foreign ministry said on Thursday."
@@ -161,3 +171,52 @@ def test_a_content_ends_at_its_clause() -> None:
     text = "Officials said the bomb was carried by road and the components were brought by sea and, police said, assembled in Nairobi."
     for q in _quotes(text):
         assert not re.search(r"\b(and|or|but)$", q.text), q.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [("KYIV, Ukraine —", "KYIV"), ("Washington (CNN) —", "Washington"), ("Moscow, March 3 (Reuters) -", "Moscow")],
+)
+def test_a_dateline_is_no_part_of_an_event_s_sentence(dateline: str, place: str) -> None:
+    text = f"Talks resume\n\n{dateline} Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday."
+    out = process_text(text, published="2023-03-22")
+    assert isinstance(out, Analysis)
+    assert out.document.dateline_place == place
+    (meeting,) = [e for e in out.events if e.type == "CONSULT"]
+    assert meeting.sentence.startswith("Russian President Vladimir Putin met")
+
+
+@pytest.mark.model
+def test_a_name_and_a_dash_opening_a_paragraph_is_no_dateline() -> None:
+    text = (
+        "Talks resume\n\nNATO Secretary General Jens Stoltenberg — a Norwegian — said the alliance "
+        "would send more troops to its eastern flank."
+    )
+    out = process_text(text, published="2023-03-22")
+    assert isinstance(out, Analysis)
+    assert out.document.dateline_place is None
+    (q,) = out.quotes
+    assert q.text == "the alliance would send more troops to its eastern flank"
+    assert q.speaker is not None and q.speaker.text.endswith("Stoltenberg")
+
+
+@pytest.mark.model
+def test_continue_takes_up_words_but_what_one_continues_to_do_is_no_speech() -> None:
+    assert _quotes("Sanders continued to push for a single-payer health care system, a dream for many Democrats.") == []
+    (q,) = _quotes("The economy will recover next year, the minister continued.")
+    assert q.cue == "continued" and q.text == "The economy will recover next year"
+    (q,) = _quotes("“We will win,” he continued. “The voters are with us.”")
+    assert q.kind is QuoteKind.DIRECT and q.cue == "continued" and len(q.parts) == 2
+
+
+@pytest.mark.model
+def test_what_a_statement_says_its_publisher_says() -> None:
+    (q,) = _quotes("The Kremlin issued a statement saying the talks would resume next week.", "2022-03-12")
+    assert q.cue == "saying" and q.text == "the talks would resume next week" and _name(q) is not None
+    assert "Kremlin" in (q.speaker.text if q.speaker else "")
+    (q,) = _quotes("The ministry released a statement that said the sanctions would fail.", "2022-03-12")
+    assert q.speaker is not None and q.speaker.text == "The ministry"
+    # The words are the inner cue's, not the object of "posted".
+    (q,) = _quotes("The foreign ministry posted a tweet saying “the sanctions will fail.”", "2022-03-12")
+    assert q.cue == "saying" and q.text == "“the sanctions will fail.”" and q.kind is QuoteKind.PARTIAL

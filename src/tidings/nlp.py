@@ -23,12 +23,20 @@ _DATELINE_TOKENS = 12
 
 
 def dateline_end(doc: Any, start: int) -> int | None:
-    """The index of the dash that closes a dateline opening the paragraph at ``start``: the
-    paragraph opens with a word in capitals, no word before the dash is in lower case, the dash
-    follows the agency's parenthesis or a word in capitals, and a capital follows it."""
+    """The index of the dash that closes a dateline opening the paragraph at ``start``, when a
+    capital follows it and no word before it is in lower case:
+
+    - a place in capitals, the dash after the agency's parenthesis, after a word in capitals, or
+      after the country or state the place's comma names ("TEHRAN –", "MOSCOW (Reuters) -",
+      "KYIV, Ukraine —", "NAIROBI, Kenya (AP) _", "BUDAPEST, March 12 (Xinhua) --");
+    - a place in title case, the dash right after the agency's parenthesis ("Washington (CNN) —",
+      "Moscow, March 3 (Reuters) -"): without the parenthesis, a name and a dash ("Jens
+      Stoltenberg — who …") open many a paragraph."""
     first = doc[start]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
+    capitals = first.is_alpha and first.is_upper and len(first) > 1
+    if not (capitals or first.is_title):
         return None
+    comma = False
     for i in range(start + 1, min(len(doc) - 1, start + _DATELINE_TOKENS)):
         token = doc[i]
         if "\n" in doc[i - 1].text_with_ws:
@@ -36,10 +44,13 @@ def dateline_end(doc: Any, start: int) -> int | None:
         bare = token.text.rstrip("".join(DASHES))
         if bare != token.text and (not bare or bare.endswith(")")):  # "_", "--", "AP)--"
             before, after = doc[i - 1], doc[i + 1]
-            closes = bare or before.text == ")" or (before.is_alpha and before.is_upper)
+            agency = bool(bare) or before.text == ")"
+            named = before.is_alpha and (before.is_upper or (comma and before.is_title))
+            closes = agency or (capitals and named)
             return i if closes and after.text[:1].isupper() else None
         if token.text[:1].islower():
             return None
+        comma = comma or token.text == ","
     return None
 
 

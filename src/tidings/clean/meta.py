@@ -32,6 +32,12 @@ DATELINE_PLACE = re.compile(
     r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+\d{1,2})?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[–—-]{1,2}|(?<=\))_|\s_)(?:\s+|$)"
 )
+# A place in title case is a dateline only with the agency's parenthesis before the dash:
+# "Washington (CNN) —", "Moscow, March 3 (Reuters) -".
+TITLED_DATELINE_PLACE = re.compile(
+    r"^\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+    r"\s*\([A-Z][^)]{0,39}\)\s*[–—-]{1,2}(?:\s+|$)"
+)
 
 # "WASHINGTON, August 13 (Xinhua) --": a wire's dateline that gives the day of its news, with no year.
 WIRE_DAY = re.compile(
@@ -102,7 +108,7 @@ def read_head(head: Sequence[str], body: str, page: Sequence[str] = ()) -> Head:
     for line in body_lines[:2]:
         if line == date_line:
             continue
-        m = DATELINE_PLACE.match(line)
+        m = DATELINE_PLACE.match(line) or TITLED_DATELINE_PLACE.match(line)
         if m and len(m.group(1)) >= 3:
             place = m.group(1).strip().rstrip(",")
         break

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tidings.nlp import dateline_end
-from tidings.quotes.cues import Cue
+from tidings.quotes.cues import Cue, cue_lemma, load_cues
 
 MIN_CONTENT_WORDS = 3
 _EDGE_PUNCT = set(",;:—–―-()[]")
@@ -83,6 +83,8 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
         if c.dep_ == "dobj" and cue.dep_ not in ("amod", "compound") and len(list(c.subtree)) >= 4:
             if names_actor(c):
                 return None  # "recalled Turkey's ambassador", "thanked the crowd": an act on someone, not words
+            if any(g.dep_ in ("acl", "relcl") and cue_lemma(g) is not None for g in c.children):
+                return None  # "posted a tweet saying …": the words are the inner cue's content
             # "condemned Friday's test as …", "touting their own record": the statement's object.
             return _subtree(c)
     for c in kids:
@@ -125,7 +127,14 @@ def _no_actor(token: Any) -> bool:
 def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
     """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
     tok = cue.token
-    tokens = _according(tok) if cue.kind == "according" else (_complement(tok, names_actor) or _host_clause(tok))
+    if cue.kind == "according":
+        tokens = _according(tok)
+    elif cue_lemma(tok) in load_cues().resuming:
+        # "…, he continued.", not "continued to push for …": only the words it takes up before it.
+        fronted = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+        tokens = _subtree(fronted) if fronted is not None else _host_clause(tok)
+    else:
+        tokens = _complement(tok, names_actor) or _host_clause(tok)
     if not tokens:
         return None
     # A contiguous run: the parse's subtrees are contiguous, the host clause minus the cue may not be.

@@ -20,7 +20,7 @@ import yaml
 
 from tidings.errors import DataFileError
 
-SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media")
+SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media", "resuming")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -34,6 +34,7 @@ class CueLexicon:
     naming: frozenset[str]
     prepositions: tuple[str, ...]
     media: frozenset[str]
+    resuming: frozenset[str] = frozenset()
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -80,6 +81,7 @@ def load_cues() -> CueLexicon:
         naming=frozenset(merged["naming"]),
         prepositions=tuple(dict.fromkeys(merged["prepositions"])),
         media=frozenset(merged["media"]),
+        resuming=frozenset(merged["resuming"]),
     )
 
 
@@ -120,28 +122,46 @@ def cue_lemma(token: Any) -> str | None:
     return _surface().get(token.lower_)
 
 
+def _publisher(noun: Any) -> Any | None:
+    """The verb whose subject put out a statement, a memo or a tweet ("His office put out a
+    statement …", "in a memo …" hung on the verb), or None when ``noun`` names no medium."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in load_cues().media:
+        return None
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return noun.head.head
+    return None
+
+
 def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     """The subject of a verb, climbing through chains ("went on to say") and relative clauses.
     Tokens in ``quoted`` (inside quotation marks) are passed over: in "“…, full panic mode,” said
-    Leslie Wimes" the parser can give "said" two subjects, one of them quoted."""
+    Leslie Wimes" the parser can give "said" two subjects, one of them quoted. What a statement
+    says ("put out a statement saying …", "released a memo that said …") its publisher says."""
     v = verb
-    for _ in range(4):
+    for _ in range(5):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in quoted:
                 if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
-                    return v.head
+                    publisher = _publisher(v.head)
+                    if publisher is None:
+                        return v.head
+                    v = publisher
+                    break
                 return c
-        for c in v.children:
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-        if v.dep_ == "relcl" and v.head.i != v.i:
-            return v.head
-        if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and v.head.i != v.i:
-            v = v.head
-            continue
-        break
+        else:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            if v.dep_ == "relcl" and v.head.i != v.i:
+                return v.head
+            if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and v.head.i != v.i:
+                v = _publisher(v.head) or v.head
+                continue
+            break
     return None
 
 
