@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,11 @@ pytestmark = pytest.mark.model
 def client() -> Iterator[TestClient]:
     with TestClient(app_for(examples_store())) as c:  # type: ignore[arg-type]
         yield c
+
+
+def as_json(value: Any) -> Any:
+    """A value as it reads back from a JSON answer (times as ISO text)."""
+    return json.loads(json.dumps(value, default=lambda o: o.isoformat()))
 
 
 def _store_events(**kw: Any) -> list[dict[str, Any]]:
@@ -123,20 +129,57 @@ def test_actors_lookup_and_stored(client: TestClient) -> None:
     assert "IRN" in {a["actor_id"] for a in stored["items"]}
 
 
-def test_network_weights_are_event_counts(client: TestClient) -> None:
+def test_network_weights_are_distinct_events(client: TestClient) -> None:
     net = client.get("/network").json()
-    events = _store_events()
+    with open_store(examples_store()) as store:
+        clusters = store.clusters()
+    assert net["edges"]
     for edge in net["edges"]:
-        n = sum(
-            1
-            for e in events
-            if (e["source"] or {}).get("country") == edge["source"]
-            and (e["target"] or {}).get("country") == edge["target"]
-        )
-        assert edge["events"] == n and -1 <= edge["index"] <= 1
+        mine = [
+            c for c in clusters
+            if (c["source"] or {}).get("country") == edge["source"] and (c["target"] or {}).get("country") == edge["target"]
+        ]
+        assert edge["events"] == len(mine) and -1 <= edge["index"] <= 1
     assert {n["id"] for n in net["nodes"]} == {x for e in net["edges"] for x in (e["source"], e["target"])}
     heavy = client.get("/network", params={"min_events": 2}).json()["edges"]
     assert all(e["events"] >= 2 for e in heavy) and len(heavy) < len(net["edges"])
+    none = client.get("/network", params={"since": "2030-01-01"}).json()
+    assert none == {"nodes": [], "edges": []}
+
+
+def test_clusters_are_the_stores_paged(client: TestClient) -> None:
+    with open_store(examples_store()) as store:
+        everything = store.clusters()
+        iran = store.clusters(actor="IRN")
+        one = store.cluster(everything[0]["cluster_id"])
+    assert len(everything) > 5
+    got = client.get("/clusters", params={"limit": 1000}).json()
+    assert got["total"] == len(everything) and got["items"] == as_json(everything)
+    page = client.get("/clusters", params={"limit": 3, "offset": 2}).json()
+    assert page["items"] == as_json(everything[2:5]) and page["total"] == len(everything)
+    assert client.get("/clusters", params={"actor": "IRN", "limit": 1000}).json()["items"] == as_json(iran)
+    detail = client.get(f"/clusters/{everything[0]['cluster_id']}").json()
+    assert detail == as_json(one) and detail["members"]
+    assert client.get("/clusters/zzzz-no-such").status_code == 404
+    csv_rows = list(csv.DictReader(io.StringIO(client.get("/clusters", params={"format": "csv"}).text)))
+    assert len(csv_rows) == len(everything) and "source_country" in csv_rows[0]
+
+
+def test_dyad_series_of_the_seeds(client: TestClient) -> None:
+    from conftest import need_shared
+
+    from tidings.link.dyad import dyad_series
+
+    need_shared()
+    got = client.get("/dyads/irn/RUS").json()
+    with open_store(examples_store()) as store:
+        assert got == as_json(dyad_series(store, "IRN", "RUS").to_dict())
+    months = {p["start"][:7] for p in got["periods"]}
+    # the 2021 seed's meetings by month; the 2023 seed carries no date (run without --published)
+    assert "2021-10" in months and got["undated"] >= 1
+    weekly = client.get("/dyads/IRN/RUS", params={"by": "week", "since": "2023-01-01"}).json()
+    assert weekly["by"] == "week" and all(p["end"] >= "2023-01-01" for p in weekly["periods"])
+    assert client.get("/dyads/IRN/RUS", params={"by": "year"}).status_code == 422
 
 
 def test_dashboard_plotly_and_docs(client: TestClient) -> None:
