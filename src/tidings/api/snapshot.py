@@ -99,6 +99,8 @@ class Snapshot:
     def __init__(self, db: str, check_every: float = 0.5) -> None:
         self.db = Path(db)
         self.check_every = check_every
+        # held while copying, and while this process writes the store (POST /documents): DuckDB
+        # refuses one process two connections to a file in different modes
         self._lock = threading.Lock()
         self._dir = Path(tempfile.mkdtemp(prefix="tidings-serve-"))
         self._seen: tuple[int, int, int, int] | None = None
@@ -165,6 +167,11 @@ class Snapshot:
                         os.remove(p)
         self._retired = [self._current]
         self._current = new
+
+    @property
+    def writing(self) -> threading.Lock:
+        """Hold this to write the store from the server's own process (no copy is made meanwhile)."""
+        return self._lock
 
     def store(self) -> ReadStore:
         """A store for one request on the freshest copy (closing it closes only its own cursor)."""
