@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from tidings.api import actor_routes, ingest, link_routes, read_routes
+from tidings.api.answers import AnswerCache
 from tidings.api.config import ApiConfig
 from tidings.api.security import AllowedHosts, BodyLimit, SecurityHeaders
 from tidings.api.snapshot import Snapshot
@@ -71,6 +72,7 @@ def create_app(config: ApiConfig | None = None) -> FastAPI:
     if STATIC.is_dir():  # the dashboard's files; a path outside the folder is refused by StaticFiles
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    app.add_middleware(AnswerCache, snapshot=app.state.snapshot)  # innermost: the guards run on hits too
     if config.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET"])
     app.add_middleware(AllowedHosts, names=config.allowed_hosts)

@@ -91,6 +91,7 @@ class _Copy:
     path: str
     made: datetime
     counts: dict[Any, int] = field(default_factory=dict)
+    answers: Any = None  # the copy's remembered answers (tidings.api.answers.Answers), made on first use
 
 
 class Snapshot:
@@ -173,11 +174,25 @@ class Snapshot:
         """Hold this to write the store from the server's own process (no copy is made meanwhile)."""
         return self._lock
 
-    def store(self) -> ReadStore:
-        """A store for one request on the freshest copy (closing it closes only its own cursor)."""
+    def _fresh(self) -> _Copy:
         if not self.parquet and time.monotonic() - self._checked >= self.check_every:
             self.refresh()
-        current = self._current
+        return self._current
+
+    def answers(self) -> Any:
+        """The remembered answers of the freshest copy; None for a Parquet dataset (it grows)."""
+        if self.parquet:
+            return None
+        current = self._fresh()
+        if current.answers is None:
+            from tidings.api.answers import Answers
+
+            current.answers = Answers()
+        return current.answers
+
+    def store(self) -> ReadStore:
+        """A store for one request on the freshest copy (closing it closes only its own cursor)."""
+        current = self._fresh()
         # a Parquet dataset grows under its views: its counts are not kept
         return ReadStore(current.path, current.con.cursor(), None if self.parquet else current.counts)
 
