@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,14 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def free_port(host: str) -> int:
+    """A port free on ``host`` now (for --port 0, so that the address printed is the one served)."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.bind((host.strip("[]"), 0))
+        return int(s.getsockname()[1])
 
 
 def read_token(token_file: str | None) -> str | None:
@@ -42,7 +51,7 @@ def serve_cmd(
     host: Annotated[
         str, typer.Option(help="Address to listen on; loopback by default (this machine only).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: a free port, printed at start).")] = 8000,
     db: str = DB,
     token_file: Annotated[
         str | None,
@@ -61,6 +70,7 @@ def serve_cmd(
     from tidings.api.config import LOOPBACK_NAMES, ApiConfig
 
     token = read_token(token_file)
+    port = port or free_port(host)
     loopback = is_loopback(host)
     if not loopback:
         print(f"warning: listening on {host}, not loopback: other machines can read this store.", file=sys.stderr)
