@@ -153,7 +153,10 @@ def _table(series: DyadSeries) -> None:
             ", ".join(f"{t} {n}" for t, n in sorted(p.b_to_a.items())),
             str(p.events),
             "" if p.index is None else f"{p.index:+.2f}",
-            "" if top is None else f"{top.type} {top.source}→{top.target} ({top.num_sources} sources): {top.sentence}",
+            ""
+            if top is None
+            else f"{top.type} {top.source}→{top.target} ({top.num_sources} source{'' if top.num_sources == 1 else 's'}): "
+            f"{top.sentence}",
         )
     console = Console(width=200 if not sys.stdout.isatty() else None)
     console.print(table)

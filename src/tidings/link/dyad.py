@@ -73,6 +73,7 @@ class DyadSeries:
     coarse: int = 0  # clusters dated less precisely than one period
     undated: int = 0
     types: tuple[str, ...] = field(default=())  # every type in the series, most frequent first
+    undated_counts: dict[str, dict[str, int]] = field(default_factory=lambda: {"a_to_b": {}, "b_to_a": {}})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +83,7 @@ class DyadSeries:
             "periods": [p.to_dict() for p in self.periods],
             "coarse": self.coarse,
             "undated": self.undated,
+            "undated_counts": {k: dict(v) for k, v in self.undated_counts.items()},
         }
 
 
@@ -121,6 +123,11 @@ def dyad_series(
         params,
     )
     undated = _count(store, "SELECT count(*) FROM dy_c WHERE date_lo IS NULL")
+    undated_counts: dict[str, dict[str, int]] = {"a_to_b": {}, "b_to_a": {}}
+    for sc, typ, n in con.execute(
+        "SELECT source_country, type, count(*) FROM dy_c WHERE date_lo IS NULL GROUP BY ALL ORDER BY ALL"
+    ).fetchall():
+        undated_counts["a_to_b" if sc == a else "b_to_a"][typ] = int(n)
     coarse = _count(store, "SELECT count(*) FROM dy_c WHERE date_lo IS NOT NULL AND date_hi > p_end")
     placed = "date_lo IS NOT NULL AND date_hi <= p_end"
     counts: dict[date, dict[str, dict[str, int]]] = {}
@@ -170,7 +177,7 @@ def dyad_series(
         )
     types = [
         r[0]
-        for r in con.execute(f"SELECT type FROM dy_c WHERE {placed} GROUP BY type ORDER BY count(*) DESC, type").fetchall()
+        for r in con.execute("SELECT type FROM dy_c GROUP BY type ORDER BY count(*) DESC, type").fetchall()
     ]
     con.execute("DROP TABLE IF EXISTS dy_c")
     periods = tuple(
@@ -185,7 +192,16 @@ def dyad_series(
         )
         for s in sorted(counts)
     )
-    return DyadSeries(a=a, b=b, by=by, periods=periods, coarse=coarse, undated=undated, types=tuple(types))
+    return DyadSeries(
+        a=a,
+        b=b,
+        by=by,
+        periods=periods,
+        coarse=coarse,
+        undated=undated,
+        types=tuple(types),
+        undated_counts=undated_counts,
+    )
 
 
 def _count(store: Store, sql: str) -> int:
