@@ -28,6 +28,8 @@ def store(tmp_path: Path) -> Store:
         report("agree", [Ev(type="AGREE", date="2021-11-03")], published="2021-11-04"),
         report("aid", [Ev(type="AID", source="IRN", target="RUS", date="2021-11-20", place=None)],
                published="2021-11-21"),
+        report("told", [Ev(type="REQUEST", source="RUS", target="IRN", date="2021-11-25", precision="report",
+                           place=None)], published="2021-11-25"),
         report("month", [Ev(type="ASSAULT", date="2021-12", precision="month", place=None)], published="2022-01-02"),
         report("undated", [Ev(type="AID", date=None, precision="unknown", place=None)], published=None),
         report("other", [Ev(target="TUR GOV", date="2021-10-06")]),
@@ -44,8 +46,8 @@ def test_monthly_series_counts_each_event_once_in_each_direction(store: Store) -
     assert oct_["counts"] == {"a_to_b": {"CONSULT": 1}, "b_to_a": {"ACCUSE": 1}}
     assert oct_["events"] == 2
     assert oct_["index"] == pytest.approx((1.0 - 2.0) / 2 / 10)  # mean Goldstein of CONSULT and ACCUSE, / 10
-    assert nov["counts"] == {"a_to_b": {"AGREE": 1, "AID": 1}, "b_to_a": {}}
-    assert nov["index"] == pytest.approx((3.0 + 7.0) / 2 / 10)
+    assert nov["counts"] == {"a_to_b": {"AGREE": 1, "AID": 1}, "b_to_a": {"REQUEST": 1}}
+    assert nov["index"] == pytest.approx((3.0 + 7.0 + 0.0) / 3 / 10, abs=1e-4)  # rounded to 4 places
     assert dec["counts"]["a_to_b"] == {"ASSAULT": 1} and dec["index"] == pytest.approx(-0.9)
     top = oct_["top_clusters"][0]
     assert (top["type"], top["num_sources"], top["source"], top["target"]) == ("CONSULT", 2, "IRN", "RUS")
@@ -53,11 +55,14 @@ def test_monthly_series_counts_each_event_once_in_each_direction(store: Store) -
     assert set(top) == {"cluster_id", "type", "source", "target", "date", "num_sources", "sentence", "doc_id",
                         "doc_ref"}
     assert (data["coarse"], data["undated"]) == (0, 1)
+    assert data["undated_counts"] == {"a_to_b": {"AID": 1}, "b_to_a": {}}
 
 
 def test_a_daily_series_leaves_out_what_is_dated_too_coarsely(store: Store) -> None:
     series = dyad_series(store, "IRN", "RUS", by="day", since=date(2021, 10, 1), until=date(2021, 11, 30))
-    assert [p.start.isoformat() for p in series.periods] == ["2021-10-06", "2021-10-20", "2021-11-03", "2021-11-20"]
+    # the act told without a date counts on its report's day
+    assert [p.start.isoformat() for p in series.periods] == [
+        "2021-10-06", "2021-10-20", "2021-11-03", "2021-11-20", "2021-11-25"]
     assert series.periods[0].end == series.periods[0].start
     weekly = dyad_series(store, "IRN", "RUS", by="week")
     assert weekly.periods[0].start == date(2021, 10, 4) and weekly.periods[0].end == date(2021, 10, 10)
@@ -83,10 +88,10 @@ def test_cli_dyad_formats(store: Store, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["dyad", "IRN", "RUS", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert [p["events"] for p in json.loads(result.stdout)["periods"]] == [2, 2, 1]
+    assert [p["events"] for p in json.loads(result.stdout)["periods"]] == [2, 3, 1]
     result = runner.invoke(app, ["dyad", "IRN", "RUS", "--db", db, "--format", "csv", "--by", "month"])
     lines = result.stdout.splitlines()
-    assert lines[0] == "start,end,source,target,type,events,index" and len(lines) == 1 + 5
+    assert lines[0] == "start,end,source,target,type,events,index" and len(lines) == 1 + 6
     result = runner.invoke(app, ["dyad", "IRN", "RUS", "--db", db, "--plot", str(tmp_path / "p.png")])
     assert result.exit_code == 0 and (tmp_path / "p.png").exists()
     assert "CONSULT" in result.stdout

@@ -1,9 +1,10 @@
 """Dyad series: what two countries did to each other over time, counted in distinct events.
 
 Each event cluster (one act, however many reports told it) counts once, in the period (day, ISO
-week or month) its date falls in. A cluster whose date is less precise than the period (a month
-on a daily series, a year on a monthly one) cannot be placed in one period: it is counted in
-``coarse``; an undated one in ``undated``.
+week or month) its date falls in; an act dated by its report alone counts on the report's day,
+as GDELT dates it. A cluster whose date is less precise than the period (a month on a daily
+series, a year on a monthly one) cannot be placed in one period: it is counted in ``coarse``;
+an undated one in ``undated`` (with its types in ``undated_counts``).
 
 The cooperation–conflict index of a period is the mean Goldstein score of its clusters, divided
 by 10 (Goldstein runs from -10, the most hostile act, to +10, the most cooperative):
@@ -88,7 +89,8 @@ class DyadSeries:
 
 
 def _period_sql(by: str) -> tuple[str, str]:
-    start = f"CAST(date_trunc('{by}', date_lo) AS DATE)"
+    day = "CASE WHEN date_precision = 'report' THEN date_hi ELSE date_lo END"
+    start = f"CAST(date_trunc('{by}', {day}) AS DATE)"
     end = f"CAST({start} + INTERVAL 1 {by} - INTERVAL 1 day AS DATE)"
     return start, end
 
@@ -128,8 +130,9 @@ def dyad_series(
         "SELECT source_country, type, count(*) FROM dy_c WHERE date_lo IS NULL GROUP BY ALL ORDER BY ALL"
     ).fetchall():
         undated_counts["a_to_b" if sc == a else "b_to_a"][typ] = int(n)
-    coarse = _count(store, "SELECT count(*) FROM dy_c WHERE date_lo IS NOT NULL AND date_hi > p_end")
-    placed = "date_lo IS NOT NULL AND date_hi <= p_end"
+    fits = "(date_precision = 'report' OR date_hi <= p_end)"
+    coarse = _count(store, f"SELECT count(*) FROM dy_c WHERE date_lo IS NOT NULL AND NOT {fits}")
+    placed = f"date_lo IS NOT NULL AND {fits}"
     counts: dict[date, dict[str, dict[str, int]]] = {}
     ends: dict[date, date] = {}
     for p_start, p_end, sc, typ, n in con.execute(
