@@ -93,3 +93,5 @@ def test_a_store_written_before_the_links_is_linked_whole_by_the_next_link(tmp_p
         assert store.link() == (3, 3)  # every report signed, every event clustered
         assert groups(store) == [["a", "b"], ["c"]]
         assert store.link() == (0, 0)  # nothing left to link
+    result = CliRunner().invoke(app, ["link", "--db", str(tmp_path / "old.duckdb"), "--rebuild"])
+    assert result.exit_code == 0 and "events clustered: 3" in result.output

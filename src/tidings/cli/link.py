@@ -53,6 +53,20 @@ def _day(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
+def link_cmd(
+    rebuild: Annotated[bool, typer.Option(help="Recluster every event, not only those not clustered yet.")] = False,
+    db: str = DB,
+) -> None:
+    """Link a store's reports and events: families and clusters for what is not linked yet.
+    ``tidings run`` and ``tidings merge`` do this as they store; this is for a store written
+    before links existed."""
+    from tidings.store import Store
+
+    with Store(db) as store:
+        docs, events = store.link(everything=rebuild)
+    print(f"reports signed: {docs}, events clustered: {events}", file=sys.stderr)
+
+
 def clusters_cmd(
     actor: Annotated[str | None, ACTOR] = None,
     type_: Annotated[str | None, TYPE] = None,
@@ -196,4 +210,4 @@ def dyad_cmd(
         _table(series)
 
 
-__all__ = ["Format", "clusters_cmd", "dyad_cmd", "families_cmd"]
+__all__ = ["Format", "clusters_cmd", "dyad_cmd", "families_cmd", "link_cmd"]
