@@ -11,6 +11,7 @@ from linking import Ev, groups, report, store_of
 from typer.testing import CliRunner
 
 from tidings.cli.app import app
+from tidings.records import Analysis
 from tidings.store import Store, open_store
 from tidings.store.links import CLUSTER_FIELDS, FAMILY_FIELDS
 from tidings.store.parquet import ParquetWriter
@@ -21,7 +22,7 @@ WIRE = (
 )
 
 
-def _reports() -> list:  # type: ignore[type-arg]
+def _reports() -> list[Analysis]:
     return [
         report("a", [Ev()], published="2021-10-06", outlet="Tass", text=WIRE),
         report("b", [Ev()], published="2021-10-07", outlet="Mehr", text=WIRE + " It was his first visit."),
