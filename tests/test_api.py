@@ -210,3 +210,20 @@ def test_the_same_question_is_answered_from_memory_until_the_store_changes(tmp_p
         writer.close()
         after = c.get("/events", params={"actor": "IRN"})
         assert "x-tidings-cache" not in after.headers and after.json()["total"] == 0 < first.json()["total"]
+
+
+def test_the_same_question_asked_at_once_is_answered_once() -> None:
+    import asyncio
+
+    import httpx
+
+    app = app_for(examples_store())
+
+    async def ask_five() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            return await asyncio.gather(*(c.get("/clusters", params={"limit": 7}) for _ in range(5)))
+
+    answers = asyncio.run(ask_five())
+    assert {r.status_code for r in answers} == {200} and len({r.content for r in answers}) == 1
+    assert sum(r.headers.get("x-tidings-cache") == "hit" for r in answers) == 4

@@ -4,6 +4,8 @@ dataset, which grows under its views, is not cached. A hit carries ``X-Tidings-C
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -17,6 +19,8 @@ MAX_BYTES = 64_000_000
 MAX_ANSWER = 4_000_000
 # Paths whose answers are never kept: the files (already cheap) and the API's own description.
 SKIPPED = ("/static/", "/docs", "/openapi.json", "/redoc")
+# How long (seconds) a question waits for the same question being answered before asking itself.
+WAIT_FOR_SAME = 30.0
 
 
 class Answers:
@@ -48,9 +52,13 @@ class Answers:
 
 
 class AnswerCache:
+    """The middleware: a remembered answer if there is one; else the same question asked while it
+    is being answered waits for that answer (one computation, not one per request), then asks."""
+
     def __init__(self, app: ASGIApp, snapshot: Snapshot) -> None:
         self.app = app
         self.snapshot = snapshot
+        self._pending: dict[tuple[int, str], asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -62,6 +70,10 @@ class AnswerCache:
             await self.app(scope, receive, send)
             return
         key = path + "?" + scope.get("query_string", b"").decode("latin-1")
+        flight = (id(answers), key)
+        if flight in self._pending:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._pending[flight].wait(), timeout=WAIT_FOR_SAME)
         hit = answers.get(key)
         if hit is not None:
             status, headers, body = hit
@@ -70,6 +82,17 @@ class AnswerCache:
             )
             await send({"type": "http.response.body", "body": body})
             return
+        if flight in self._pending:  # waited long enough, or the answer was not one to keep: ask
+            await self.app(scope, receive, send)
+            return
+        done = self._pending[flight] = asyncio.Event()
+        try:
+            await self._answer(scope, receive, send, answers, key)
+        finally:
+            done.set()
+            del self._pending[flight]
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send, answers: Answers, key: str) -> None:
         start: dict[str, Any] = {}
         chunks: list[bytes] = []
 
