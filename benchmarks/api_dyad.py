@@ -205,7 +205,7 @@ def main() -> None:
         "--proposal", action="store_true", help="Also time the proposed fix (adds a table to the synthetic store)."
     )
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="tidings-dyad-bench-")
+    tmp = "" if args.db else tempfile.mkdtemp(prefix="tidings-dyad-bench-")
     db = args.db or os.path.join(tmp, "synthetic.duckdb")
     if not os.path.exists(db):
         build(db, args.events)

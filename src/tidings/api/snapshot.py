@@ -12,6 +12,7 @@ dataset needs no copy: its tables are views over files that are only ever added.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -104,6 +105,7 @@ class Snapshot:
         # refuses one process two connections to a file in different modes
         self._lock = threading.Lock()
         self._dir = Path(tempfile.mkdtemp(prefix="tidings-serve-"))
+        atexit.register(shutil.rmtree, self._dir, ignore_errors=True)  # also when close() is never called
         self._seen: tuple[int, int, int, int] | None = None
         self._checked = 0.0
         self._generation = 0
