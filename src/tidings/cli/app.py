@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import actors, clean, demo, evaluate, merge, read, run, show, timex
+from tidings.cli import actors, clean, demo, evaluate, merge, read, run, serve, show, timex
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app.command("merge")(merge.merge_cmd)
 app.command("demo")(demo.demo_cmd)
 app.command("clean")(clean.clean_cmd)
 app.command("timex")(timex.timex_cmd)
+app.command("serve")(serve.serve_cmd)
 app.add_typer(evaluate.app, name="evaluate")
 app.add_typer(actors.app, name="actors")
 

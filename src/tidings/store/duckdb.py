@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,6 +74,21 @@ def _json_value(value: Any, kind: str) -> Any:
     return value
 
 
+def _connect_waiting(path: str) -> duckdb.DuckDBPyConnection:
+    """Open ``path`` for writing, waiting while another process holds its lock: DuckDB lets one
+    process write, and ``tidings serve`` takes a read lock for the moment it copies its snapshot.
+    The wait is ``TIDINGS_LOCK_WAIT`` seconds (default 30); a writer that holds on longer (another
+    ``tidings run``) still fails with DuckDB's message, which names the process."""
+    deadline = time.monotonic() + float(os.environ.get("TIDINGS_LOCK_WAIT", "30"))
+    while True:
+        try:
+            return duckdb.connect(path)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+
+
 class Store:
     def __init__(self, path: str, con: duckdb.DuckDBPyConnection | None = None):
         """The DuckDB file at ``path`` (created and migrated as needed); ``con``, when given, is an
@@ -93,7 +109,7 @@ class Store:
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            return duckdb.connect(path)
+            return _connect_waiting(path)
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"Cannot open the store {path!r}: {exc}. Check the path, or pass --db FILE.") from exc
 

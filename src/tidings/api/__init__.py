@@ -1,0 +1,1 @@
+"""The HTTP API behind ``tidings serve``: read endpoints over the store, ingestion with a token, the dashboard."""
