@@ -14,9 +14,10 @@ import pytest
 from conftest import EXAMPLES, SEEDS, need_shared
 from rich.console import Console
 
-from tidings.cli.event_lines import evidence_text, print_events, trigger_spans
+from tidings.cli.event_lines import evidence_text, print_events
 from tidings.cli.newcomer import summary_panel, top_dyads
 from tidings.cli.quote_lines import print_quotes
+from tidings.evidence import trigger_spans
 from tidings.store.rows import EVENT_FIELDS
 
 WIDTHS = [80, 100, 120]

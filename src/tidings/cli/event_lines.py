@@ -8,7 +8,6 @@ codes are: each cell puts its codes first.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import Any
 
@@ -17,6 +16,8 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+from tidings.evidence import trigger_spans
 
 # QuadClass → colour: verbal / material cooperation, verbal / material conflict.
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
@@ -67,23 +68,6 @@ def date_cell(event: dict[str, Any]) -> Text:
     if event.get("date_precision") == "report":
         return Text("~" + str(value), style="dim")
     return Text(str(value))
-
-
-def trigger_spans(sentence: str, trigger: str) -> list[tuple[int, int]]:
-    """Where the trigger's words stand in the sentence: each part of ``held … drills`` found in
-    order, at word boundaries where possible."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for part in (p.strip() for p in trigger.split("…")):
-        if not part:
-            continue
-        found = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)", re.IGNORECASE).search(sentence, pos)
-        start = found.start() if found else sentence.lower().find(part.lower(), pos)
-        if start < 0:
-            continue
-        spans.append((start, start + len(part)))
-        pos = start + len(part)
-    return spans
 
 
 def evidence_text(sentence: str, trigger: str, plain: bool) -> Text:
