@@ -9,7 +9,7 @@ from tidings.engines import run_local
 from tidings.pipeline import Result
 from tidings.settings import Settings
 from tidings.sources import read_inputs
-from tidings.store import BatchCounts
+from tidings.store import BatchCounts, Store
 
 ENGINES = ("local", "ray")
 
@@ -52,10 +52,13 @@ def run(
 ) -> BatchCounts:
     """Read, code and store every input, one transaction per batch, written in input order by this
     process alone; returns the totals. ``workers`` defaults to every core (local) or every CPU of
-    the cluster (ray)."""
+    the cluster (ray). A DuckDB store's report families and event clusters are brought up to date
+    after each batch (``tidings.link``)."""
     total = BatchCounts()
     for results in coded_batches(inputs, settings, workers, defaults, engine, address):
         counts = store.write_batch(results)
+        if isinstance(store, Store):  # a DuckDB store links as it grows; a Parquet dataset when read
+            store.link()
         total.add(counts)
         if on_batch is not None:
             on_batch(counts)

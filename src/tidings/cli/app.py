@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import actors, clean, demo, evaluate, merge, read, run, serve, show, timex
+from tidings.cli import actors, clean, demo, evaluate, link, merge, read, run, serve, show, timex
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -22,6 +22,9 @@ app.command("demo")(demo.demo_cmd)
 app.command("clean")(clean.clean_cmd)
 app.command("timex")(timex.timex_cmd)
 app.command("serve")(serve.serve_cmd)
+app.command("clusters")(link.clusters_cmd)
+app.command("families")(link.families_cmd)
+app.command("dyad")(link.dyad_cmd)
 app.add_typer(evaluate.app, name="evaluate")
 app.add_typer(actors.app, name="actors")
 

@@ -17,7 +17,9 @@ from typing import Any
 import duckdb
 
 from tidings.errors import StoreError
-from tidings.records import SHOWN_MODALITIES, Analysis, Rejection, Role
+from tidings.records import Analysis, Rejection, Role
+from tidings.store.filters import event_filters, page_sql
+from tidings.store.links import LinkReads
 from tidings.store.rows import event_json, quote_json
 
 # The tables of records, as `tidings run --parquet` writes them too (one directory each).
@@ -29,6 +31,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("002_quote_links", "002_quote_links.sql"),
     ("003_title_quotes", "003_title_quotes.sql"),
     ("004_title_events", "004_title_events.sql"),
+    ("005_links", "005_links.sql"),
 ]
 
 
@@ -89,7 +92,7 @@ def _connect_waiting(path: str) -> duckdb.DuckDBPyConnection:
             time.sleep(0.1)
 
 
-class Store:
+class Store(LinkReads):
     def __init__(self, path: str, con: duckdb.DuckDBPyConnection | None = None):
         """The DuckDB file at ``path`` (created and migrated as needed); ``con``, when given, is an
         open connection to use instead (the Parquet reader's in-memory database)."""
@@ -317,36 +320,35 @@ class Store:
         asserted_only: bool = False,
         include_all: bool = False,
         min_confidence: float | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events; by default those the report tells as fact (asserted, or reported from a
         speaker) and not negated. ``include_all`` adds hypothetical, intended and negated ones;
-        ``asserted_only`` keeps the asserted ones alone."""
-        where: list[str] = ["1=1"]
-        params: list[Any] = []
-        if actor:
-            where.append("(source_country = ? OR target_country = ? OR source_actor = ? OR target_actor = ?)")
-            params += [actor.upper(), actor.upper(), actor, actor]
-        if type_:
-            where.append("type = ?")
-            params.append(type_.upper())
-        if since:
-            where.append("date >= ?")
-            params.append(since.isoformat())
+        ``asserted_only`` keeps the asserted ones alone. ``source``/``target``: a country code (or
+        actor id) in that role; ``since``/``until``: dated on or after / on or before."""
+        where, params = event_filters(
+            actor=actor,
+            type_=type_,
+            since=since,
+            until=until,
+            source=source,
+            target=target,
+            min_confidence=min_confidence,
+            asserted_only=asserted_only,
+            include_all=include_all,
+        )
         if doc_id:
             where.append("e.doc_id LIKE ?")
             params.append(doc_id + "%")
-        if min_confidence is not None:
-            where.append("confidence >= ?")
-            params.append(min_confidence)
-        if asserted_only:
-            where.append("modality = 'asserted' AND NOT negated")
-        elif not include_all:
-            shown = ", ".join(f"'{m}'" for m in sorted(SHOWN_MODALITIES))
-            where.append(f"modality IN ({shown}) AND NOT negated")
         sql = (
             "SELECT e.*, d.ref AS doc_ref FROM events e JOIN documents d USING (doc_id) WHERE "
             + " AND ".join(where)
             + " ORDER BY d.ref, e.trigger_start, e.event_id"
+            + page_sql(limit, offset)
         )
         return [event_json(r) for r in self._rows(sql, params)]
 

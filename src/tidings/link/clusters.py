@@ -1,0 +1,219 @@
+"""Event clusters: the same act told by many reports, merged into one record that keeps them all.
+
+The rule (docs/clusters.md tells it with examples) is computed in DuckDB SQL over the whole
+affected part of the store at once, never event by event:
+
+1. Only events told as fact are clustered (modality ``asserted`` or ``reported``, not negated).
+2. Events are candidates for one cluster when they have the same type and the same source and
+   target country (an absent actor is a value of its own).
+3. Dates: each event's date allows a span of days: its day (``day``, ``minute``), the report's day
+   or the day before (``report``: an act told without a date of its own), its ISO week, month or
+   year. An event dated to the day anchors a cluster on that day. A less precise event joins the
+   day-anchored cluster whose day its span allows when there is exactly one such day; with none
+   (or more than one: it cannot tell which) it is clustered with events of its own precision:
+   report-dated events of the same or the next day, week-, month- or year-dated ones of the same
+   period. An undated event is clustered only with events of the same report family (reprints).
+4. Sectors and places: within a date anchor, events whose source sector, target sector, place
+   country and place (a city, a point with coordinates) agree wherever both have one are
+   compatible. Each event goes to the most specific description it is compatible with, when that
+   is the only one; an event compatible with two different descriptions (two cities, two
+   sectors) stays apart from both.
+
+The cluster id is a hash of what defines the cluster (type, countries, anchor, description), so
+recomputing a part of the store gives the same ids. Incremental: a new batch recomputes only the
+(type, source country, target country) keys its new events touch.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from tidings.records import SHOWN_MODALITIES
+
+_SHOWN = ", ".join(f"'{m}'" for m in sorted(SHOWN_MODALITIES))
+
+# How precise each kind of date is, most precise first (a cluster takes its best member's date).
+PRECISION_RANK = "CASE prec WHEN 'minute' THEN 0 WHEN 'day' THEN 1 WHEN 'report' THEN 2 WHEN 'week' THEN 3 " \
+    "WHEN 'month' THEN 4 WHEN 'year' THEN 5 ELSE 6 END"
+
+# The events to cluster, with their span of days [lo, hi]. ``{scope}`` narrows them to keys.
+_EVENTS = f"""
+CREATE OR REPLACE TEMP TABLE lk_ev AS
+WITH base AS (
+    SELECT e.event_id, e.doc_id, e.type, coalesce(e.source_country, '') AS sc, e.source_sector AS ss,
+           coalesce(e.target_country, '') AS tc, e.target_sector AS ts, e.date, e.date_precision AS prec,
+           e.place_country AS pc, CASE WHEN e.place_lat IS NOT NULL THEN lower(e.place_name) END AS pn,
+           coalesce(f.family_id, e.doc_id) AS fam,
+           try_cast(left(e.date, 10) AS DATE) AS d,
+           try_cast(left(e.date, 4) AS INTEGER) AS y
+    FROM events e LEFT JOIN doc_families f USING (doc_id)
+    WHERE e.modality IN ({_SHOWN}) AND NOT e.negated {{scope}}
+), spans AS (
+    SELECT *,
+        CASE
+            WHEN prec IN ('minute', 'day') THEN d
+            WHEN prec = 'report' THEN d - 1
+            WHEN prec = 'week' AND y IS NOT NULL THEN
+                make_date(y, 1, 4) - CAST(isodow(make_date(y, 1, 4)) - 1 AS INTEGER)
+                + 7 * (try_cast(substr(date, 7, 2) AS INTEGER) - 1)
+            WHEN prec = 'month' THEN try_cast(left(date, 7) || '-01' AS DATE)
+            WHEN prec = 'year' AND y IS NOT NULL THEN make_date(y, 1, 1)
+        END AS lo
+    FROM base
+)
+SELECT *,
+    CASE
+        WHEN prec IN ('minute', 'day', 'report') THEN d
+        WHEN prec = 'week' THEN lo + 6
+        WHEN prec = 'month' THEN CAST(last_day(lo) AS DATE)
+        WHEN prec = 'year' THEN make_date(y, 12, 31)
+    END AS hi,
+    prec IN ('minute', 'day') AND d IS NOT NULL AS fine
+FROM spans
+"""
+
+# Each event's date anchor: D<day>, R<day> (a pair of report days), W/M/Y<first day>, U<family>.
+_ANCHORS = """
+CREATE OR REPLACE TEMP TABLE lk_anch AS
+WITH days AS (
+    SELECT DISTINCT type, sc, tc, lo AS a FROM lk_ev WHERE fine
+), attach AS (
+    SELECT e.event_id, count(DISTINCT a.a) AS n, min(a.a) AS a
+    FROM lk_ev e JOIN days a ON a.type = e.type AND a.sc = e.sc AND a.tc = e.tc AND a.a BETWEEN e.lo AND e.hi
+    WHERE NOT e.fine AND e.lo IS NOT NULL
+    GROUP BY e.event_id
+), ev AS (
+    SELECT e.*, CASE WHEN e.fine THEN e.lo WHEN t.n = 1 THEN t.a END AS day
+    FROM lk_ev e LEFT JOIN attach t USING (event_id)
+), report_days AS (
+    SELECT DISTINCT type, sc, tc, hi AS d FROM ev WHERE day IS NULL AND prec = 'report' AND hi IS NOT NULL
+), runs AS (
+    SELECT *, CASE WHEN d - lag(d) OVER (PARTITION BY type, sc, tc ORDER BY d) > 1 THEN 1 ELSE 0 END AS gap
+    FROM report_days
+), runs2 AS (
+    SELECT *, sum(gap) OVER (PARTITION BY type, sc, tc ORDER BY d ROWS UNBOUNDED PRECEDING) AS run FROM runs
+), runs3 AS (
+    SELECT *, min(d) OVER (PARTITION BY type, sc, tc, run) AS s FROM runs2
+), pairs AS (
+    SELECT type, sc, tc, d, s + CAST(2 * ((d - s) // 2) AS INTEGER) AS start FROM runs3
+)
+SELECT ev.*,
+    CASE
+        WHEN ev.day IS NOT NULL THEN 'D' || strftime(ev.day, '%Y-%m-%d')
+        WHEN ev.prec = 'report' AND ev.hi IS NOT NULL THEN 'R' || strftime(p.start, '%Y-%m-%d')
+        WHEN ev.lo IS NOT NULL THEN upper(left(ev.prec, 1)) || strftime(ev.lo, '%Y-%m-%d')
+        ELSE 'U' || ev.fam
+    END AS anchor
+FROM ev LEFT JOIN pairs p ON ev.prec = 'report' AND ev.day IS NULL
+    AND p.type = ev.type AND p.sc = ev.sc AND p.tc = ev.tc AND p.d = ev.hi
+"""
+
+# Within a (key, anchor) group, each event's description (sectors, place) goes to the most specific
+# compatible description when that is the only one.
+_CLASSES = """
+CREATE OR REPLACE TEMP TABLE lk_assign AS
+WITH tup AS (
+    SELECT DISTINCT type, sc, tc, anchor, ss, ts, pc, pn FROM lk_anch
+), covers AS (  -- u covers t: agrees wherever t has a value, and says more
+    SELECT t.type, t.sc, t.tc, t.anchor, t.ss, t.ts, t.pc, t.pn,
+           u.ss AS uss, u.ts AS uts, u.pc AS upc, u.pn AS upn
+    FROM tup t JOIN tup u ON t.type = u.type AND t.sc = u.sc AND t.tc = u.tc AND t.anchor = u.anchor
+        AND (t.ss IS NULL OR t.ss = u.ss) AND (t.ts IS NULL OR t.ts = u.ts)
+        AND (t.pc IS NULL OR t.pc = u.pc) AND (t.pn IS NULL OR t.pn = u.pn)
+        AND NOT (t.ss IS NOT DISTINCT FROM u.ss AND t.ts IS NOT DISTINCT FROM u.ts
+                 AND t.pc IS NOT DISTINCT FROM u.pc AND t.pn IS NOT DISTINCT FROM u.pn)
+), maximal AS (
+    SELECT * FROM tup t WHERE NOT EXISTS (
+        SELECT 1 FROM covers c WHERE c.type = t.type AND c.sc = t.sc AND c.tc = t.tc AND c.anchor = t.anchor
+            AND c.ss IS NOT DISTINCT FROM t.ss AND c.ts IS NOT DISTINCT FROM t.ts
+            AND c.pc IS NOT DISTINCT FROM t.pc AND c.pn IS NOT DISTINCT FROM t.pn)
+), choice AS (  -- the maximal descriptions covering each non-maximal one
+    SELECT c.type, c.sc, c.tc, c.anchor, c.ss, c.ts, c.pc, c.pn, count(*) AS n,
+           any_value(c.uss) AS uss, any_value(c.uts) AS uts, any_value(c.upc) AS upc, any_value(c.upn) AS upn
+    FROM covers c SEMI JOIN maximal m ON m.type = c.type AND m.sc = c.sc AND m.tc = c.tc AND m.anchor = c.anchor
+        AND m.ss IS NOT DISTINCT FROM c.uss AND m.ts IS NOT DISTINCT FROM c.uts
+        AND m.pc IS NOT DISTINCT FROM c.upc AND m.pn IS NOT DISTINCT FROM c.upn
+    GROUP BY ALL
+), classed AS (
+    SELECT a.event_id, a.doc_id, a.type, a.sc, a.tc, a.anchor, a.prec, a.date, a.lo, a.hi,
+        CASE WHEN ch.n = 1 THEN ch.uss ELSE a.ss END AS css,
+        CASE WHEN ch.n = 1 THEN ch.uts ELSE a.ts END AS cts,
+        CASE WHEN ch.n = 1 THEN ch.upc ELSE a.pc END AS cpc,
+        CASE WHEN ch.n = 1 THEN ch.upn ELSE a.pn END AS cpn
+    FROM lk_anch a LEFT JOIN choice ch ON ch.type = a.type AND ch.sc = a.sc AND ch.tc = a.tc AND ch.anchor = a.anchor
+        AND ch.ss IS NOT DISTINCT FROM a.ss AND ch.ts IS NOT DISTINCT FROM a.ts
+        AND ch.pc IS NOT DISTINCT FROM a.pc AND ch.pn IS NOT DISTINCT FROM a.pn
+)
+SELECT *, left(md5(concat_ws('|', type, sc, tc, anchor, coalesce(css, ''), coalesce(cts, ''),
+                             coalesce(cpc, ''), coalesce(cpn, ''))), 16) AS cluster_id
+FROM classed
+"""
+
+# One row per cluster, from its members (events joined with their reports).
+_AGGREGATE = f"""
+INSERT INTO clusters
+WITH m AS (
+    SELECT a.*, e.source_name, e.target_name, e.place_name, e.place_country, e.place_lat, e.place_lon, e.goldstein, e.cameo,
+           e.quad_class, d.outlet, d.source AS doc_source, coalesce(d.published, d.stored_at) AS seen,
+           {PRECISION_RANK.replace("prec", "a.prec")} AS rank
+    FROM lk_assign a JOIN events e USING (event_id) JOIN documents d ON d.doc_id = a.doc_id
+)
+SELECT cluster_id, any_value(type),
+    nullif(any_value(sc), ''), any_value(css), mode(source_name),
+    nullif(any_value(tc), ''), any_value(cts), mode(target_name),
+    CASE WHEN min(rank) <= 1 THEN left(arg_min(date, (rank, date)), 10) ELSE arg_min(date, (rank, date)) END,
+    CASE WHEN min(rank) <= 1 THEN 'day' ELSE arg_min(prec, (rank, date)) END,
+    max(lo), min(hi),
+    coalesce(mode(place_name) FILTER (WHERE lower(place_name) = cpn), mode(place_name)),
+    coalesce(any_value(cpc), mode(place_country)),
+    avg(place_lat) FILTER (WHERE lower(place_name) = cpn), avg(place_lon) FILTER (WHERE lower(place_name) = cpn),
+    avg(goldstein), mode(cameo), mode(quad_class),
+    count(*), count(DISTINCT coalesce(outlet, CASE WHEN doc_source LIKE '%://%'
+        THEN split_part(split_part(doc_source, '://', 2), '/', 1) END, doc_id)),
+    count(DISTINCT doc_id), min(seen), max(seen)
+FROM m GROUP BY cluster_id
+"""
+
+
+def _scope_sql(keys_table: str | None) -> str:
+    if keys_table is None:
+        return ""
+    return (
+        f"AND EXISTS (SELECT 1 FROM {keys_table} k WHERE k.type = e.type "
+        "AND k.sc = coalesce(e.source_country, '') AND k.tc = coalesce(e.target_country, ''))"
+    )
+
+
+def link_clusters(con: duckdb.DuckDBPyConnection, everything: bool = False) -> int:
+    """Cluster the events not clustered yet, recomputing the (type, source, target) keys they touch
+    (or, with ``everything``, the whole store). Runs inside the caller's transaction; returns the
+    number of events (re)clustered."""
+    if everything:
+        scope = ""
+    else:
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE lk_keys AS
+            SELECT DISTINCT e.type, coalesce(e.source_country, '') AS sc, coalesce(e.target_country, '') AS tc
+            FROM events e ANTI JOIN cluster_members USING (event_id)
+            WHERE e.modality IN ({_SHOWN}) AND NOT e.negated"""
+        )
+        row = con.execute("SELECT count(*) FROM lk_keys").fetchone()
+        if not row or not row[0]:
+            return 0
+        scope = _scope_sql("lk_keys")
+    con.execute(_EVENTS.format(scope=scope))
+    con.execute(_ANCHORS)
+    con.execute(_CLASSES)
+    con.execute("CREATE OR REPLACE TEMP TABLE lk_done AS SELECT DISTINCT type, sc, tc FROM lk_ev")
+    stale = (
+        "SELECT c.cluster_id FROM clusters c JOIN lk_done k ON k.type = c.type "
+        "AND k.sc = coalesce(c.source_country, '') AND k.tc = coalesce(c.target_country, '')"
+    )
+    con.execute(f"DELETE FROM cluster_members WHERE cluster_id IN ({stale})")
+    con.execute(f"DELETE FROM clusters WHERE cluster_id IN ({stale})")
+    con.execute("INSERT INTO cluster_members SELECT event_id, cluster_id FROM lk_assign")
+    con.execute(_AGGREGATE)
+    n = con.execute("SELECT count(*) FROM lk_assign").fetchone()
+    for table in ("lk_ev", "lk_anch", "lk_assign", "lk_keys", "lk_done"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    return int(n[0]) if n else 0

@@ -1,0 +1,193 @@
+"""Near-duplicate reports: reprints and lightly edited wire copy form one report family.
+
+Each report's cleaned text is cut into word shingles (``SHINGLE`` words in a row, lower-cased)
+and summarised by a MinHash signature (datasketch); the signature's LSH bands are stored, so a
+new report finds its candidate near-duplicates by a join on the band keys, in the store, without
+recomputing anything already there. A candidate whose estimated Jaccard similarity of shingles
+reaches ``THRESHOLD`` is a near-duplicate; families are the connected groups of near-duplicates,
+and the earliest member (by publication date, then by when it was stored) is canonical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+from datasketch import MinHash, MinHashLSH
+
+# Four words in a row: long enough that two different stories on one topic share few shingles
+# ("the foreign minister said"), short enough that an added sentence or a changed paragraph
+# leaves most of a reprint's shingles intact.
+SHINGLE = 4
+# Estimated Jaccard similarity of shingles at which two reports are near-duplicates: a reprint
+# with a changed headline, an added sentence or a trimmed last third stays well above it; two
+# outlets telling one meeting in their own words fall far below it (tests/test_link_families.py).
+THRESHOLD = 0.5
+NUM_PERM = 128
+LSH_WEIGHTS = (0.1, 0.9)  # (false positive, false negative)
+SEED = 1
+SCHEME = "affine32"  # datasketch 2's 32-bit scheme: signatures fit UINTEGER[]
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+
+
+@lru_cache(maxsize=1)
+def bands() -> tuple[int, int]:
+    """(number of bands, rows per band) that datasketch's LSH chooses for ``THRESHOLD``, weighing a
+    missed near-duplicate nine times a needless candidate (candidates are checked on the full
+    signature anyway): 32 bands of 4 rows, which find a pair at similarity 0.6 99% of the time."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    return int(lsh.b), int(lsh.r)
+
+
+def shingles(text: str) -> list[bytes]:
+    """The text's distinct word shingles (a text shorter than a shingle is one shingle)."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if len(words) < SHINGLE:
+        return [" ".join(words).encode("utf-8")] if words else []
+    return list({" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)})
+
+
+def signature(text: str) -> np.ndarray[Any, np.dtype[np.uint32]]:
+    """The MinHash signature of the text's shingles (same text, same signature, on any machine)."""
+    template = _template()
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=SCHEME)
+    mh.update_batch(shingles(text))
+    return np.asarray(mh.hashvalues, dtype=np.uint32)
+
+
+def band_keys(sig: np.ndarray[Any, np.dtype[np.uint32]]) -> list[int]:
+    """One 64-bit key per LSH band: two reports that share a key are candidates."""
+    b, r = bands()
+    out = []
+    for i in range(b):
+        digest = hashlib.blake2b(sig[i * r : (i + 1) * r].tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "big", signed=True))
+    return out
+
+
+def similarity(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(a == b))
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def link_families(con: duckdb.DuckDBPyConnection) -> int:
+    """Sign the reports not signed yet, and put each into a family (joining or merging existing
+    ones). Runs inside the caller's transaction; returns how many reports it signed."""
+    new = con.execute("SELECT doc_id, text FROM documents ANTI JOIN doc_minhash USING (doc_id) ORDER BY doc_id").fetchall()
+    if not new:
+        return 0
+    sigs = {doc_id: signature(text) for doc_id, text in new}
+    b, _ = bands()
+    con.register(
+        "lk_new_sigs",
+        pa.table({"doc_id": list(sigs), "signature": [s.tolist() for s in sigs.values()]}),
+    )
+    con.execute("INSERT INTO doc_minhash SELECT doc_id, CAST(signature AS UINTEGER[]) FROM lk_new_sigs")
+    con.unregister("lk_new_sigs")
+    keys = [band_keys(s) for s in sigs.values()]
+    con.register(
+        "lk_new_bands",
+        pa.table(
+            {
+                "band": [i for k in keys for i in range(b)],
+                "key": [x for k in keys for x in k],
+                "doc_id": [d for d in sigs for _ in range(b)],
+            }
+        ),
+    )
+    con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands ON CONFLICT DO NOTHING")
+    pairs = con.execute(
+        "SELECT DISTINCT n.doc_id, o.doc_id FROM lk_new_bands n JOIN doc_bands o "
+        "ON o.band = n.band AND o.key = n.key AND o.doc_id <> n.doc_id"
+    ).fetchall()
+    con.unregister("lk_new_bands")
+    partners = {o for _, o in pairs if o not in sigs}
+    if partners:
+        for doc_id, sig in con.execute(
+            "SELECT doc_id, signature FROM doc_minhash WHERE list_contains(?, doc_id)", [sorted(partners)]
+        ).fetchall():
+            sigs[doc_id] = np.asarray(sig, dtype=np.uint32)
+    union = _Union()
+    for doc_id, _ in new:
+        union.find(doc_id)
+    for a, o in pairs:
+        if similarity(sigs[a], sigs[o]) >= THRESHOLD:
+            union.union(a, o)
+    _assign(con, union, {d for d, _ in new}, partners)
+    return len(new)
+
+
+def _assign(con: duckdb.DuckDBPyConnection, union: _Union, new: set[str], partners: set[str]) -> None:
+    """Write the families of the new reports: a group that reaches existing families joins the
+    first of them (by id), and the others it bridges are merged into it."""
+    existing: dict[str, str] = {}
+    if partners:
+        existing = dict(
+            con.execute(
+                "SELECT doc_id, family_id FROM doc_families WHERE list_contains(?, doc_id)", [sorted(partners)]
+            ).fetchall()
+        )
+    groups: dict[str, list[str]] = {}
+    for doc_id in union.parent:
+        groups.setdefault(union.find(doc_id), []).append(doc_id)
+    rows: list[tuple[str, str]] = []
+    touched: set[str] = set()
+    for members in groups.values():
+        old = sorted({existing[d] for d in members if d in existing})
+        family = old[0] if old else min(members)
+        for merged in old[1:]:
+            con.execute("UPDATE doc_families SET family_id = ? WHERE family_id = ?", [family, merged])
+            con.execute("DELETE FROM families WHERE family_id = ?", [merged])
+        rows.extend((d, family) for d in members if d in new)
+        touched.add(family)
+    con.register("lk_fam", pa.table({"doc_id": [r[0] for r in rows], "family_id": [r[1] for r in rows]}))
+    con.execute("INSERT INTO doc_families SELECT doc_id, family_id FROM lk_fam ON CONFLICT DO NOTHING")
+    con.unregister("lk_fam")
+    _refresh(con, touched)
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, family_ids: Iterable[str]) -> None:
+    """Recompute the canonical report and size of these families."""
+    ids = sorted(family_ids)
+    con.execute("DELETE FROM families WHERE list_contains(?, family_id)", [ids])
+    con.execute(
+        """
+        INSERT INTO families
+        SELECT f.family_id,
+               arg_min(f.doc_id, (d.published IS NULL, d.published, d.stored_at, f.doc_id)) AS canonical_doc_id,
+               count(*) AS size
+        FROM doc_families f JOIN documents d USING (doc_id)
+        WHERE list_contains(?, f.family_id)
+        GROUP BY f.family_id
+        """,
+        [ids],
+    )
