@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import actors, clean, demo, evaluate, link, merge, read, run, serve, show, timex
+from tidings.cli import actors, clean, demo, evaluate, link, merge, read, report, run, serve, show, timex
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ app.command("demo")(demo.demo_cmd)
 app.command("clean")(clean.clean_cmd)
 app.command("timex")(timex.timex_cmd)
 app.command("serve")(serve.serve_cmd)
+app.command("report")(report.report_cmd)
 app.command("clusters")(link.clusters_cmd)
 app.command("families")(link.families_cmd)
 app.command("dyad")(link.dyad_cmd)

@@ -12,7 +12,7 @@ const TYPE_COLOURS = {
 };
 const TYPE_ORDER = Object.keys(TYPE_COLOURS);
 const PERIOD_DAYS = { day: 1, week: 7, month: 30 };
-const PLOT_CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+const PLOT_CONFIG = { responsive: true, displayModeBar: false };
 const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 12 };
 
 const state = { series: null, period: null, cluster: null };
@@ -88,8 +88,13 @@ async function showDyad() {
   const query = new URLSearchParams(Object.entries(p).filter(([, v]) => v));
   history.replaceState(null, "", `?${query}`);
   status(`Loading ${p.a}–${p.b}…`);
-  const network = drawNetwork(null).catch((err) => status(err.message, true));
-  const series = await api(`/dyads/${encodeURIComponent(p.a)}/${encodeURIComponent(p.b)}`, { by: p.by, since: p.since, until: p.until });
+  let series;
+  try {
+    series = await api(`/dyads/${encodeURIComponent(p.a)}/${encodeURIComponent(p.b)}`, { by: p.by, since: p.since, until: p.until });
+  } catch (err) {
+    await drawNetwork(null).catch(() => {});
+    throw err;
+  }
   state.series = series;
   state.period = null;
   drawTimeline(series);
@@ -100,7 +105,9 @@ async function showDyad() {
   const rough = (series.coarse || 0) + (series.undated || 0);
   status(`${p.a}–${p.b}: ${events} dated events in ${series.periods.length} ${p.by === "day" ? "days" : p.by + "s"}` +
     (rough ? `; ${rough} more undated or dated only roughly` : "") + ".");
-  await network;
+  // Open on the latest period, so that its events and network are there from the start.
+  if (series.periods.length) await choosePeriod(series.periods[series.periods.length - 1], false);
+  else await drawNetwork(null);
 }
 
 function drawTimeline(series) {
@@ -125,11 +132,14 @@ function drawTimeline(series) {
   });
   const maxEvents = Math.max(0, ...periods.map((q) => q.events));
   const layout = {
-    barmode: "stack", font: FONT, height: 300, margin: { l: 44, r: 54, t: 6, b: 30 },
-    legend: { orientation: "h", y: 1.12, x: 0 },
+    barmode: "stack", font: FONT, height: 320, margin: { l: 70, r: 12, t: 6, b: 30 },
+    legend: { orientation: "h", y: -0.12, x: 0, traceorder: "normal" },
     xaxis: { type: "date", range: dateRange(x, series.by) },
-    yaxis: { title: { text: "events" }, rangemode: "tozero", dtick: maxEvents < 8 ? 1 : null },
-    yaxis2: { title: { text: "index" }, overlaying: "y", side: "right", range: [-1.05, 1.05], zeroline: true, showgrid: false },
+    yaxis: { title: { text: "events" }, domain: [0, 0.66], range: [0, Math.max(1, maxEvents) * 1.12], dtick: maxEvents < 8 ? 1 : null },
+    yaxis2: {
+      domain: [0.74, 1], anchor: "x", range: [-1.15, 1.15], tickvals: [-1, 0, 1],
+      ticktext: ["−1 conflict", "0", "+1 coop."], zeroline: true, zerolinecolor: "#999", showgrid: false,
+    },
     plot_bgcolor: "#fff", paper_bgcolor: "#fff",
   };
   Plotly.react("timeline-plot", data, layout, PLOT_CONFIG);
@@ -139,14 +149,14 @@ function drawTimeline(series) {
     plot.on("plotly_click", (ev) => {
       const start = String(ev.points[0].x).slice(0, 10);
       const period = state.series.periods.find((q) => q.start === start);
-      if (period) choosePeriod(period);
+      if (period) choosePeriod(period).catch((err) => status(err.message, true));
     });
   }
 }
 
 function dateRange(x, by) {
   if (!x.length) return null;
-  const pad = (PERIOD_DAYS[by] || 30) * 86400000 * 1.5;
+  const pad = (PERIOD_DAYS[by] || 30) * 86400000 * 2;
   const lo = Math.min(...x.map((d) => Date.parse(d))) - pad;
   const hi = Math.max(...x.map((d) => Date.parse(d))) + pad;
   return [new Date(lo).toISOString().slice(0, 10), new Date(hi).toISOString().slice(0, 10)];
@@ -159,21 +169,21 @@ function drawPeriods(series) {
   box.replaceChildren(...series.periods.map((q) => el("button", {
     type: "button", role: "listitem", "aria-pressed": "false", "data-start": q.start,
     title: `${q.events} events, index ${q.index === null ? "–" : q.index.toFixed(2)}`,
-    onclick: () => choosePeriod(q),
+    onclick: () => choosePeriod(q).catch((err) => status(err.message, true)),
   }, `${periodLabel(q, series.by)} · ${q.events}`)));
   if (!series.periods.length) box.replaceChildren(el("p", { class: "note" }, "No dated events between these two in this range."));
 }
 
 /* ---- a period: its clusters --------------------------------------------------------------- */
 
-async function choosePeriod(q) {
+async function choosePeriod(q, focus = true) {
   state.period = q;
   for (const b of $("periods").querySelectorAll("button")) b.setAttribute("aria-pressed", String(b.dataset.start === q.start));
   const { a, b } = dyadParams();
   $("period-title").textContent = `Events of ${periodLabel(q, state.series.by)} (${q.start} to ${q.end})`;
   // The period's top clusters, each with its evidence sentence, at once (from the series)...
   renderClusters(q.top_clusters, q);
-  $("period-panel").focus({ preventScroll: true });
+  if (focus) $("period-panel").focus({ preventScroll: true });
   // ...then every cluster of the period, both ways.
   try {
     const [ab, ba] = await Promise.all([
@@ -182,9 +192,9 @@ async function choosePeriod(q) {
     ]);
     const seen = new Set(q.top_clusters.map((c) => c.cluster_id));
     const more = ab.items.concat(ba.items).filter((c) => !seen.has(c.cluster_id));
-    if (more.length) renderClusters(q.top_clusters.concat(more), q);
+    if (more.length && state.period === q) renderClusters(q.top_clusters.concat(more), q);
   } catch (err) { status(err.message, true); }
-  drawNetwork(q);
+  await drawNetwork(q);
 }
 
 function renderClusters(clusters, q) {
@@ -218,7 +228,7 @@ async function chooseCluster(id, button) {
     members.append(el("li", {}, el("button", {
       type: "button", "aria-pressed": "false", "data-event": m.event_id,
       onclick: (ev) => openDocument(m.doc_id, m.event_id, ev.currentTarget),
-    }, el("strong", {}, m.outlet || fileName(m.doc_ref)), el("span", { class: "meta" }, ` · ${m.date || "undated"} · ${fileName(m.doc_ref)}`),
+    }, el("strong", {}, m.outlet || "unknown outlet"), el("span", { class: "meta" }, ` · ${m.date || "undated"} · ${fileName(m.doc_ref)}`),
     el("span", { class: "sentence" }, m.sentence || ""))));
   }
   $("cluster-detail").replaceChildren(
@@ -241,8 +251,11 @@ async function openDocument(docId, eventId, button, quoteId) {
     body);
   const mark = $("document").querySelector("mark");
   if (mark) {
+    // The evidence in view inside the reader panel, the panel in view in the page.
+    const panel = $("reader-panel");
+    panel.scrollTop += mark.getBoundingClientRect().top - panel.getBoundingClientRect().top - panel.clientHeight / 3;
+    panel.scrollIntoView({ block: "nearest" });
     mark.setAttribute("tabindex", "-1");
-    mark.scrollIntoView({ block: "center" });
     mark.focus({ preventScroll: true });
   }
 }
