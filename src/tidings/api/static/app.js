@@ -15,7 +15,7 @@ const PERIOD_DAYS = { day: 1, week: 7, month: 30 };
 const PLOT_CONFIG = { responsive: true, displayModeBar: false };
 const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 12 };
 
-const state = { series: null, period: null, cluster: null };
+const state = { series: null, period: null, cluster: null, seq: 0 };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -184,6 +184,10 @@ async function choosePeriod(q, focus = true) {
   // The period's top clusters, each with its evidence sentence, at once (from the series)...
   renderClusters(q.top_clusters, q);
   if (focus) $("period-panel").focus({ preventScroll: true });
+  // The reader opens on the period's first event, without moving the page or the focus.
+  const first = $("clusters").querySelector("button");
+  if (first) chooseCluster(first.dataset.cluster, first, false).catch((err) => status(err.message, true));
+  else clearReader();
   // ...then every cluster of the period, both ways.
   try {
     const [ab, ba] = await Promise.all([
@@ -219,9 +223,11 @@ function clearReader() {
   $("document").replaceChildren();
 }
 
-async function chooseCluster(id, button) {
+async function chooseCluster(id, button, focus = true) {
   for (const b of $("clusters").querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === button));
+  const seq = ++state.seq;
   const c = await api(`/clusters/${encodeURIComponent(id)}`);
+  if (seq !== state.seq) return; // a later choice won
   state.cluster = c;
   const members = el("ol", { class: "members" });
   for (const m of c.members || []) {
@@ -235,28 +241,33 @@ async function chooseCluster(id, button) {
     el("p", {}, el("span", { class: "type", style: `color:${TYPE_COLOURS[c.type] || "#333"}` }, c.type), ` ${party(c.source)} → ${party(c.target)} · ${c.date || "undated"}${c.place ? " · " + (c.place.name || c.place) : ""}`),
     el("p", { class: "note" }, `Told by ${c.num_articles ?? (c.members || []).length} report(s) from ${c.num_sources ?? "?"} source(s); choose one to read it.`),
     members);
-  if (c.members && c.members.length) await openDocument(c.members[0].doc_id, c.members[0].event_id, members.querySelector("button"));
+  if (c.members && c.members.length) await openDocument(c.members[0].doc_id, c.members[0].event_id, members.querySelector("button"), null, focus);
 }
 
-async function openDocument(docId, eventId, button, quoteId) {
+async function openDocument(docId, eventId, button, quoteId, focus = true) {
   for (const b of $("cluster-detail").querySelectorAll(".members button")) b.setAttribute("aria-pressed", String(b === button));
+  const seq = ++state.seq;
   const doc = await api(`/documents/${encodeURIComponent(docId)}`, { all: "true" });
+  if (seq !== state.seq) return;
   const ev = (doc.events || []).find((e) => e.event_id === eventId) || null;
   const quote = (doc.quotes || []).find((x) => x.quote_id === quoteId) || null;
   const title = el("h3", {}, ev && ev.in_title ? highlighted(doc.title || "", ev, null) : (doc.title || "(no title)"));
-  const body = el("div", { class: "text" }, ev && !ev.in_title ? highlighted(doc.text, ev, null) : highlighted(doc.text, null, quote));
+  const body = el("div", { class: "text", tabindex: "0", "aria-label": "The report's cleaned text" }, ev && !ev.in_title ? highlighted(doc.text, ev, null) : highlighted(doc.text, null, quote));
   $("document").replaceChildren(
     title,
     el("p", { class: "meta" }, `${doc.outlet || "unknown outlet"} · published ${doc.published || "unknown"} · ${fileName(doc.ref)}`),
     body);
   const mark = $("document").querySelector("mark");
   if (mark) {
-    // The evidence in view inside the reader panel, the panel in view in the page.
+    // The evidence in view inside the report's text, the reader in view in the page.
+    const box = body;
+    box.scrollTop += mark.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
     const panel = $("reader-panel");
-    panel.scrollTop += mark.getBoundingClientRect().top - panel.getBoundingClientRect().top - panel.clientHeight / 3;
-    panel.scrollIntoView({ block: "nearest" });
     mark.setAttribute("tabindex", "-1");
-    mark.focus({ preventScroll: true });
+    if (focus) {
+      panel.scrollIntoView({ block: "nearest" });
+      mark.focus({ preventScroll: true });
+    }
   }
 }
 
