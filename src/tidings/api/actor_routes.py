@@ -18,7 +18,7 @@ router = APIRouter()
 
 
 @cache
-def _kb() -> Any:
+def knowledge_base() -> Any:
     from tidings.actors.kb import load_kb
 
     return load_kb()
@@ -42,7 +42,7 @@ def _row(entity: Any, on: date | None) -> dict[str, Any]:
 def lookup(q: str, on: date | None) -> list[dict[str, Any]]:
     """The candidates for a name as ``tidings actors lookup`` gives them: whoever held office on
     ``on`` first, and a known name the text begins with when nothing matches whole."""
-    kb = _kb()
+    kb = knowledge_base()
     found = kb.find(q)
     if on is not None:
         found = sorted(found, key=lambda a: a.entity.kind != "person" or a.entity.term_on(on) is None)

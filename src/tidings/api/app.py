@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from fastapi import FastAPI, Request
+import anyio
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -16,7 +16,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from tidings.api import actor_routes, ingest, link_routes, read_routes
 from tidings.api.config import ApiConfig
-from tidings.api.security import BodyLimit
+from tidings.api.security import BodyLimit, SecurityHeaders
 from tidings.api.snapshot import Snapshot
 
 STATIC = Path(str(resources.files("tidings.api"))) / "static"
@@ -42,6 +42,7 @@ def create_app(config: ApiConfig | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(actor_routes.knowledge_base)  # loaded once, not in a request
         yield
         app.state.snapshot.close()
 
@@ -71,16 +72,9 @@ def create_app(config: ApiConfig | None = None) -> FastAPI:
     if STATIC.is_dir():  # the dashboard's files; a path outside the folder is refused by StaticFiles
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
     if config.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET"])
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=config.max_body)
     return app

@@ -84,18 +84,3 @@ def event_filters(
     ] = None,
 ) -> EventFilters:
     return EventFilters(actor, type_, since, until, source, target, all_, min_confidence)
-
-
-def _matches(role: Any, code: str) -> bool:
-    role = role or {}
-    return code.upper() == (role.get("country") or "") or code == (role.get("actor_id") or "")
-
-
-def keep_event(row: dict[str, Any], filters: dict[str, Any]) -> bool:
-    """The filters a store without the link stage's keywords cannot apply, applied to one row."""
-    until = filters.get("until")
-    if until is not None and not (row.get("date") and str(row["date"])[:10] <= until.isoformat()):
-        return False
-    if filters.get("source") and not _matches(row.get("source"), filters["source"]):
-        return False
-    return not (filters.get("target") and not _matches(row.get("target"), filters["target"]))

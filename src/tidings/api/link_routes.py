@@ -1,9 +1,9 @@
-"""Endpoints over the link stage: ``/clusters``, ``/clusters/{id}``, ``/dyads/{a}/{b}``, ``/network``."""
+"""Endpoints over the link stage (src/tidings/link/): ``/clusters``, ``/clusters/{id}``, ``/dyads/{a}/{b}``, ``/network``."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
@@ -11,19 +11,13 @@ from fastapi.responses import Response
 from tidings.api.config import DEFAULT_LIMIT, MAX_PARAM
 from tidings.api.deps import TEXT, EventFilters, event_filters, get_store
 from tidings.api.network import network as actor_network
-from tidings.api.paging import Fmt, Limit, Offset, json_response, page_response, paged
+from tidings.api.paging import Fmt, Limit, Offset, json_response, page_response
 from tidings.api.snapshot import ReadStore
+from tidings.link.dyad import dyad_series
 
 router = APIRouter()
 Store = Annotated[ReadStore, Depends(get_store)]
 Code = Annotated[str, Path(min_length=1, max_length=MAX_PARAM, pattern=TEXT, description="Country code or actor id.")]
-
-
-def _method(store: ReadStore, name: str) -> Any:
-    method = getattr(store, name, None)
-    if method is None:
-        raise HTTPException(503, "This build has no link stage (clusters): update tidings.")
-    return method
 
 
 @router.get("/clusters", summary="Event clusters: one act told by many reports, with the filters of /events")
@@ -34,7 +28,9 @@ def clusters(
     offset: Offset = 0,
     fmt: Fmt = "json",
 ) -> Response:
-    items, total = paged(store, _method(store, "clusters"), filters.for_clusters(), limit, offset)
+    kw = filters.for_clusters()
+    total = store.count_clusters(**kw)
+    items = store.clusters(**kw, limit=limit, offset=offset)
     return page_response(items, total, limit, offset, fmt)
 
 
@@ -43,7 +39,7 @@ def cluster(
     store: Store,
     cluster_id: Annotated[str, Path(min_length=1, max_length=MAX_PARAM, pattern=TEXT)],
 ) -> Response:
-    found = _method(store, "cluster")(cluster_id)
+    found = store.cluster(cluster_id)
     if found is None:
         raise HTTPException(404, f"No cluster {cluster_id!r}.")
     return json_response(found)
@@ -58,10 +54,6 @@ def dyad(
     since: Annotated[date | None, Query(description="Periods from this day.")] = None,
     until: Annotated[date | None, Query(description="Periods up to this day.")] = None,
 ) -> Response:
-    try:
-        from tidings.link.dyad import dyad_series  # type: ignore[import-untyped,unused-ignore]
-    except ImportError as exc:
-        raise HTTPException(503, "This build has no link stage (dyad series): update tidings.") from exc
     return json_response(dyad_series(store, a, b, by=by, since=since, until=until).to_dict())
 
 

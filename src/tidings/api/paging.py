@@ -54,25 +54,14 @@ def paged(
     filters: dict[str, Any],
     limit: int,
     offset: int,
-    keep: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of ``method(**filters)`` and the number of rows in all pages.
-
-    The database pages and counts when it can: with the method's own ``limit``/``offset``, and a
-    count of the same query. A filter the method does not take is applied here by ``keep(row,
-    those_filters)`` over every row (and a filter neither takes is an error, not ignored)."""
+    """One page of ``method(**filters)`` and the number of rows in all pages: paged and counted by
+    the database when the method takes ``limit``/``offset`` (the count is the same query's), else
+    sliced from all its rows."""
     params = inspect.signature(method).parameters
-    accepted = {k: v for k, v in filters.items() if k in params}
-    missing = {k: v for k, v in filters.items() if k not in params and v is not None}
-    if missing and keep is None:
-        raise ValueError(f"{method.__name__} takes no {', '.join(missing)}")
-    if not missing and "limit" in params and "offset" in params:
-        total = store.count(method, **accepted)
-        items = method(**accepted, limit=limit, offset=offset)
-        if total is None:
-            total = len(method(**accepted))
-        return items, total
-    rows = method(**accepted)
-    if missing and keep is not None:
-        rows = [r for r in rows if keep(r, missing)]
+    if "limit" in params and "offset" in params:
+        total = store.count(method, **filters)
+        items = method(**filters, limit=limit, offset=offset)
+        return items, len(method(**filters)) if total is None else total
+    rows = method(**filters)
     return rows[offset : offset + limit], len(rows)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
 from tidings.api.config import DEFAULT_LIMIT, MAX_PARAM
-from tidings.api.deps import TEXT, EventFilters, Text, event_filters, get_store, keep_event
+from tidings.api.deps import TEXT, EventFilters, Text, event_filters, get_store
 from tidings.api.paging import Fmt, Limit, Offset, json_response, page_response, paged
 from tidings.api.snapshot import ReadStore
 from tidings.records import SHOWN_MODALITIES
@@ -27,7 +27,7 @@ def events(
 ) -> Response:
     """By default the events a report tells as fact (asserted or reported) and not negated; `all`
     adds hypothetical, intended and negated ones. Rows are shaped as `tidings events --format jsonl`."""
-    items, total = paged(store, store.events, filters.for_events(), limit, offset, keep_event)
+    items, total = paged(store, store.events, filters.for_events(), limit, offset)
     return page_response(items, total, limit, offset, fmt)
 
 

@@ -37,6 +37,7 @@ class ReadStore(Store):
         self._count_only = False
         self._counted: int | None = None
         super().__init__(path, con)
+        self._linked = True  # a DuckDB store's links are stored; a Parquet dataset's made once, at open
 
     def _migrate(self) -> None:
         return None
@@ -93,6 +94,7 @@ class Snapshot:
         self.parquet = self.db.is_dir()
         if self.parquet:
             store = open_parquet(str(self.db))
+            store._ensure_links()  # the links of a Parquet dataset are computed in memory, once
             self._current = _Copy(store.con, str(self.db), datetime.now(UTC))
             return
         if not self.db.exists():  # a new store, so that `tidings run` and the server agree on its schema
