@@ -167,7 +167,7 @@ function periodLabel(q, by) { return by === "month" ? q.start.slice(0, 7) : q.st
 function drawPeriods(series) {
   const box = $("periods");
   box.replaceChildren(...series.periods.map((q) => el("button", {
-    type: "button", role: "listitem", "aria-pressed": "false", "data-start": q.start,
+    type: "button", "aria-pressed": "false", "data-start": q.start,
     title: `${q.events} events, index ${q.index === null ? "–" : q.index.toFixed(2)}`,
     onclick: () => choosePeriod(q).catch((err) => status(err.message, true)),
   }, `${periodLabel(q, series.by)} · ${q.events}`)));
