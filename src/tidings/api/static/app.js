@@ -251,8 +251,10 @@ async function openDocument(docId, eventId, button, quoteId, focus = true) {
   if (seq !== state.seq) return;
   const ev = (doc.events || []).find((e) => e.event_id === eventId) || null;
   const quote = (doc.quotes || []).find((x) => x.quote_id === quoteId) || null;
-  const title = el("h3", {}, ev && ev.in_title ? highlighted(doc.title || "", ev, null) : (doc.title || "(no title)"));
-  const body = el("div", { class: "text", tabindex: "0", "aria-label": "The report's cleaned text" }, ev && !ev.in_title ? highlighted(doc.text, ev, null) : highlighted(doc.text, null, quote));
+  const inTitle = Boolean((ev && ev.in_title) || (quote && quote.in_title));
+  const title = el("h3", {}, inTitle ? highlighted(doc.title || "", ev, quote) : (doc.title || "(no title)"));
+  const body = el("div", { class: "text", tabindex: "0", "aria-label": "The report's cleaned text" },
+    inTitle ? doc.text : highlighted(doc.text, ev, quote));
   $("document").replaceChildren(
     title,
     el("p", { class: "meta" }, `${doc.outlet || "unknown outlet"} · published ${doc.published || "unknown"} · ${fileName(doc.ref)}`),
@@ -376,8 +378,16 @@ async function searchQuotes() {
       chain.length ? el("span", { class: "via" }, ` via ${chain.join(" ← ")}`) : "",
       el("q", {}, q.text),
       el("span", { class: "meta" }, `${q.kind} · ${fileName(q.doc_ref)} `),
-      el("button", { type: "button", onclick: () => { openDocument(q.doc_id, null, null, q.quote_id).then(() => $("reader-panel").scrollIntoView({ block: "start" })); } }, "read the report"));
+      el("button", { type: "button", onclick: () => readQuote(q).catch((err) => status(err.message, true)) }, "read the report"));
   }));
+}
+
+async function readQuote(q) {
+  for (const b of $("clusters").querySelectorAll("button")) b.setAttribute("aria-pressed", "false");
+  const sp = q.speaker || {};
+  $("cluster-detail").replaceChildren(el("p", { class: "note" },
+    `A quotation of ${sp.name || sp.text || "an unknown speaker"}, marked in its report:`));
+  await openDocument(q.doc_id, null, null, q.quote_id);
 }
 
 /* ---- start -------------------------------------------------------------------------------- */
