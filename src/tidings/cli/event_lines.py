@@ -12,7 +12,6 @@ import sys
 from typing import Any
 
 from rich.console import Console, JustifyMethod
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -23,6 +22,7 @@ from tidings.evidence import trigger_spans
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 # What has not happened, said in a word beside the type (`tidings events --all`).
 MODALITY_TAGS = {"hypothetical": "if", "intended": "plan"}
+INDENT = 4  # the evidence sentence stands under its event, this far in
 LEGEND = "~date: the report's date · conf: chance that type and countries are right"
 
 
@@ -87,7 +87,7 @@ def evidence_text(sentence: str, trigger: str, plain: bool) -> Text:
 
 COLUMNS = ("date", "place", "source", "type", "target", "trigger", "conf")
 # The columns that give way when the line is too long, and how narrow they may get.
-FLEX_MIN = {"place": 6, "source": 12, "target": 12, "trigger": 8}
+FLEX_MIN = {"place": 6, "source": 11, "target": 11, "trigger": 9}
 # How strongly a column holds its width: the actors' names give way last.
 FLEX_WEIGHT = {"place": 1.0, "source": 2.5, "target": 2.5, "trigger": 1.0}
 
@@ -104,7 +104,8 @@ def column_widths(cells: list[dict[str, Text]], width: int) -> dict[str, int]:
     budget = width - gap_for(width) * (len(COLUMNS) - 1)
     while sum(widths.values()) > budget:
         shrinkable = [c for c in FLEX_MIN if widths[c] > FLEX_MIN[c]]
-        if not shrinkable:
+        if not shrinkable:  # still too wide (a narrow terminal): the type's tag gives way last
+            widths["type"] = max(len("type"), widths["type"] - (sum(widths.values()) - budget))
             break
         widest = max(shrinkable, key=lambda c: (widths[c] - FLEX_MIN[c]) / FLEX_WEIGHT[c])
         widths[widest] -= 1
@@ -156,7 +157,9 @@ def print_events(events: list[dict[str, Any]], console: Console | None = None, e
         console.print(_line(row))
         if e.get("sentence"):
             sentence = evidence_text(e["sentence"], e.get("trigger") or "", plain)
-            console.print(Padding(sentence, (0, 0, 0, 4), expand=False))
+            for line in sentence.wrap(console, max(20, console.width - INDENT)):
+                line.rstrip()
+                console.print(Text(" " * INDENT).append(line), soft_wrap=True)
     console.print(LEGEND, style="dim")
 
 
