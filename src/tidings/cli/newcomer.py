@@ -42,7 +42,7 @@ def summary_panel(
     dyads = top_dyads(events)
     lines.append(
         Text.assemble(
-            ("Top dyads: ", "bold"), " · ".join(f"{a}–{b} {n}" for (a, b), n in dyads) or "none between two countries"
+            ("Top dyads (events either way): ", "bold"), " · ".join(f"{a}–{b} {n}" for (a, b), n in dyads) or "none between two countries"
         )
     )
     speakers = {(q.get("speaker") or {}).get("name") for q in quotes} - {None}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
+
+INDENT = 4  # the words stand under their speaker, this far in
 
 
 def who_said(quote: dict[str, Any]) -> Text:
@@ -33,6 +34,8 @@ def print_quotes(quotes: list[dict[str, Any]], console: Console, limit: int | No
         return
     for q in quotes[:limit]:
         console.print(who_said(q))
-        console.print(Padding(Text(f"“{q.get('text') or ''}”"), (0, 0, 0, 4), expand=False))
+        for line in Text(f"“{q.get('text') or ''}”").wrap(console, max(20, console.width - INDENT)):
+            line.rstrip()
+            console.print(Text(" " * INDENT).append(line), soft_wrap=True)
     if limit is not None and len(quotes) > limit:
-        console.print(f"… and {len(quotes) - limit} more (tidings quotes --db FILE)", style="dim")
+        console.print(f"… and {len(quotes) - limit} more: tidings quotes lists them all", style="dim")
