@@ -17,6 +17,7 @@ PLACES = {
     "Sochi": Place("Sochi", "RUS", 43.6, 39.73, "city"),
     "Russia": Place("Russia", "RUS", None, None, "country"),
 }
+CAMEO = {"CONSULT": "040", "AGREE": "030", "ACCUSE": "112", "ASSAULT": "190", "AID": "070"}
 GOLDSTEIN = {"CONSULT": 1.0, "AGREE": 3.0, "ACCUSE": -2.0, "ASSAULT": -9.0, "AID": 7.0}
 
 
@@ -72,7 +73,7 @@ def report(ref: str, events: list[Ev], published: str | None = "2021-10-07", out
                 type=e.type,
                 mode=None,
                 contexts=(),
-                cameo="040",
+                cameo=CAMEO.get(e.type),
                 goldstein=GOLDSTEIN.get(e.type, 0.0),
                 quad_class=1,
                 source=_role(e.source),

@@ -53,6 +53,20 @@ def _day(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
+def link_cmd(
+    rebuild: Annotated[bool, typer.Option(help="Recluster every event, not only those not clustered yet.")] = False,
+    db: str = DB,
+) -> None:
+    """Link a store's reports and events: families and clusters for what is not linked yet.
+    ``tidings run`` and ``tidings merge`` do this as they store; this is for a store written
+    before links existed."""
+    from tidings.store import Store
+
+    with Store(db) as store:
+        docs, events = store.link(everything=rebuild)
+    print(f"reports signed: {docs}, events clustered: {events}", file=sys.stderr)
+
+
 def clusters_cmd(
     actor: Annotated[str | None, ACTOR] = None,
     type_: Annotated[str | None, TYPE] = None,
@@ -153,7 +167,10 @@ def _table(series: DyadSeries) -> None:
             ", ".join(f"{t} {n}" for t, n in sorted(p.b_to_a.items())),
             str(p.events),
             "" if p.index is None else f"{p.index:+.2f}",
-            "" if top is None else f"{top.type} {top.source}→{top.target} ({top.num_sources} sources): {top.sentence}",
+            ""
+            if top is None
+            else f"{top.type} {top.source}→{top.target} ({top.num_sources} source{'' if top.num_sources == 1 else 's'}): "
+            f"{top.sentence}",
         )
     console = Console(width=200 if not sys.stdout.isatty() else None)
     console.print(table)
@@ -193,4 +210,4 @@ def dyad_cmd(
         _table(series)
 
 
-__all__ = ["Format", "clusters_cmd", "dyad_cmd", "families_cmd"]
+__all__ = ["Format", "clusters_cmd", "dyad_cmd", "families_cmd", "link_cmd"]

@@ -19,4 +19,5 @@ def merge_cmd(
     """Add a Parquet dataset's rows to a DuckDB store; what the store already holds is kept."""
     with Store(db) as store:
         added = merge_parquet(directory, store)
+        store.link()  # the merged reports join the store's families and clusters
     print(", ".join(f"{table}: +{n}" for table, n in added.items()), file=sys.stderr)

@@ -45,8 +45,11 @@ WITH base AS (
            e.place_country AS pc, CASE WHEN e.place_lat IS NOT NULL THEN lower(e.place_name) END AS pn,
            coalesce(f.family_id, e.doc_id) AS fam,
            try_cast(left(e.date, 10) AS DATE) AS d,
-           try_cast(left(e.date, 4) AS INTEGER) AS y
-    FROM events e LEFT JOIN doc_families f USING (doc_id)
+           try_cast(left(e.date, 4) AS INTEGER) AS y,
+           e.goldstein, coalesce(d.published, d.stored_at) AS seen,
+           coalesce(d.outlet, CASE WHEN d.source LIKE '%://%'
+               THEN split_part(split_part(d.source, '://', 2), '/', 1) END, e.doc_id) AS outlet_key
+    FROM events e JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN doc_families f ON f.doc_id = e.doc_id
     WHERE e.modality IN ({_SHOWN}) AND NOT e.negated {{scope}}
 ), spans AS (
     SELECT *,
@@ -61,7 +64,7 @@ WITH base AS (
         END AS lo
     FROM base
 )
-SELECT *,
+SELECT event_id, doc_id, type, sc, ss, tc, ts, date, prec, pc, pn, fam, goldstein, seen, outlet_key, lo, d,
     CASE
         WHEN prec IN ('minute', 'day', 'report') THEN d
         WHEN prec = 'week' THEN lo + 6
@@ -136,6 +139,7 @@ WITH tup AS (
     GROUP BY ALL
 ), classed AS (
     SELECT a.event_id, a.doc_id, a.type, a.sc, a.tc, a.anchor, a.prec, a.date, a.lo, a.hi,
+        a.goldstein, a.seen, a.outlet_key, a.pn,
         CASE WHEN ch.n = 1 THEN ch.uss ELSE a.ss END AS css,
         CASE WHEN ch.n = 1 THEN ch.uts ELSE a.ts END AS cts,
         CASE WHEN ch.n = 1 THEN ch.upc ELSE a.pc END AS cpc,
@@ -149,29 +153,43 @@ SELECT *, left(md5(concat_ws('|', type, sc, tc, anchor, coalesce(css, ''), coale
 FROM classed
 """
 
-# One row per cluster, from its members (events joined with their reports).
+# One row per cluster, from its members (events joined with their reports). The cluster's date is
+# its most precise member's; its names, codes and place are those of one member (the most precise,
+# with the cluster's place if any has it), chosen by a string key so that the choice is the same
+# on every run.
 _AGGREGATE = f"""
 INSERT INTO clusters
 WITH m AS (
-    SELECT a.*, e.source_name, e.target_name, e.place_name, e.place_country, e.place_lat, e.place_lon, e.goldstein, e.cameo,
-           e.quad_class, d.outlet, d.source AS doc_source, coalesce(d.published, d.stored_at) AS seen,
-           {PRECISION_RANK.replace("prec", "a.prec")} AS rank
-    FROM lk_assign a JOIN events e USING (event_id) JOIN documents d ON d.doc_id = a.doc_id
+    SELECT *, {PRECISION_RANK} AS rank,
+           CASE WHEN cpn IS NULL OR pn = cpn THEN 0 ELSE 1 END AS off_place
+    FROM lk_assign
+), agg AS (
+    SELECT cluster_id, any_value(type) AS type, any_value(sc) AS sc, any_value(tc) AS tc,
+           any_value(css) AS css, any_value(cts) AS cts, any_value(cpc) AS cpc,
+           min(rank) AS rank,
+           split_part(min(rank || '|' || coalesce(date, '') || '|' || prec), '|', 2) AS date,
+           split_part(min(rank || '|' || coalesce(date, '') || '|' || prec), '|', 3) AS prec,
+           split_part(min(off_place || '|' || rank || '|' || event_id), '|', 3) AS rep,
+           max(lo) AS lo, min(hi) AS hi, avg(goldstein) AS goldstein,
+           count(*) AS mentions, min(seen) AS first_seen, max(seen) AS last_seen
+    FROM m GROUP BY cluster_id
+), outlets AS (  -- distinct counts in two steps: far faster than count(DISTINCT) over many groups
+    SELECT cluster_id, count(*) AS sources FROM (SELECT DISTINCT cluster_id, outlet_key FROM lk_assign)
+    GROUP BY cluster_id
+), reports AS (
+    SELECT cluster_id, count(*) AS articles FROM (SELECT DISTINCT cluster_id, doc_id FROM lk_assign)
+    GROUP BY cluster_id
 )
-SELECT cluster_id, any_value(type),
-    nullif(any_value(sc), ''), any_value(css), mode(source_name),
-    nullif(any_value(tc), ''), any_value(cts), mode(target_name),
-    CASE WHEN min(rank) <= 1 THEN left(arg_min(date, (rank, date)), 10) ELSE arg_min(date, (rank, date)) END,
-    CASE WHEN min(rank) <= 1 THEN 'day' ELSE arg_min(prec, (rank, date)) END,
-    max(lo), min(hi),
-    coalesce(mode(place_name) FILTER (WHERE lower(place_name) = cpn), mode(place_name)),
-    coalesce(any_value(cpc), mode(place_country)),
-    avg(place_lat) FILTER (WHERE lower(place_name) = cpn), avg(place_lon) FILTER (WHERE lower(place_name) = cpn),
-    avg(goldstein), mode(cameo), mode(quad_class),
-    count(*), count(DISTINCT coalesce(outlet, CASE WHEN doc_source LIKE '%://%'
-        THEN split_part(split_part(doc_source, '://', 2), '/', 1) END, doc_id)),
-    count(DISTINCT doc_id), min(seen), max(seen)
-FROM m GROUP BY cluster_id
+SELECT g.cluster_id, g.type,
+    nullif(g.sc, ''), g.css, r.source_name,
+    nullif(g.tc, ''), g.cts, r.target_name,
+    CASE WHEN g.rank <= 1 THEN left(g.date, 10) ELSE nullif(g.date, '') END,
+    CASE WHEN g.rank <= 1 THEN 'day' ELSE g.prec END,
+    g.lo, g.hi,
+    r.place_name, coalesce(g.cpc, r.place_country), r.place_lat, r.place_lon,
+    g.goldstein, r.cameo, r.quad_class,
+    g.mentions, o.sources, n.articles, g.first_seen, g.last_seen
+FROM agg g JOIN events r ON r.event_id = g.rep JOIN outlets o USING (cluster_id) JOIN reports n USING (cluster_id)
 """
 
 

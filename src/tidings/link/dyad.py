@@ -1,9 +1,10 @@
 """Dyad series: what two countries did to each other over time, counted in distinct events.
 
 Each event cluster (one act, however many reports told it) counts once, in the period (day, ISO
-week or month) its date falls in. A cluster whose date is less precise than the period (a month
-on a daily series, a year on a monthly one) cannot be placed in one period: it is counted in
-``coarse``; an undated one in ``undated``.
+week or month) its date falls in; an act dated by its report alone counts on the report's day,
+as GDELT dates it. A cluster whose date is less precise than the period (a month on a daily
+series, a year on a monthly one) cannot be placed in one period: it is counted in ``coarse``;
+an undated one in ``undated`` (with its types in ``undated_counts``).
 
 The cooperation–conflict index of a period is the mean Goldstein score of its clusters, divided
 by 10 (Goldstein runs from -10, the most hostile act, to +10, the most cooperative):
@@ -73,6 +74,7 @@ class DyadSeries:
     coarse: int = 0  # clusters dated less precisely than one period
     undated: int = 0
     types: tuple[str, ...] = field(default=())  # every type in the series, most frequent first
+    undated_counts: dict[str, dict[str, int]] = field(default_factory=lambda: {"a_to_b": {}, "b_to_a": {}})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,11 +84,13 @@ class DyadSeries:
             "periods": [p.to_dict() for p in self.periods],
             "coarse": self.coarse,
             "undated": self.undated,
+            "undated_counts": {k: dict(v) for k, v in self.undated_counts.items()},
         }
 
 
 def _period_sql(by: str) -> tuple[str, str]:
-    start = f"CAST(date_trunc('{by}', date_lo) AS DATE)"
+    day = "CASE WHEN date_precision = 'report' THEN date_hi ELSE date_lo END"
+    start = f"CAST(date_trunc('{by}', {day}) AS DATE)"
     end = f"CAST({start} + INTERVAL 1 {by} - INTERVAL 1 day AS DATE)"
     return start, end
 
@@ -121,8 +125,14 @@ def dyad_series(
         params,
     )
     undated = _count(store, "SELECT count(*) FROM dy_c WHERE date_lo IS NULL")
-    coarse = _count(store, "SELECT count(*) FROM dy_c WHERE date_lo IS NOT NULL AND date_hi > p_end")
-    placed = "date_lo IS NOT NULL AND date_hi <= p_end"
+    undated_counts: dict[str, dict[str, int]] = {"a_to_b": {}, "b_to_a": {}}
+    for sc, typ, n in con.execute(
+        "SELECT source_country, type, count(*) FROM dy_c WHERE date_lo IS NULL GROUP BY ALL ORDER BY ALL"
+    ).fetchall():
+        undated_counts["a_to_b" if sc == a else "b_to_a"][typ] = int(n)
+    fits = "(date_precision = 'report' OR date_hi <= p_end)"
+    coarse = _count(store, f"SELECT count(*) FROM dy_c WHERE date_lo IS NOT NULL AND NOT {fits}")
+    placed = f"date_lo IS NOT NULL AND {fits}"
     counts: dict[date, dict[str, dict[str, int]]] = {}
     ends: dict[date, date] = {}
     for p_start, p_end, sc, typ, n in con.execute(
@@ -170,7 +180,7 @@ def dyad_series(
         )
     types = [
         r[0]
-        for r in con.execute(f"SELECT type FROM dy_c WHERE {placed} GROUP BY type ORDER BY count(*) DESC, type").fetchall()
+        for r in con.execute("SELECT type FROM dy_c GROUP BY type ORDER BY count(*) DESC, type").fetchall()
     ]
     con.execute("DROP TABLE IF EXISTS dy_c")
     periods = tuple(
@@ -185,7 +195,16 @@ def dyad_series(
         )
         for s in sorted(counts)
     )
-    return DyadSeries(a=a, b=b, by=by, periods=periods, coarse=coarse, undated=undated, types=tuple(types))
+    return DyadSeries(
+        a=a,
+        b=b,
+        by=by,
+        periods=periods,
+        coarse=coarse,
+        undated=undated,
+        types=tuple(types),
+        undated_counts=undated_counts,
+    )
 
 
 def _count(store: Store, sql: str) -> int:

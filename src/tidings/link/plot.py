@@ -47,12 +47,11 @@ def _width(series: DyadSeries) -> timedelta:
 def _title(series: DyadSeries) -> str:
     n = sum(p.events for p in series.periods)
     title = f"{series.a} – {series.b}: {n} distinct events by {series.by}"
-    left_out = []
-    if series.coarse:
-        left_out.append(f"{series.coarse} dated too coarsely")
     if series.undated:
-        left_out.append(f"{series.undated} undated")
-    return title + (f" (not shown: {', '.join(left_out)})" if left_out else "")
+        title += f", {series.undated} undated"
+    if series.coarse:
+        title += f" ({series.coarse} dated too coarsely for one {series.by}: not shown)"
+    return title
 
 
 def write_plot(series: DyadSeries, path: str) -> None:
@@ -73,11 +72,14 @@ def _png(series: DyadSeries, path: str) -> None:
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    fig, (bars, line) = plt.subplots(
-        2, 1, figsize=(11, 6.5), sharex=True, gridspec_kw={"height_ratios": [3, 1.4]}, constrained_layout=True
-    )
-    width = _width(series)
-    starts = [p.start for p in series.periods]
+    undated = any(series.undated_counts.values())
+    fig = plt.figure(figsize=(11.5 if undated else 11, 6.5), layout="constrained")
+    grid = fig.add_gridspec(2, 2 if undated else 1, height_ratios=[3, 1.4], width_ratios=[9, 1] if undated else [1])
+    bars = fig.add_subplot(grid[0, 0])
+    line = fig.add_subplot(grid[1, 0], sharex=bars)
+    num: Any = mdates.date2num  # dates as matplotlib's day numbers
+    width = _width(series).total_seconds() / 86400
+    starts = [float(num(p.start)) for p in series.periods]
     shown: set[str] = set()
     for sign, attr in ((1, "a_to_b"), (-1, "b_to_a")):
         base = [0.0] * len(series.periods)
@@ -91,19 +93,44 @@ def _png(series: DyadSeries, path: str) -> None:
                      edgecolor="white", linewidth=0.5)
             base = [b + h for b, h in zip(base, heights, strict=True)]
     bars.axhline(0, color="black", linewidth=0.8)
-    top = max([sum(p.a_to_b.values()) for p in series.periods] + [sum(p.b_to_a.values()) for p in series.periods] + [1])
+    top = max(
+        [sum(p.a_to_b.values()) for p in series.periods]
+        + [sum(p.b_to_a.values()) for p in series.periods]
+        + [sum(v.values()) for v in series.undated_counts.values()]
+        + [1]
+    )
     bars.set_ylim(-top - 0.5, top + 0.5)
+    if undated:
+        side = fig.add_subplot(grid[0, 1], sharey=bars)
+        for sign, attr in ((1, "a_to_b"), (-1, "b_to_a")):
+            level = 0.0
+            for kind in series.types:
+                n = series.undated_counts[attr].get(kind, 0)
+                if n:
+                    label = kind if kind not in shown else None
+                    shown.add(kind)
+                    side.bar([0], [sign * n], bottom=[level], width=0.6, color=_colour(kind), label=label,
+                             edgecolor="white", linewidth=0.5)
+                    level += sign * n
+        side.axhline(0, color="black", linewidth=0.8)
+        side.set_xticks([0], ["undated"])
+        side.set_xlim(-0.6, 0.6)
+        side.tick_params(axis="y", labelleft=False)
+        side.grid(axis="y", alpha=0.3)
     bars.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     bars.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(int(v))}"))
     bars.set_ylabel("distinct events")
     bars.text(0.005, 0.97, f"{series.a} → {series.b}", transform=bars.transAxes, va="top", fontsize=10, weight="bold")
     bars.text(0.005, 0.03, f"{series.b} → {series.a}", transform=bars.transAxes, va="bottom", fontsize=10, weight="bold")
     if shown:
-        bars.legend(title="PLOVER type", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        handles = [h for ax in fig.axes for h in ax.get_legend_handles_labels()[0]]
+        labels = [lab for ax in fig.axes for lab in ax.get_legend_handles_labels()[1]]
+        fig.legend(handles, labels, title="PLOVER type", loc="outside right upper", frameon=False)
     bars.set_title(_title(series), fontsize=12)
     bars.grid(axis="y", alpha=0.3)
+    bars.tick_params(axis="x", labelbottom=False)
 
-    centres = [p.start + width / 2 for p in series.periods]
+    centres = [start + width / 2 for start in starts]
     values = [p.index for p in series.periods]
     pts = [(c, v) for c, v in zip(centres, values, strict=True) if v is not None]
     if pts:
@@ -117,15 +144,31 @@ def _png(series: DyadSeries, path: str) -> None:
     line.set_ylabel("index\n(−1 conflict … +1 coop.)")
     line.grid(axis="y", alpha=0.3)
     if series.periods:
-        pad = {"day": timedelta(days=2), "week": timedelta(days=10)}.get(series.by, timedelta(days=40))
+        pad = {"day": 2.0, "week": 10.0}.get(series.by, 40.0)
         line.set_xlim(min(starts) - pad, max(starts) + width + pad)
     else:
         line.text(0.5, 0.5, "no dated events", transform=line.transAxes, ha="center")
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
     line.xaxis.set_major_locator(locator)
     line.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    caption = _caption(series)
+    if caption:
+        fig.text(0.01, 0.005, caption, fontsize=8.5, va="bottom", ha="left", wrap=True, color="#333333")
+        fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))  # type: ignore[union-attr, call-arg]
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def _caption(series: DyadSeries) -> str:
+    """The most widely reported event of the series, with its evidence."""
+    tops = [c for p in series.periods for c in p.top_clusters]
+    if not tops:
+        return ""
+    top = max(tops, key=lambda c: (c.num_sources, c.date or ""))
+    sentence = top.sentence if len(top.sentence) <= 170 else top.sentence[:167].rstrip() + "…"
+    sources = f"{top.num_sources} source{'s' if top.num_sources != 1 else ''}"
+    lead = "Most reported" if top.num_sources > 1 else "For example"
+    return f"{lead}: {top.date} {top.type} {top.source}→{top.target} ({sources}): “{sentence}”"
 
 
 def _html(series: DyadSeries, path: str) -> None:

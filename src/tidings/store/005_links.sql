@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS families (
 );
 -- Event clusters: the same act told by many reports (docs/clusters.md gives the rule).
 CREATE TABLE IF NOT EXISTS clusters (
-    cluster_id VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL,      -- unique; no index: a batch rewrites whole keys' clusters
     type VARCHAR NOT NULL,
     source_country VARCHAR, source_sector VARCHAR, source_name VARCHAR,
     target_country VARCHAR, target_sector VARCHAR, target_name VARCHAR,
@@ -40,6 +40,6 @@ CREATE TABLE IF NOT EXISTS clusters (
     last_seen TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS cluster_members (
-    event_id VARCHAR PRIMARY KEY,
+    event_id VARCHAR NOT NULL,        -- unique, as above
     cluster_id VARCHAR NOT NULL
 );
