@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Load test of `tidings serve`, on 127.0.0.1 only: a fixed request rate, bounded in count and time.
 
-usage: python benchmarks/api_load.py [--db FILE] [--rate 50] [--count 1000] [--max-seconds 60] [--workers 16]
+usage: python benchmarks/api_load.py [--db FILE] [--rate 50] [--count 1000] [--max-seconds 60] [--workers 16] [--cold]
 
 Starts `tidings serve` on 127.0.0.1 at a free port over --db (default: the bundled examples, coded
 into a temporary store), then sends --count GET requests at --rate per second (open loop: request i
 is sent at start + i/rate whatever the answers before it), spread over the read endpoints, and stops
 at --max-seconds whatever is left. Prints the rate held, p50, p99 and max latency, and the error rate
 (an error is a 5xx, a refused or timed-out request; 4xx answers are not expected either and are
-counted apart). It refuses any other address than the loopback one.
+counted apart). The mix repeats, so after its first round the server answers from its answer cache
+(answers are kept per copy of the store); --cold makes every request new to it. It only ever
+starts and calls a server on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000, help="Requests to send (at most 100000).")
     parser.add_argument("--max-seconds", type=float, default=60.0, help="Stop sending after this long (at most 600).")
     parser.add_argument("--workers", type=int, default=16, help="Requests in flight at most.")
+    parser.add_argument(
+        "--cold", action="store_true", help="Make every request new to the server's answer cache (a parameter it ignores)."
+    )
     args = parser.parse_args()
     count = max(1, min(args.count, 100_000))
     max_seconds = max(1.0, min(args.max_seconds, 600.0))
@@ -129,7 +134,7 @@ def main() -> None:
                         break
                     if due > now:
                         time.sleep(due - now)
-                    pool.submit(one, path)
+                    pool.submit(one, path + (f"{'&' if '?' in path else '?'}load={i}" if args.cold else ""))
                     sent += 1
             wall = time.monotonic() - start
             client.close()
@@ -139,7 +144,10 @@ def main() -> None:
     errors = sum(n for s, n in statuses.items() if not s.isdigit() or s.startswith("5"))
     client_errors = sum(n for s, n in statuses.items() if s.startswith("4"))
     ms = [x * 1000 for x in latencies]
-    print(f"requests: {sent} over {wall:.1f} s at a target of {args.rate:g}/s: held {sent / wall:.1f}/s")
+    print(
+        f"requests: {sent} over {wall:.1f} s at a target of {args.rate:g}/s: held {sent / wall:.1f}/s"
+        + (" (each new to the answer cache)" if args.cold else " (repeated: answer cache after the first round)")
+    )
     print(f"latency ms: p50 {_percentile(ms, 0.5):.1f}  p99 {_percentile(ms, 0.99):.1f}  max {max(ms):.1f}  "
           f"mean {statistics.fmean(ms):.1f}")
     print(f"error rate: {errors / sent:.4f} ({errors} errors; 4xx: {client_errors}); statuses: {dict(sorted(statuses.items()))}")

@@ -192,3 +192,21 @@ def test_dashboard_plotly_and_docs(client: TestClient) -> None:
         assert path in spec["paths"], path
     assert "/documents/{doc_id}" in spec["paths"] and "post" in spec["paths"]["/documents"]
     assert client.get("/docs").status_code == 200
+
+
+def test_the_same_question_is_answered_from_memory_until_the_store_changes(tmp_path: Any) -> None:
+    import duckdb
+    from api_store import copy_of_store
+
+    db = copy_of_store(tmp_path)
+    with TestClient(app_for(db, check_every=0)) as c:  # type: ignore[arg-type]
+        first = c.get("/events", params={"actor": "IRN"})
+        again = c.get("/events", params={"actor": "IRN"})
+        assert "x-tidings-cache" not in first.headers and again.headers["x-tidings-cache"] == "hit"
+        assert again.content == first.content and again.headers["x-content-type-options"] == "nosniff"
+        assert "x-tidings-cache" not in c.get("/events", params={"actor": "RUS"}).headers
+        writer = duckdb.connect(db)
+        writer.execute("DELETE FROM events WHERE source_country = 'IRN' OR target_country = 'IRN'")
+        writer.close()
+        after = c.get("/events", params={"actor": "IRN"})
+        assert "x-tidings-cache" not in after.headers and after.json()["total"] == 0 < first.json()["total"]

@@ -155,7 +155,9 @@ def test_request_body_over_the_limit_is_refused(tmp_path: Path) -> None:
 
 def test_cors_is_off_by_default_and_on_when_asked(client: TestClient) -> None:
     origin = {"Origin": "https://elsewhere.example"}
-    assert "access-control-allow-origin" not in client.get("/events", headers=origin).headers
+    plain = client.get("/events", headers=origin).headers
+    assert "access-control-allow-origin" not in plain
+    assert plain["x-content-type-options"] == "nosniff" and plain["x-frame-options"] == "DENY"
     pre = client.options("/events", headers={**origin, "Access-Control-Request-Method": "GET"})
     assert "access-control-allow-origin" not in pre.headers
     with TestClient(app_for(examples_store(), cors_origins=("https://elsewhere.example",))) as c:  # type: ignore[arg-type]
@@ -163,8 +165,15 @@ def test_cors_is_off_by_default_and_on_when_asked(client: TestClient) -> None:
 
 
 def test_foreign_host_header_is_refused() -> None:
+    from tidings.api.config import LOOPBACK_NAMES
+
     with TestClient(app_for(examples_store()), base_url="http://rebound.example") as c:  # type: ignore[arg-type]
         assert c.get("/events").status_code == 400
+    with TestClient(app_for(examples_store(), allowed_hosts=LOOPBACK_NAMES)) as c:  # type: ignore[arg-type]
+        for host in ("127.0.0.1:8000", "localhost", "[::1]:8000", "LOCALHOST:1"):
+            assert c.get("/events", headers={"Host": host}).status_code == 200, host
+        for host in ("127.0.0.1.rebound.example", "localhost.example:8000", "[::2]:8000", ""):
+            assert c.get("/events", headers={"Host": host}).status_code == 400, host
 
 
 def test_loopback_by_default_and_token_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

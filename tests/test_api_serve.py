@@ -137,3 +137,30 @@ def test_snapshot_serves_the_old_copy_while_a_writer_holds_the_store(tmp_path: P
             assert s.counts()["events"] == 0 and s.counts()["documents"] == docs
     finally:
         snapshot.close()
+
+
+def test_a_parquet_dataset_is_served_and_grows(tmp_path: Path) -> None:
+    from api_store import app_for
+    from conftest import EXAMPLES
+    from fastapi.testclient import TestClient
+
+    from tidings.runner import run
+    from tidings.settings import load_settings
+    from tidings.store import open_store
+    from tidings.store.parquet import ParquetWriter
+
+    files = sorted(EXAMPLES.glob("*.txt"))
+    out = tmp_path / "dataset"
+    with ParquetWriter(str(out)) as writer:
+        run([str(f) for f in files[:3]], writer, load_settings(), workers=1)
+    with TestClient(app_for(str(out))) as c:  # type: ignore[arg-type]
+        first = c.get("/events", params={"limit": 1000}).json()
+        with open_store(str(out)) as store:
+            assert first["total"] == len(store.events()) > 0
+            assert c.get("/clusters").json()["total"] == len(store.clusters()) > 0
+        with ParquetWriter(str(out)) as writer:  # a later run adds files: its events are served at once
+            run([str(f) for f in files[3:6]], writer, load_settings(), workers=1)
+        with open_store(str(out)) as store:
+            grown = len(store.events())
+        assert grown > first["total"]
+        assert c.get("/events", params={"limit": 1000}).json()["total"] == grown

@@ -12,11 +12,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from tidings.api import actor_routes, ingest, link_routes, read_routes
+from tidings.api.answers import AnswerCache
 from tidings.api.config import ApiConfig
-from tidings.api.security import BodyLimit, SecurityHeaders
+from tidings.api.security import AllowedHosts, BodyLimit, SecurityHeaders
 from tidings.api.snapshot import Snapshot
 
 STATIC = Path(str(resources.files("tidings.api"))) / "static"
@@ -72,9 +72,10 @@ def create_app(config: ApiConfig | None = None) -> FastAPI:
     if STATIC.is_dir():  # the dashboard's files; a path outside the folder is refused by StaticFiles
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    app.add_middleware(AnswerCache, snapshot=app.state.snapshot)  # innermost: the guards run on hits too
     if config.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET"])
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
+    app.add_middleware(AllowedHosts, names=config.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=config.max_body)
     return app

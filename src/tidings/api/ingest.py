@@ -22,7 +22,6 @@ from tidings.errors import StoreError
 from tidings.records import Rejection
 
 router = APIRouter()
-_writing = threading.Lock()
 
 
 class Report(BaseModel):
@@ -38,7 +37,7 @@ class Report(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
 
 
-def _code(reports: list[Report], db: str) -> dict[str, Any]:
+def _code(reports: list[Report], db: str, writing: threading.Lock) -> dict[str, Any]:
     from tidings.pipeline import process
     from tidings.settings import load_settings
     from tidings.sources.jsonl import read_jsonl
@@ -48,7 +47,7 @@ def _code(reports: list[Report], db: str) -> dict[str, Any]:
     lines = b"".join(json.dumps(r.model_dump(exclude_none=True), ensure_ascii=False).encode() + b"\n" for r in reports)
     raws = read_jsonl(io.BytesIO(lines), "api", {}, settings.max_bytes)
     results = list(process(raws, settings))
-    with _writing, Store(db) as store:
+    with writing, Store(db) as store:
         counts = store.write_batch(results)
     out: list[dict[str, Any]] = []
     for r in results:
@@ -91,7 +90,7 @@ def post_documents(
     if not 1 <= len(batch) <= MAX_POSTED:
         raise HTTPException(422, f"Send 1 to {MAX_POSTED} reports at a time, not {len(batch)}.")
     try:
-        summary = _code(batch, config.db)
+        summary = _code(batch, config.db, request.app.state.snapshot.writing)
     except StoreError as exc:
         raise HTTPException(503, f"The store is busy or cannot be written: {exc}") from exc
     request.app.state.snapshot.refresh()

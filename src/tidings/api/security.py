@@ -102,3 +102,34 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without its port: "127.0.0.1:8000" → "127.0.0.1", "[::1]:8000" → "::1"."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class AllowedHosts:
+    """Answers only requests whose Host header names one of ``names`` (400 otherwise): a page of
+    another site whose name was pointed at 127.0.0.1 (DNS rebinding) sends its own name."""
+
+    def __init__(self, app: ASGIApp, names: tuple[str, ...]) -> None:
+        self.app = app
+        self.names = {n.strip("[]").lower() for n in names}
+        self.any = "*" in self.names
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.any:
+            await self.app(scope, receive, send)
+            return
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        if host_name(host) in self.names:
+            await self.app(scope, receive, send)
+            return
+        body = b'{"detail":"Invalid host header."}'
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 400, "headers": headers})
+        await send({"type": "http.response.body", "body": body})

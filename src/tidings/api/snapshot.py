@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,9 +33,11 @@ class ReadStore(Store):
     snapshot was migrated once when it was made), and a counting mode that turns the one query a
     read method runs into ``SELECT count(*)`` over it."""
 
-    def __init__(self, path: str, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, path: str, con: duckdb.DuckDBPyConnection, counts: dict[Any, int] | None = None) -> None:
         self._count_only = False
         self._counted: int | None = None
+        # counts already made on this copy: a copy never changes, so a count holds as long as it
+        self._known_counts = counts if counts is not None else {}
         super().__init__(path, con)
         self._linked = True  # a DuckDB store's links are stored; a Parquet dataset's made once, at open
 
@@ -52,11 +54,18 @@ class ReadStore(Store):
     def count(self, method: Any, **kwargs: Any) -> int | None:
         """How many rows ``method(**kwargs)`` would give, counted by the database; None when the
         method does not read through ``_rows``."""
+        key = (getattr(method, "__name__", str(method)), tuple(sorted(kwargs.items())))
+        if key in self._known_counts:
+            return self._known_counts[key]
         self._count_only, self._counted = True, None
         try:
             method(**kwargs)
         finally:
             self._count_only = False
+        if self._counted is not None:
+            if len(self._known_counts) >= MAX_KNOWN_COUNTS:
+                self._known_counts.clear()
+            self._known_counts[key] = self._counted
         return self._counted
 
 
@@ -72,11 +81,17 @@ def _signature(path: Path) -> tuple[int, int, int, int]:
     return (out[0], out[1], out[2], out[3])
 
 
+# Counts remembered per copy (one per filter set asked for), at most.
+MAX_KNOWN_COUNTS = 4096
+
+
 @dataclass
 class _Copy:
     con: duckdb.DuckDBPyConnection
     path: str
     made: datetime
+    counts: dict[Any, int] = field(default_factory=dict)
+    answers: Any = None  # the copy's remembered answers (tidings.api.answers.Answers), made on first use
 
 
 class Snapshot:
@@ -85,6 +100,8 @@ class Snapshot:
     def __init__(self, db: str, check_every: float = 0.5) -> None:
         self.db = Path(db)
         self.check_every = check_every
+        # held while copying, and while this process writes the store (POST /documents): DuckDB
+        # refuses one process two connections to a file in different modes
         self._lock = threading.Lock()
         self._dir = Path(tempfile.mkdtemp(prefix="tidings-serve-"))
         self._seen: tuple[int, int, int, int] | None = None
@@ -152,12 +169,32 @@ class Snapshot:
         self._retired = [self._current]
         self._current = new
 
-    def store(self) -> ReadStore:
-        """A store for one request on the freshest copy (closing it closes only its own cursor)."""
+    @property
+    def writing(self) -> threading.Lock:
+        """Hold this to write the store from the server's own process (no copy is made meanwhile)."""
+        return self._lock
+
+    def _fresh(self) -> _Copy:
         if not self.parquet and time.monotonic() - self._checked >= self.check_every:
             self.refresh()
-        current = self._current
-        return ReadStore(current.path, current.con.cursor())
+        return self._current
+
+    def answers(self) -> Any:
+        """The remembered answers of the freshest copy; None for a Parquet dataset (it grows)."""
+        if self.parquet:
+            return None
+        current = self._fresh()
+        if current.answers is None:
+            from tidings.api.answers import Answers
+
+            current.answers = Answers()
+        return current.answers
+
+    def store(self) -> ReadStore:
+        """A store for one request on the freshest copy (closing it closes only its own cursor)."""
+        current = self._fresh()
+        # a Parquet dataset grows under its views: its counts are not kept
+        return ReadStore(current.path, current.con.cursor(), None if self.parquet else current.counts)
 
     def close(self) -> None:
         with self._lock:
