@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tidings.cli import actors, clean, demo, evaluate, export, link, merge, read, run, serve, show, timex
+from tidings.cli import actors, clean, demo, evaluate, export, link, merge, read, report, run, serve, show, timex
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -24,9 +24,10 @@ app.command("timex")(timex.timex_cmd)
 app.command("clusters")(link.clusters_cmd)
 app.command("families")(link.families_cmd)
 app.command("dyad")(link.dyad_cmd)
+app.command("serve")(serve.serve_cmd)
+app.command("report")(report.report_cmd)
 app.command("link")(link.link_cmd)
 app.command("export")(export.export_cmd)
-app.command("serve")(serve.serve_cmd)
 app.add_typer(evaluate.app, name="evaluate")
 app.add_typer(actors.app, name="actors")
 

@@ -1,4 +1,4 @@
-"""``tidings demo``: run the pipeline on the bundled sample reports into a temporary store."""
+"""``tidings demo``: run the pipeline on the bundled sample reports and show what was found."""
 
 from __future__ import annotations
 
@@ -6,15 +6,19 @@ import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
-from rich.console import Console
+import typer
 
-from tidings.cli.output import Format, write_rows
-from tidings.cli.read import EVENT_COLUMNS, QUOTE_COLUMNS
+from tidings.cli.event_lines import console_for_stdout, print_events
+from tidings.cli.newcomer import summary_panel
+from tidings.cli.quote_lines import print_quotes
 from tidings.cli.run import summary_lines
 from tidings.runner import run
 from tidings.settings import load_settings
 from tidings.store import open_store
+
+QUOTES_SHOWN = 8
 
 
 def examples_dir() -> Path:
@@ -22,21 +26,29 @@ def examples_dir() -> Path:
     return Path(str(resources.files("tidings") / "examples"))
 
 
-def demo_cmd() -> None:
-    """Code a dozen sample reports and print what was found."""
+def demo_cmd(
+    db: Annotated[
+        str | None, typer.Option("--db", help="Keep the demo's store in this DuckDB file (default: a temporary one).")
+    ] = None,
+    evidence: Annotated[bool, typer.Option(help="Show each event's sentence, the trigger marked.")] = False,
+) -> None:
+    """Code a dozen sample reports and show what was found: events, quotes, and where to go next."""
     settings = load_settings()
-    console = Console()
+    console = console_for_stdout()
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "demo.duckdb")
-        with open_store(db) as store:
+        path = db or str(Path(tmp) / "demo.duckdb")
+        with open_store(path) as store:
             total = run([str(examples_dir())], store, settings)
             events = store.events()
             quotes = store.quotes()
-        for row in (*events, *quotes):  # the file name is enough to tell the sample reports apart
-            row["doc_ref"] = Path(row["doc_ref"]).name
-        for line in summary_lines(total):
-            print(line, file=sys.stderr)
-        console.rule("events")
-        write_rows(events, Format.TABLE, EVENT_COLUMNS)
-        console.rule("quotes")
-        write_rows(quotes, Format.TABLE, QUOTE_COLUMNS)
+            documents = store.counts()["documents"]
+    for row in (*events, *quotes):  # the file name is enough to tell the sample reports apart
+        row["doc_ref"] = Path(row["doc_ref"]).name
+    for line in summary_lines(total):
+        print(line, file=sys.stderr)
+    console.rule("events: one a line")
+    print_events(events, console, evidence=evidence)
+    console.rule("quotes")
+    print_quotes(quotes, console, limit=QUOTES_SHOWN)
+    console.print()
+    console.print(summary_panel(documents, sum(total.rejected.values()), events, quotes, db))

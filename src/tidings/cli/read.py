@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
+from tidings.cli.event_lines import console_for_stdout, print_events
 from tidings.cli.options import DB, FORMAT
 from tidings.cli.output import Format, write_rows
+from tidings.cli.quote_lines import print_quotes
 from tidings.store import open_store
 
 EVENT_COLUMNS = [
@@ -51,10 +53,13 @@ def events_cmd(
             "so of the events at 0.5 or more about half or more are right (scripts/fit_calibration.py).",
         ),
     ] = None,
+    evidence: Annotated[
+        bool, typer.Option(help="In the table, show each event's sentence below it, the trigger marked.")
+    ] = False,
     db: str = DB,
     fmt: Format = FORMAT,
 ) -> None:
-    """List coded events: by default those the report tells as fact (asserted or reported), not negated."""
+    """List coded events, one line each: by default those the report tells as fact (asserted or reported), not negated."""
     since_date = date.fromisoformat(since) if since else None
     with open_store(db) as store:
         rows = store.events(
@@ -65,7 +70,10 @@ def events_cmd(
             include_all=all_,
             min_confidence=min_confidence,
         )
-    write_rows(rows, fmt, EVENT_COLUMNS)
+    if fmt is Format.TABLE:
+        print_events(rows, evidence=evidence)
+    else:
+        write_rows(rows, fmt, EVENT_COLUMNS)
 
 
 def quotes_cmd(
@@ -78,7 +86,10 @@ def quotes_cmd(
     """List quotations and indirect speech with their speakers and relays."""
     with open_store(db) as store:
         rows = store.quotes(speaker=speaker, relay=relay, contains=contains)
-    write_rows(rows, fmt, QUOTE_COLUMNS)
+    if fmt is Format.TABLE:
+        print_quotes(rows, console_for_stdout())
+    else:
+        write_rows(rows, fmt, QUOTE_COLUMNS)
 
 
 def rejections_cmd(db: str = DB, fmt: Format = FORMAT) -> None:

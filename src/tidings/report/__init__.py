@@ -1,0 +1,1 @@
+"""tidings report: one self-contained HTML file on a dyad, to read offline and to print."""
