@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tidings.cli.link import ACTOR, SINCE, SOURCE, TARGET, TYPE, UNTIL, _day
+from tidings.cli.link import ACTOR, SINCE, SOURCE, TARGET, TYPE, UNTIL, iso_day
 from tidings.cli.options import DB
 from tidings.export.gdelt import write_gdelt
 from tidings.export.polecat import write_polecat
@@ -57,8 +57,8 @@ def export_cmd(
     filters = Filters(
         actor=actor,
         type_=type_,
-        since=_day(since),
-        until=_day(until),
+        since=iso_day(since),
+        until=iso_day(until),
         source=source,
         target=target,
         min_confidence=min_confidence,

@@ -44,7 +44,7 @@ LIMIT = typer.Option(min=1, help="At most this many rows.")
 OFFSET = typer.Option(min=0, help="Skip this many rows first.")
 
 
-def _day(value: str | None) -> date | None:
+def iso_day(value: str | None) -> date | None:
     if not value:
         return None
     try:
@@ -85,8 +85,8 @@ def clusters_cmd(
         rows = store.clusters(
             actor=actor,
             type_=type_,
-            since=_day(since),
-            until=_day(until),
+            since=iso_day(since),
+            until=iso_day(until),
             source=source,
             target=target,
             limit=limit,
@@ -112,7 +112,7 @@ def families_cmd(
     filtered = any((actor, type_, since, until, source, target))
     where = (
         event_filters(
-            actor=actor, type_=type_, since=_day(since), until=_day(until), source=source, target=target
+            actor=actor, type_=type_, since=iso_day(since), until=iso_day(until), source=source, target=target
         )
         if filtered
         else None
@@ -193,7 +193,7 @@ def dyad_cmd(
     """The dyad A–B over time: distinct events (clusters) by PLOVER type in each direction, a
     Goldstein-weighted cooperation–conflict index, and the period's most reported events."""
     with open_store(db) as store:
-        series = dyad_series(store, a, b, by=str(by), since=_day(since), until=_day(until))
+        series = dyad_series(store, a, b, by=str(by), since=iso_day(since), until=iso_day(until))
     if plot:
         from tidings.link.plot import write_plot
 
