@@ -63,6 +63,11 @@ def test_a_surname_alone_names_the_one_in_office_that_day(nlp: Any) -> None:
     assert [m.actor.actor_id for m in resolve(nlp(said), "d", None).mentions] == ["P?:clinton"]
     titled = resolve(nlp("President Yeltsin and Kuchma met."), "d", date(1998, 2, 27)).mentions
     assert {m.actor.country for m in titled} == {"RUS", "UKR"}
+    # A proper noun on its own, even one the parser takes for an organisation; not a word of a longer name.
+    alone = resolve(nlp("Lawmakers praised Trump and his Cabinet."), "d", date(2025, 3, 11)).mentions
+    assert ("Trump", "USA") in {(m.text, m.actor.country) for m in alone}
+    tower = resolve(nlp("Protesters gathered outside Trump Tower."), "d", date(2025, 3, 11)).mentions
+    assert not [m for m in tower if m.actor.country == "USA"]
 
 
 def test_titles_metonymy_and_demonyms(nlp: Any) -> None:

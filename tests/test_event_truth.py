@@ -395,3 +395,17 @@ def test_what_is_needed_or_proposed_is_not_done() -> None:
     assert ("CONSULT", "UKR", "RUS") in _shown(
         "A major goal of the Ukrainian president's visit to Russia was the signing of a program."
     )
+
+
+def test_the_three_nations_are_the_three_last_named() -> None:
+    shown = _shown(
+        "Burkina Faso, Mali and Niger left ECOWAS in January. "
+        "The three nations accused the regional body of failing to protect its members."
+    )
+    assert {("ACCUSE", "BFA", "IGO"), ("ACCUSE", "MLI", "IGO"), ("ACCUSE", "NER", "IGO")} <= shown
+
+
+def test_crediting_someone_for_a_role_is_praise_not_the_role() -> None:
+    shown = _shown("Rubio also credited Britain and France for playing a constructive role in talks with Ukraine.")
+    assert {("SUPPORT", "USA", "GBR"), ("SUPPORT", "USA", "FRA")} <= shown
+    assert "CONSULT" not in {t for t, _, _ in shown}

@@ -84,8 +84,8 @@ def link(out: Any) -> None:
 
 
 def _pairs(out: Any, sentence_index: list[int], words: CorefWords) -> None:
-    """Pass 5: 'the two leaders', 'both countries', 'the two sides' point back at the last two
-    parties of their kind named before them, within the description window: people for a head of
+    """Pass 5: 'the two leaders', 'both countries', 'the three nations' point back at the last two
+    (or three, four, five) parties of their kind named before them, within the description window: people for a head of
     people, states (or the states people serve) for a head of states, either for 'sides'. The two
     must be of different states, or the description is not theirs ("the two ministers" of one
     government). Recorded in ``ResolvedDoc.groups`` for the event stage, how ``coref:pair``."""
@@ -100,6 +100,7 @@ def _pairs(out: Any, sentence_index: list[int], words: CorefWords) -> None:
         lemma = tok.lemma_.lower()
         if lemma not in heads or tok.i in out.by_token:
             continue
+        size = _PAIR_SIZES.get(marker.lower_, 2)
         if refs is None:
             refs = _refs(out, sentence_index, out.mentions)
         here = sentence_index[tok.i]
@@ -117,10 +118,13 @@ def _pairs(out: Any, sentence_index: list[int], words: CorefWords) -> None:
                 continue
             countries.add(a.country)
             found.append(r.mention)
-            if len(found) == 2:
+            if len(found) == size:
                 break
-        if len(found) == 2:
+        if len(found) == size:
             out.groups[tok.i] = [m if not states else _state_mention(out, m) for m in reversed(found)]
+
+
+_PAIR_SIZES = {"three": 3, "four": 4, "five": 5}
 
 
 def _state_mention(out: Any, m: Mention) -> Mention:

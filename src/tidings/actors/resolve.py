@@ -249,9 +249,20 @@ def _person_word(doc: Any, span: Any) -> bool:
     if before in words.male or before in words.female or before in words.person_nouns:
         return True
     # The whole of a PERSON name, not the end of another man's ("Barnett Slepian" is not Slepian).
-    return all(t.ent_type_ == "PERSON" for t in span) and span[0].ent_iob_ == "B" and (
-        span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+    if all(t.ent_type_ == "PERSON" for t in span):
+        return span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+    # A proper noun standing alone, which the parser did not call a place ("praised Trump and his
+    # Cabinet"): not a word of a longer name ("Trump Tower", "Lake Clinton").
+    before_tok = doc[span.start - 1] if span.start > 0 else None
+    after_tok = doc[span.end] if span.end < len(doc) else None
+    return (
+        all(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in span)
+        and (before_tok is None or before_tok.pos_ != "PROPN")
+        and (after_tok is None or after_tok.pos_ != "PROPN")
     )
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _in_place_name(doc: Any, span: Any) -> bool:
