@@ -250,7 +250,7 @@ def _person_word(doc: Any, span: Any) -> bool:
         return True
     # The whole of a PERSON name, not the end of another man's ("Barnett Slepian" is not Slepian).
     if all(t.ent_type_ == "PERSON" for t in span):
-        return span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        return bool(span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I"))
     # A proper noun standing alone, which the parser did not call a place ("praised Trump and his
     # Cabinet"): not a word of a longer name ("Trump Tower", "Lake Clinton").
     before_tok = doc[span.start - 1] if span.start > 0 else None
