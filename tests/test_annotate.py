@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import EXAMPLES, SEEDS, SHARED, need_shared
 
 # Every annotation a later stage can read.
@@ -95,3 +94,33 @@ def test_the_switch_is_read_from_the_environment(setting: str, monkeypatch: pyte
 
     monkeypatch.setenv("TIDINGS_ARRAY_RULES", setting)
     assert load_settings().array_rules == setting
+
+
+def test_word_sets_made_for_one_report_are_not_kept_forever(nlp: Any) -> None:
+    # A stream's memory grew without end: sets built per report were remembered by their ids.
+    from tidings import nlp as nlp_module
+    from tidings.nlp import tokens_with
+
+    doc = nlp("Iran criticized Azerbaijan on Tuesday, and the ministers met in Baku.")
+    for n in range(3 * nlp_module._WORD_SETS):
+        assert tokens_with(doc, frozenset({"meet", f"word{n}"})) == [9]
+        assert len(nlp_module._WORD_HASHES) <= nlp_module._WORD_SETS
+    assert tokens_with(doc, frozenset({"criticize", "minister"})) == [1, 8]
+
+
+def test_one_model_whichever_way_it_is_named(nlp: Any) -> None:
+    from tidings.nlp import DEFAULT_MODEL, load_model
+
+    assert load_model() is load_model(DEFAULT_MODEL) is nlp
+
+
+def test_the_lemma_memo_is_bounded(monkeypatch: pytest.MonkeyPatch, nlp: Any) -> None:
+    from tidings import annotate
+    from tidings.nlp import DEFAULT_MODEL, _array_steps, parse
+
+    monkeypatch.setattr(annotate, "_MEMO_LIMIT", 5)
+    texts = ["The ministers were visiting Paris and said nothing of the talks they held."] * 2
+    stock, fast = list(parse(texts, arrays=False)), list(parse(texts, arrays=True))
+    assert [[t.lemma_ for t in d] for d in fast] == [[t.lemma_ for t in d] for d in stock]
+    lemmatizer = next(s for s in _array_steps(DEFAULT_MODEL)[1] if isinstance(s, annotate.ArrayLemmatizer))
+    assert len(lemmatizer._memo) <= 5 + len(texts[0].split()) + 2

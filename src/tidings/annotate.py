@@ -22,8 +22,9 @@ import numpy
 _COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 # The attributes whose values are written back as whole columns (the rest, rare, token by token).
 _WRITTEN = ("POS", "MORPH", "LEMMA")
-# The lemmatizer's memo is dropped when it holds this many entries: a long stream meets ever new words.
-_MEMO_LIMIT = 200_000
+# A memo (and the lemmatizer's own cache) is dropped when it holds this many entries: a long stream
+# meets ever new words, and the lemmas are a pure function of the key, so dropping changes nothing.
+_MEMO_LIMIT = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,8 @@ class ArrayLemmatizer:
         memo, strings = self._memo, doc.vocab.strings
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
+        if len(lem.cache) > _MEMO_LIMIT:
+            lem.cache.clear()
         lemmas = table[:, 3].copy()
         for i in todo.tolist():
             key = (int(table[i, 0]), int(table[i, 1]), int(table[i, 2]))
