@@ -20,7 +20,7 @@ the speed bound's ratio.
 
 ``--stream N`` makes N reports by repeating the corpus, each varied (paragraphs rotated, numbers
 shifted, a closing sentence with its number) so that no two have the same text, writes them to a
-JSONL file and runs `tidings run` over it, printing the summed RSS at every tenth of the stream.
+JSONL file and runs `tidings run` over it, printing the summed RSS (and each process's) at every tenth of the stream (``--marks``).
 """
 
 from __future__ import annotations
@@ -72,11 +72,12 @@ class TreeMeter:
     def __init__(self, every: float = 0.2) -> None:
         self.every, self.peak, self.cpu = every, 0, {}
         self.rss_now = 0
+        self.rss_each: dict[int, int] = {}  # the last sample's RSS of each process
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
     def sample(self) -> None:
-        rss = 0
+        rss, each = 0, {}
         for pid in _tree(os.getpid()):
             fields = _stat(pid)
             try:
@@ -84,11 +85,12 @@ class TreeMeter:
             except (OSError, IndexError, ValueError):
                 continue
             rss += pages * PAGE
+            each[pid] = pages * PAGE
             if fields is not None:
                 # utime, stime: fields 14 and 15 of stat, 12 and 13 here (counted from the state).
                 used = (int(fields[11]) + int(fields[12])) / TICK
                 self.cpu[pid] = max(self.cpu.get(pid, 0.0), used)
-        self.rss_now = rss
+        self.rss_now, self.rss_each = rss, each
         self.peak = max(self.peak, rss)
 
     def _loop(self) -> None:
@@ -207,7 +209,7 @@ def stream(corpus: str, args: argparse.Namespace) -> None:
                 fh.write(json.dumps(row) + "\n")
         print(f"stream: {args.stream} synthetic reports, {words} words, from {len(rows)} of {corpus}", flush=True)
         settings = load_settings(db=str(Path(tmp) / "s.duckdb"))
-        done, marks = 0, [args.stream * k // 10 for k in range(1, 11)]
+        done, marks = 0, [args.stream * k // args.marks for k in range(1, args.marks + 1)]
         with TreeMeter(every=1.0) as meter:
             start = time.perf_counter()
 
@@ -217,8 +219,13 @@ def stream(corpus: str, args: argparse.Namespace) -> None:
                 while marks and done >= marks[0]:
                     meter.sample()
                     rate = done / (time.perf_counter() - start)
-                    print(f"  {done:>7} reports: RSS {meter.rss_now / 2**20:7.0f} MB (peak so far "
-                          f"{meter.peak / 2**20:.0f} MB), {rate:.1f} docs/s", flush=True)  # fmt: skip
+                    me = meter.rss_each.get(os.getpid(), 0)
+                    workers = " + ".join(
+                        f"{v / 2**20:.0f}" for p, v in sorted(meter.rss_each.items()) if p != os.getpid()
+                    )
+                    print(f"  {done:>7} reports: RSS {meter.rss_now / 2**20:7.0f} MB (this process {me / 2**20:.0f}"
+                          f"{', workers ' + workers if workers else ''}; peak so far {meter.peak / 2**20:.0f} MB), "
+                          f"{rate:.1f} docs/s", flush=True)  # fmt: skip
                     marks.pop(0)
 
             with Store(settings.db) as store:
@@ -237,6 +244,7 @@ def main() -> None:
     ap.add_argument("--stream", type=int, help="run a synthetic stream of this many reports and print memory")
     ap.add_argument("--workers", type=int, default=2, help="workers for --stream")
     ap.add_argument("--paragraphs", type=int, help="--stream: keep this many paragraphs of each report")
+    ap.add_argument("--marks", type=int, default=10, help="--stream: print memory this many times")
     ap.add_argument("--child")
     args = ap.parse_args()
     if not Path(args.corpus).is_file():

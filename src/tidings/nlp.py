@@ -116,10 +116,14 @@ def _read_ap_dash_as_dash(nlp: Any) -> None:
     ap.norm_, ap.prefix_, ap.suffix_, ap.shape_ = dash.norm_, dash.prefix_, dash.suffix_, dash.shape_
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """The spaCy Language for ``name`` (a package name or a path), loaded once per process, with
     paragraph breaks as sentence starts for the parser."""
+    return _load_model(name)  # one cache key for load_model() and load_model(DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def _load_model(name: str) -> Any:
     import spacy
     from spacy.language import Language
 
@@ -138,10 +142,26 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
         ) from exc
 
 
-def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Any]:
-    """spaCy Docs for ``texts``, in order, parsed with ``nlp.pipe``."""
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32, arrays: bool = True) -> Iterator[Any]:
+    """spaCy Docs for ``texts``, in order, parsed with ``nlp.pipe``. With ``arrays``, the model's
+    attribute ruler and lemmatizer run over whole arrays after the pipe (``annotate.py``): the same
+    annotations, cheaper."""
     nlp = load_model(model)
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    if not arrays:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+        return
+    names, steps = _array_steps(model)
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=names):
+        for step in steps:
+            step(doc)
+        yield doc
+
+
+@lru_cache(maxsize=4)
+def _array_steps(model: str) -> tuple[list[str], list[Any]]:
+    from tidings.annotate import array_steps
+
+    return array_steps(load_model(model))
 
 
 def tokens_overlapping(starts: list[int], start: int, end: int) -> range:
@@ -172,17 +192,21 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
 
     if not len(doc) or not words:
         return []
-    key = id(words)
-    hashes = _WORD_HASHES.get(key)
-    if hashes is None or hashes[0] is not words:
+    # By the set itself: callers also pass sets made for one report, and a table keyed by their
+    # ids would keep every one of them (a long stream's memory grew without end).
+    hashes = _WORD_HASHES.get(words)
+    if hashes is None:
         strings = doc.vocab.strings
-        hashes = (words, numpy.array([strings.add(w) for w in words], dtype="uint64"))
-        _WORD_HASHES[key] = hashes
+        hashes = numpy.array([strings.add(w) for w in words], dtype="uint64")
+        if len(_WORD_HASHES) >= _WORD_SETS:
+            _WORD_HASHES.clear()
+        _WORD_HASHES[words] = hashes
     table = doc.to_array([LOWER, LEMMA])
     # The lemmas of common words are lower case; a proper noun's lemma keeps its capital, and the
     # lower-cased form catches it.
-    hits = numpy.isin(table[:, 0], hashes[1]) | numpy.isin(table[:, 1], hashes[1])
+    hits = numpy.isin(table[:, 0], hashes) | numpy.isin(table[:, 1], hashes)
     return [int(i) for i in numpy.nonzero(hits)[0]]
 
 
-_WORD_HASHES: dict[int, tuple[frozenset[str], Any]] = {}
+_WORD_HASHES: dict[frozenset[str], Any] = {}
+_WORD_SETS = 512  # distinct word sets remembered (the lexicon's are a few dozen)

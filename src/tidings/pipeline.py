@@ -38,9 +38,7 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
     out: list[Result] = []
     titles = _quoting_titles(documents, settings)
     headlines = _headlines(documents, settings)
-    for n, (document, sdoc) in enumerate(
-        zip(documents, parse((d.text for d in documents), settings.model, settings.batch_size), strict=True)
-    ):
+    for n, (document, sdoc) in enumerate(zip(documents, _parse((d.text for d in documents), settings), strict=True)):
         stage = "actors"
         try:
             on = document.published.date() if document.published else None
@@ -74,6 +72,10 @@ def analyze(documents: list[Document], settings: Settings) -> list[Result]:
     return out
 
 
+def _parse(texts: Iterable[str], settings: Settings) -> Iterator[Any]:
+    return parse(texts, settings.model, settings.batch_size, arrays=settings.array_rules == "on")
+
+
 _QUOTE_MARKS = re.compile("[\"“”‘’«»]|''|(?:^|\\s)'")
 
 
@@ -83,7 +85,7 @@ def _quoting_titles(documents: list[Document], settings: Settings) -> dict[int, 
     Investigated’"); the cleaner keeps them out of the text, so they are read on their own."""
     wanted = [n for n, d in enumerate(documents) if d.title and _QUOTE_MARKS.search(d.title)]
     texts = [documents[n].title or "" for n in wanted]
-    return dict(zip(wanted, parse(texts, settings.model, settings.batch_size), strict=True))
+    return dict(zip(wanted, _parse(texts, settings), strict=True))
 
 
 def _title_document(document: Document) -> Document:
@@ -96,7 +98,7 @@ def _headlines(documents: list[Document], settings: Settings) -> dict[int, Any]:
     """The parsed headlines, in their reports' casing, by the document's place in the batch."""
     wanted = [n for n, d in enumerate(documents) if d.title and len(d.title.split()) >= 3]
     texts = [_title_document(documents[n]).text for n in wanted]
-    return dict(zip(wanted, parse(texts, settings.model, settings.batch_size), strict=True))
+    return dict(zip(wanted, _parse(texts, settings), strict=True))
 
 
 def process_batch(raws: list[RawDocument | Rejection], settings: Settings) -> list[Result]:

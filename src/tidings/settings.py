@@ -27,6 +27,9 @@ class Settings:
     # "on": the headline type model's second opinion codes a headline's act the rules left uncoded
     # (events/second_opinion.py); "off": rules only.
     type_model: str = "on"
+    # "on": the model's attribute ruler and lemmatizer run over whole arrays (annotate.py), the same
+    # annotations for less CPU; "off": spaCy's own components (for comparison).
+    array_rules: str = "on"
 
 
 def _coerce(value: str, kind: Any) -> Any:
