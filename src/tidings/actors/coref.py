@@ -240,24 +240,7 @@ def _pronoun(
 
     window = words.pronoun_window if low not in words.plural else 1
     ranked = _ranked(tok, refs, sentence_index, window, fits)
-    if ranked and low in words.thing and _nearer_thing(tok, ranked[0], sentence_index, out_by_token=refs):
-        return None  # "the vessel … when it arrived in China": 'it' is the thing, no actor
     return ranked[0] if ranked else None
-
-
-def _nearer_thing(tok: Any, best: _Ref, sentence_index: list[int], out_by_token: list[_Ref]) -> bool:
-    """Is there, between the best actor for an 'it' and the 'it', the subject of a clause that is a
-    singular common noun naming no actor (a ship, a plan, the infrastructure)? The nearer subject
-    is what 'it' points at."""
-    doc = tok.doc
-    mentioned = {r.head.i for r in out_by_token}
-    start = best.head.i + 1
-    for t in doc[start : tok.i]:
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in mentioned:
-            continue
-        if sentence_index[tok.i] - sentence_index[t.i] <= 1:
-            return True
-    return False
 
 
 def _description(
