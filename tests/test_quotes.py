@@ -291,3 +291,40 @@ def test_a_quoted_title_in_a_noun_phrase_is_nobody_s_words() -> None:
         if q[0] != "indirect"
     ]
     assert q == ("partial", "Trump", "the deal a “Total Disaster,”")
+
+
+@pytest.mark.model
+def test_an_attribution_interrupting_its_content_keeps_both_parts() -> None:
+    # PolNeAR annotates the content on both sides of "Mr. Obama said" as one attribution.
+    text = "Acts of protest, Mr. Obama said, are acts of patriotism that the country needs."
+    out = process_text(text)
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.text == "Acts of protest are acts of patriotism that the country needs"
+    assert [text[a:b] for a, b in q.parts] == ["Acts of protest", "are acts of patriotism that the country needs"]
+    assert q.speaker is not None and q.speaker.text == "Obama"
+    out = process_text("The economy, according to the central bank, is growing faster than expected this year.")
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.text == "The economy is growing faster than expected this year"
+    # An attribution before its content has no stretch before it to take in.
+    out = process_text("On Monday the minister said the talks would resume next week in Geneva.")
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.text == "the talks would resume next week in Geneva"
+
+
+@pytest.mark.model
+def test_speakers_joined_by_and_are_all_named() -> None:
+    out = process_text(
+        "Hillary Clinton met donors in Ohio on Monday. She and her aides said the plan would cost far too much money."
+    )
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.speaker is not None and q.speaker.text == "She and her aides"
+    assert q.speaker.actor is not None and q.speaker.actor.name == "Hillary Clinton"
+    out = process_text("“We will not give up,” Senators Bob Corker and Lindsey Graham said in a joint statement.")
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.kind is QuoteKind.DIRECT
+    assert q.speaker is not None and q.speaker.text == "Bob Corker and Lindsey Graham"

@@ -21,7 +21,7 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import tokens_overlapping
 from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
-from tidings.quotes.content import content_bounds
+from tidings.quotes.content import content_bounds, content_lead
 from tidings.quotes.cues import Cue, load_cues
 from tidings.quotes.headline import headline_quotes
 from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans, names_a_programme
@@ -112,7 +112,11 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         bounds = _cut_after_quote(bounds, [spans[n] for n in inside], text)
         kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
         others = by_sentence.get(cue.token.sent.start, [])
-        drafts.append(_Draft([bounds], kind, attributor.attribution(cue, others)))
+        parts = [bounds]
+        lead = content_lead(cue, attributor.names_actor)
+        if lead is not None and lead[1] <= bounds[0] and not any(_covered(lead, (s.open_mark, s.close_end)) for s in spans):
+            parts.insert(0, lead)  # "Acts of protest, Mr. Obama said, are acts of …": both stretches
+        drafts.append(_Draft(parts, kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
 
 

@@ -22,6 +22,10 @@ from tidings.quotes.cues import Cue, cue_lemma, load_cues
 
 MIN_CONTENT_WORDS = 3
 _EDGE_PUNCT = set(",;:—–―-()[]")
+# An attribution interrupting its content ("…, Mr. Obama said, …") is set off by these, and is
+# this many tokens long at most.
+_SETS_OFF = {",", "—", "–", "―", "-", "--"}
+MAX_INTERRUPTION = 16
 
 
 def _loose_edge(token: Any, punct: set[str]) -> bool:
@@ -124,8 +128,8 @@ def _no_actor(token: Any) -> bool:
     return False
 
 
-def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
-    """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
+def _content_runs(cue: Cue, names_actor: Callable[[Any], bool]) -> list[list[Any]] | None:
+    """The contiguous runs of tokens of what ``cue`` attributes, in text order."""
     tok = cue.token
     if cue.kind == "according":
         tokens = _according(tok)
@@ -151,7 +155,41 @@ def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> 
             runs[-1].append(t)
         else:
             runs.append([t])
-    if not runs:
+    return runs or None
+
+
+def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
+    """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
+    runs = _content_runs(cue, names_actor)
+    return None if runs is None else _bounds(max(runs, key=len))
+
+
+def content_lead(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
+    """The words of the content before an attribution that interrupts it: in "Acts of protest,
+    Mr. Obama said, are acts of patriotism" (or "The economy, according to X, is growing") the
+    content is both stretches, as PolNeAR annotates it; ``content_bounds`` gives the second.
+    Only a stretch that ends right before the attribution's own phrase, set off by a comma or a
+    dash, with the cue between it and the rest."""
+    runs = _content_runs(cue, names_actor)
+    if runs is None or len(runs) < 2:
         return None
     best = max(runs, key=len)
-    return _bounds(best)
+    at = runs.index(best)
+    if at == 0:
+        return None
+    lead = runs[at - 1]
+    doc = cue.token.doc
+    between = doc[lead[-1].i + 1 : best[0].i]
+    if not lead[-1].i < cue.token.i < best[0].i or len(between) > MAX_INTERRUPTION:
+        return None
+    opener = lead[-1] if lead[-1].text in _SETS_OFF else doc[lead[-1].i + 1]
+    if opener.text not in _SETS_OFF or any(t.text in ".!?;" or "\n" in t.text_with_ws for t in between):
+        return None
+    tokens = _after_dateline(lead)
+    while tokens and _loose_edge(tokens[0], _EDGE_PUNCT):
+        tokens = tokens[1:]
+    while tokens and _loose_edge(tokens[-1], _EDGE_PUNCT):
+        tokens = tokens[:-1]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
