@@ -25,6 +25,7 @@ from tidings.quotes.content import content_bounds, content_lead
 from tidings.quotes.cues import Cue, load_cues
 from tidings.quotes.headline import headline_quotes
 from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans, names_a_programme
+from tidings.quotes.transcript import transcript_label
 from tidings.records import Event, Quote, QuoteKind
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "headline_quotes", "link_events", "load_cues"]
@@ -317,6 +318,14 @@ def _direct(
         who = attributor.for_quote(span)
         kind = _kind(text, span)
         prev = drafts[-1] if drafts else None
+        label = transcript_label(text, span.start)
+        if label is not None:
+            # "WALLACE: Let's start with …": a transcript's turn, its speaker the label. Its words
+            # are the speaker's, but the mark opens before the label, not around them: like PolNeAR
+            # (and its scorer), tidings counts a turn as speech without quotation marks.
+            who = Attribution(attributor.named(label.name), (), None)
+            drafts.append(_Draft([_strip(text, label.body, span.end)], QuoteKind.INDIRECT, who, [span]))
+            continue
         if prev is not None and _joins(attributor, prev, span, who):
             prev.parts.append(_strip(text, span.start, span.end))
             prev.spans.append(span)

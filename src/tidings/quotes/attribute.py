@@ -166,6 +166,17 @@ class Attributor:
             left += 1
         return Role(self.doc[left : token.i + 1].text, None)
 
+    def named(self, label: str) -> Role:
+        """The person a transcript's label names ("PENCE"): the last one mentioned by that
+        surname, or the label alone."""
+        surname = label.split()[-1].lower()
+        people = [
+            m.actor
+            for m in self.resolved.mentions
+            if m.actor.kind == "person" and m.actor.name.split()[-1:] == [surname.title()]
+        ]
+        return Role(label, people[-1] if people else None)
+
     def names_actor(self, token: Any) -> bool:
         """Does the phrase headed by ``token`` name an actor (a person, a state, an office), not
         merely mention one in a modifier ("North Korea's missile launch")?"""
