@@ -3,7 +3,9 @@
 1. ``marks``: the spans inside quotation marks.
 2. ``cues``: the attribution cues of each sentence (a data lexicon) with their speakers.
 3. ``attribute``: the speaker and relay chain of each quotation.
-4. ``content``: the content of indirect speech ("X said that …", "according to X, …").
+4. ``content``: the content of indirect speech ("X said that …", "according to X, …"), in two
+   parts when the attribution interrupts it ("Acts of protest, Mr. Obama said, are acts of …").
+5. ``transcript``: the speaker labels of a printed transcript ("PENCE: Well, look, …").
 
 A quotation broken by its attribution ("“…,” he said. “…”") or running on over paragraphs is
 one quote with several ``parts``. A quotation inside the content of indirect speech ("Clinton
