@@ -291,3 +291,83 @@ def test_a_quoted_title_in_a_noun_phrase_is_nobody_s_words() -> None:
         if q[0] != "indirect"
     ]
     assert q == ("partial", "Trump", "the deal a “Total Disaster,”")
+
+
+@pytest.mark.model
+def test_an_attribution_interrupting_its_content_keeps_both_parts() -> None:
+    # PolNeAR annotates the content on both sides of "Mr. Obama said" as one attribution.
+    text = "Acts of protest, Mr. Obama said, are acts of patriotism that the country needs."
+    out = process_text(text)
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.text == "Acts of protest are acts of patriotism that the country needs"
+    assert [text[a:b] for a, b in q.parts] == ["Acts of protest", "are acts of patriotism that the country needs"]
+    assert q.speaker is not None and q.speaker.text == "Obama"
+    out = process_text("The economy, according to the central bank, is growing faster than expected this year.")
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.text == "The economy is growing faster than expected this year"
+    # The parse hangs the fronted words on the cue: they are still the content's first part.
+    for text, first in (
+        ("The talks, the minister said on Monday in Berlin, will resume next week in Geneva.", "The talks"),
+        ("If this argument fails to persuade, Mr. Castaneda argues, there are other tools at hand.", "If this argument"),
+    ):
+        out = process_text(text)
+        assert isinstance(out, Analysis)
+        (q,) = out.quotes
+        assert len(q.parts) == 2 and q.text.startswith(first), text
+    # An attribution before its content has no stretch before it to take in.
+    out = process_text("On Monday the minister said the talks would resume next week in Geneva.")
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.text == "the talks would resume next week in Geneva"
+
+
+@pytest.mark.model
+def test_speakers_joined_by_and_are_all_named() -> None:
+    out = process_text(
+        "Hillary Clinton met donors in Ohio on Monday. She and her aides said the plan would cost far too much money."
+    )
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.speaker is not None and q.speaker.text == "She and her aides"
+    assert q.speaker.actor is not None and q.speaker.actor.name == "Hillary Clinton"
+    out = process_text("“We will not give up,” Senators Bob Corker and Lindsey Graham said in a joint statement.")
+    assert isinstance(out, Analysis)
+    (q,) = out.quotes
+    assert q.kind is QuoteKind.DIRECT
+    assert q.speaker is not None and q.speaker.text == "Bob Corker and Lindsey Graham"
+
+
+def test_transcript_labels_head_a_dialogue_or_a_named_person() -> None:
+    from tidings.quotes.transcript import transcript_label
+
+    dialogue = '"WALLACE: Why now?\n\n"PENCE: Well, look, it is serious business.\n'
+    first = transcript_label(dialogue, 1)
+    assert first is not None and first.name == "WALLACE" and dialogue[first.body :].startswith("Why now?")
+    second = transcript_label(dialogue, dialogue.index("PENCE"))
+    assert second is not None and second.name == "PENCE"
+    # One label, its person named in the report: a label; a report's heading: none.
+    named = 'Gov. Mike Pence spoke on Sunday.\n"PENCE: We will win.\n'
+    assert transcript_label(named, named.index("PENCE:")) is not None
+    heading = 'The campaign spoke on Sunday.\n"UPDATE: The campaign withdrew the invitation.\n'
+    assert transcript_label(heading, heading.index("UPDATE")) is None
+    # Not at a paragraph's start: no label.
+    inline = 'He said "PENCE: yes" and WALLACE: no.\n"TAPPER: Hello there.\n'
+    assert transcript_label(inline, inline.index("PENCE")) is None
+
+
+@pytest.mark.model
+def test_a_transcript_turn_is_a_direct_quote_of_its_label() -> None:
+    text = (
+        "Pence spoke to Fox on Sunday.\n\n"
+        '"WALLACE: Let\'s start with the debate. Why would the campaign invite her to the front row?\n\n'
+        '"PENCE: Well, look, this is a serious business. The American people want to hear about jobs.\n\n'
+        '"We are going to focus on the issues that matter to families in every state.\n'
+    )
+    out = process_text(text, published="2016-09-25")
+    assert isinstance(out, Analysis)
+    turns = [(q.speaker.text if q.speaker else None, q.text[:12], len(q.parts)) for q in out.quotes]
+    assert turns == [("WALLACE", "Let's start ", 1), ("PENCE", "Well, look, ", 2)]
+    # The mark opens before the label, not around the words: speech without quotation marks.
+    assert all(q.kind is QuoteKind.INDIRECT for q in out.quotes)

@@ -3,7 +3,9 @@
 1. ``marks``: the spans inside quotation marks.
 2. ``cues``: the attribution cues of each sentence (a data lexicon) with their speakers.
 3. ``attribute``: the speaker and relay chain of each quotation.
-4. ``content``: the content of indirect speech ("X said that …", "according to X, …").
+4. ``content``: the content of indirect speech ("X said that …", "according to X, …"), in two
+   parts when the attribution interrupts it ("Acts of protest, Mr. Obama said, are acts of …").
+5. ``transcript``: the speaker labels of a printed transcript ("PENCE: Well, look, …").
 
 A quotation broken by its attribution ("“…,” he said. “…”") or running on over paragraphs is
 one quote with several ``parts``. A quotation inside the content of indirect speech ("Clinton
@@ -21,10 +23,11 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import tokens_overlapping
 from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
-from tidings.quotes.content import content_bounds
+from tidings.quotes.content import content_bounds, content_lead
 from tidings.quotes.cues import Cue, load_cues
 from tidings.quotes.headline import headline_quotes
 from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans, names_a_programme
+from tidings.quotes.transcript import transcript_label
 from tidings.records import Event, Quote, QuoteKind
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "headline_quotes", "link_events", "load_cues"]
@@ -112,7 +115,11 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         bounds = _cut_after_quote(bounds, [spans[n] for n in inside], text)
         kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
         others = by_sentence.get(cue.token.sent.start, [])
-        drafts.append(_Draft([bounds], kind, attributor.attribution(cue, others)))
+        parts = [bounds]
+        lead = content_lead(cue, attributor.names_actor)
+        if lead is not None and lead[1] <= bounds[0] and not any(_covered(lead, (s.open_mark, s.close_end)) for s in spans):
+            parts.insert(0, lead)  # "Acts of protest, Mr. Obama said, are acts of …": both stretches
+        drafts.append(_Draft(parts, kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
 
 
@@ -313,6 +320,14 @@ def _direct(
         who = attributor.for_quote(span)
         kind = _kind(text, span)
         prev = drafts[-1] if drafts else None
+        label = transcript_label(text, span.start)
+        if label is not None:
+            # "WALLACE: Let's start with …": a transcript's turn, its speaker the label. Its words
+            # are the speaker's, but the mark opens before the label, not around them: like PolNeAR
+            # (and its scorer), tidings counts a turn as speech without quotation marks.
+            who = Attribution(attributor.named(label.name), (), None)
+            drafts.append(_Draft([_strip(text, label.body, span.end)], QuoteKind.INDIRECT, who, [span]))
+            continue
         if prev is not None and _joins(attributor, prev, span, who):
             prev.parts.append(_strip(text, span.start, span.end))
             prev.spans.append(span)

@@ -140,6 +140,15 @@ class Attributor:
     def role(self, token: Any | None) -> Role | None:
         if token is None:
             return None
+        found = self._single_role(token)
+        joined = _joined(token)
+        if found is None or joined is None:
+            return found
+        # "She and her aides said", "Senators Bob Corker and Lindsey Graham said": all of them
+        # speak; the role's text names them all, its actor is the first one's.
+        return Role(f"{found.text}{self.text[token.idx + len(token) : joined]}", found.actor)
+
+    def _single_role(self, token: Any) -> Role:
         if token.lower_ in person_pronouns():
             # The person a pronoun points back at, passing over names inside quotations.
             people = [
@@ -156,6 +165,17 @@ class Attributor:
         while left < token.i and self.doc[left].is_punct:
             left += 1
         return Role(self.doc[left : token.i + 1].text, None)
+
+    def named(self, label: str) -> Role:
+        """The person a transcript's label names ("PENCE"): the last one mentioned by that
+        surname, or the label alone."""
+        surname = label.split()[-1].lower()
+        people = [
+            m.actor
+            for m in self.resolved.mentions
+            if m.actor.kind == "person" and m.actor.name.split()[-1:] == [surname.title()]
+        ]
+        return Role(label, people[-1] if people else None)
 
     def names_actor(self, token: Any) -> bool:
         """Does the phrase headed by ``token`` name an actor (a person, a state, an office), not
@@ -276,6 +296,21 @@ class Attributor:
                     if cues:
                         return self.attribution(cues[-1], cues[:-1])
         return Attribution(None, (), None)
+
+
+def _joined(token: Any) -> int | None:
+    """Where a speaker joined by "and" to others ends ("She and her aides"), or None."""
+    conj = [c for c in token.children if c.dep_ == "conj" and c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not conj or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+        return None
+    last = conj[-1]
+    while True:  # "Clinton, Sanders and Warren": each conjunct hangs off the one before
+        more = [c for c in last.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+        if not more:
+            break
+        last = more[-1]
+    end = last.right_edge
+    return int(end.idx + len(end))
 
 
 def _finite(token: Any) -> bool:

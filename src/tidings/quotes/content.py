@@ -22,6 +22,10 @@ from tidings.quotes.cues import Cue, cue_lemma, load_cues
 
 MIN_CONTENT_WORDS = 3
 _EDGE_PUNCT = set(",;:—–―-()[]")
+# An attribution interrupting its content ("…, Mr. Obama said, …") is set off by these, and is
+# this many tokens long at most.
+_SETS_OFF = {",", "—", "–", "―", "-", "--"}
+MAX_INTERRUPTION = 16
 
 
 def _loose_edge(token: Any, punct: set[str]) -> bool:
@@ -103,9 +107,16 @@ def _host_clause(cue: Any) -> list[Any] | None:
     if cue.dep_ == "conj" and not own_subject:
         return None  # "phoned Putin and asked …": the speaker's own act before the cue
     own = {t.i for t in _subtree(cue)}
+    host = cue.head
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and cue.i < host.i:
+        # "If this argument fails, Mr. Castañeda argues, there are …": the parse hangs the words
+        # before the attribution on the cue; they are the host clause's, up to the comma.
+        first = subject.left_edge.i
+        if first - 1 > cue.left_edge.i and cue.doc[first - 1].text in _SETS_OFF:
+            own = {i for i in own if i >= first - 1}
     if len(own) > 8:
         return None
-    host = cue.head
     tokens = [t for t in _subtree(host) if t.i not in own]
     # Only the stretch before the parenthetical when it comes after the clause's verb.
     before = [t for t in tokens if t.i < cue.left_edge.i]
@@ -124,8 +135,8 @@ def _no_actor(token: Any) -> bool:
     return False
 
 
-def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
-    """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
+def _content_runs(cue: Cue, names_actor: Callable[[Any], bool]) -> list[list[Any]] | None:
+    """The contiguous runs of tokens of what ``cue`` attributes, in text order."""
     tok = cue.token
     if cue.kind == "according":
         tokens = _according(tok)
@@ -151,7 +162,67 @@ def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> 
             runs[-1].append(t)
         else:
             runs.append([t])
-    if not runs:
+    return runs or None
+
+
+def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
+    """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
+    runs = _content_runs(cue, names_actor)
+    return None if runs is None else _bounds(max(runs, key=len))
+
+
+def content_lead(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
+    """The words of the content before an attribution that interrupts it: in "Acts of protest,
+    Mr. Obama said, are acts of patriotism" (or "The economy, according to X, is growing") the
+    content is both stretches, as PolNeAR annotates it; ``content_bounds`` gives the second.
+    Only a stretch that ends right before the attribution's own phrase, set off by a comma or a
+    dash, with the cue between it and the rest."""
+    runs = _content_runs(cue, names_actor)
+    if runs is None:
         return None
+    if len(runs) == 1:
+        return _fronted_lead(cue, runs[0])
     best = max(runs, key=len)
-    return _bounds(best)
+    at = runs.index(best)
+    if at == 0:
+        return None
+    lead = runs[at - 1]
+    doc = cue.token.doc
+    between = doc[lead[-1].i + 1 : best[0].i]
+    if not lead[-1].i < cue.token.i < best[0].i or len(between) > MAX_INTERRUPTION:
+        return None
+    opener = lead[-1] if lead[-1].text in _SETS_OFF else doc[lead[-1].i + 1]
+    if opener.text not in _SETS_OFF or any(t.text in ".!?;" or "\n" in t.text_with_ws for t in between):
+        return None
+    return _trimmed(lead)
+
+
+def _fronted_lead(cue: Cue, content: list[Any]) -> tuple[int, int] | None:
+    """"The talks, the minister said on Monday, will resume …": the parse hangs the words before
+    the attribution on the cue and gives its complement as the content. They are its first part
+    when the attribution is set off by commas on both sides and opens no sentence of its own."""
+    tok, speaker = cue.token, cue.speaker
+    if speaker is None or not speaker.i < tok.i < content[0].i:
+        return None
+    doc, first = tok.doc, speaker.left_edge.i
+    start = tok.sent.start
+    if first - start < 2 or doc[first - 1].text not in _SETS_OFF or doc[content[0].i - 1].text not in _SETS_OFF:
+        return None
+    if content[0].i - first > MAX_INTERRUPTION or content[0].lower_ == "that":
+        return None
+    lead = list(doc[start : first - 1])
+    speech = load_cues().speech
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in lead):
+        return None  # "He said X, the minister said, Y": the first words have a sayer of their own
+    return _trimmed(lead)
+
+
+def _trimmed(lead: list[Any]) -> tuple[int, int] | None:
+    tokens = _after_dateline(lead)
+    while tokens and _loose_edge(tokens[0], _EDGE_PUNCT):
+        tokens = tokens[1:]
+    while tokens and _loose_edge(tokens[-1], _EDGE_PUNCT):
+        tokens = tokens[:-1]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
