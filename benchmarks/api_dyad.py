@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The API's dyad query over a large synthetic store: median latency of GET /dyads/{a}/{b}.
 
-usage: python benchmarks/api_dyad.py [--events 1000000] [--db FILE] [--repeat 20] [--keep] [--proposal]
+usage: python benchmarks/api_dyad.py [--events 1000000] [--db FILE] [--repeat 20] [--keep]
 
 Builds (or reuses, with --db FILE that exists) a synthetic DuckDB store of about --events events in
 clusters of 1 to 4 reports' events, one document per ten events, 40 countries with a skewed share of
@@ -9,8 +9,8 @@ events (some dyads are dense, most sparse), PLOVER types with their Goldstein sc
 years. Then starts `tidings serve` on 127.0.0.1 at a free port over it and asks for the series of
 the densest dyads (by month, week and day; the whole range, and one year), --repeat times each,
 printing the median and p90 latency over HTTP and, for comparison, of `dyad_series` called in
-process. The target (issue 14): median under 200 ms at 1M events. --proposal also times the same
-series computed from the clusters table and a table of each cluster's evidence (see EVIDENCE).
+process. The target (issue 14): median under 200 ms at 1M events. A store built before each
+cluster kept its evidence (migration 006) is migrated when it is opened; the time it takes is printed.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ import time
 from pathlib import Path
 
 import httpx
-
-TOP = 3  # top clusters a period, as in tidings.link.dyad
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -48,6 +46,7 @@ TYPES = [
 
 def build(db: str, events: int) -> None:
     """The synthetic store: clusters first, then each cluster's events, their documents and members."""
+    from tidings.link.clusters import store_evidence
     from tidings.store import Store
 
     n_clusters = int(events / 1.9) + 1  # 1 to 4 events a cluster, 1.93 on average; cut at ``events``
@@ -119,6 +118,7 @@ def build(db: str, events: int) -> None:
             FROM syn_k"""
         )
         con.execute("INSERT INTO cluster_members BY NAME SELECT event_id, cluster_id FROM syn_n")
+        store_evidence(con)  # what linking writes with each cluster
         con.execute("DROP TABLE syn_k")
         con.execute("DROP TABLE syn_n")
         con.execute("DROP TABLE syn_e")
@@ -130,42 +130,6 @@ def build(db: str, events: int) -> None:
         f"built {db}: {counts['events']} events, {clusters} clusters, {counts['documents']} documents "
         f"in {time.perf_counter() - started:.1f} s ({os.path.getsize(db) / 1e6:.0f} MB)"
     )
-
-
-# The proposed fix, measured here on the synthetic store only: each cluster's evidence (the sentence,
-# document and ref that dyad_series picks with arg_max over its members) kept in a table written at
-# link time, so that a series reads the clusters table alone instead of joining members, events and
-# documents on every request.
-EVIDENCE = """CREATE TABLE IF NOT EXISTS bench_cluster_evidence AS
-    SELECT m.cluster_id,
-           arg_max(e.sentence, (e.confidence, -epoch(coalesce(d.published, d.stored_at)))) AS sentence,
-           arg_max(e.doc_id, (e.confidence, -epoch(coalesce(d.published, d.stored_at)))) AS doc_id,
-           arg_max(d.ref, (e.confidence, -epoch(coalesce(d.published, d.stored_at)))) AS doc_ref
-    FROM cluster_members m JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
-    GROUP BY m.cluster_id"""
-
-
-def proposed_series(con: object, a: str, b: str, by: str) -> list[tuple[object, ...]]:
-    """What dyad_series computes (counts by period, direction and type; index; totals; top clusters
-    with evidence; types), in one statement over the clusters of the dyad and the evidence table."""
-    start = f"CAST(date_trunc('{by}', date_lo) AS DATE)"
-    end = f"CAST({start} + INTERVAL 1 {by} - INTERVAL 1 day AS DATE)"
-    sql = f"""WITH c AS (
-            SELECT cluster_id, type, source_country, target_country, date, date_lo, date_hi, goldstein,
-                   num_sources, num_articles, num_mentions, {start} AS p_start, {end} AS p_end
-            FROM clusters WHERE (source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)
-        ), placed AS (SELECT * FROM c WHERE date_lo IS NOT NULL AND date_hi <= p_end),
-        counts AS (SELECT p_start, p_end, source_country = ? AS a_to_b, type, count(*) AS n FROM placed GROUP BY ALL),
-        periods AS (SELECT p_start, avg(goldstein) / 10 AS idx, count(*) AS events FROM placed GROUP BY p_start),
-        ranked AS (SELECT *, row_number() OVER (PARTITION BY p_start ORDER BY num_sources DESC, num_articles DESC,
-                   num_mentions DESC, date_lo, cluster_id) AS rk FROM placed),
-        top AS (SELECT p_start, list((r.cluster_id, r.type, r.source_country, r.target_country, r.date, r.num_sources,
-                       v.sentence, v.doc_id, v.doc_ref) ORDER BY rk) AS top
-                FROM ranked r JOIN bench_cluster_evidence v USING (cluster_id) WHERE rk <= {TOP} GROUP BY p_start)
-        SELECT p.p_start, p.idx, p.events, t.top,
-               (SELECT list((k.a_to_b, k.type, k.n)) FROM counts k WHERE k.p_start = p.p_start) AS counts
-        FROM periods p LEFT JOIN top t USING (p_start) ORDER BY p.p_start"""
-    return con.execute(sql, [a, b, b, a, a]).fetchall()  # type: ignore[attr-defined, no-any-return]
 
 
 def _free_port() -> int:
@@ -201,9 +165,6 @@ def main() -> None:
     parser.add_argument("--db", help="The synthetic store (built here when the file does not exist).")
     parser.add_argument("--repeat", type=int, default=20, help="Requests per query shape.")
     parser.add_argument("--keep", action="store_true", help="Keep the store built in a temporary folder.")
-    parser.add_argument(
-        "--proposal", action="store_true", help="Also time the proposed fix (adds a table to the synthetic store)."
-    )
     args = parser.parse_args()
     tmp = "" if args.db else tempfile.mkdtemp(prefix="tidings-dyad-bench-")
     db = args.db or os.path.join(tmp, "synthetic.duckdb")
@@ -224,7 +185,9 @@ def main() -> None:
 
     inproc: list[float] = []
     cpu: list[float] = []
+    t0 = time.perf_counter()
     with Store(db) as store:
+        print(f"store opened (and migrated if it was older) in {time.perf_counter() - t0:.1f} s")
         for path, params in queries:
             _, _, a, b = path.split("/")
             for _ in range(max(3, args.repeat // 4)):
@@ -233,27 +196,6 @@ def main() -> None:
                 inproc.append((time.perf_counter() - t0) * 1000)
                 cpu.append((time.process_time() - c0) * 1000)
     print(f"dyad_series in process: {_stats(inproc)}; CPU time (all threads) {_stats(cpu)}")
-    if args.proposal:
-        import duckdb
-
-        con = duckdb.connect(db)
-        t0 = time.perf_counter()
-        con.execute(EVIDENCE)
-        print(f"proposal: evidence of every cluster tabled in {time.perf_counter() - t0:.1f} s (once; at link time)")
-        proposed: list[float] = []
-        proposed_cpu: list[float] = []
-        for path, params in queries:
-            _, _, a, b = path.split("/")
-            for _ in range(max(3, args.repeat // 4)):
-                t0, c0 = time.perf_counter(), time.process_time()
-                proposed_series(con, a, b, params["by"])
-                proposed.append((time.perf_counter() - t0) * 1000)
-                proposed_cpu.append((time.process_time() - c0) * 1000)
-        con.close()
-        print(
-            f"proposal, the same series from clusters + stored evidence, in process: {_stats(proposed)}; "
-            f"CPU time {_stats(proposed_cpu)}"
-        )
 
     port = _free_port()
     base = f"http://{HOST}:{port}"

@@ -87,6 +87,27 @@ def test_events_take_the_new_filters(tmp_path: Path) -> None:
         assert store.events(until=date(2021, 10, 5)) == []
 
 
+def test_cli_events_take_until_source_and_target(tmp_path: Path) -> None:
+    db = str(tmp_path / "e.duckdb")
+    reports = [*_reports(), report("d", [Ev(type="AGREE", date="2021-11-03")], published="2021-11-04")]
+    store_of(db, *reports).close()
+    runner = CliRunner()
+
+    def refs(*args: str) -> list[tuple[str, str]]:
+        result = runner.invoke(app, ["events", "--db", db, "--format", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return sorted((e["doc_ref"], e["type"]) for e in map(json.loads, result.stdout.splitlines()))
+
+    assert refs("--source", "RUS") == [("c", "ACCUSE")]
+    assert refs("--source", "irn", "--target", "RUS") == [("a", "CONSULT"), ("b", "CONSULT"), ("d", "AGREE")]
+    assert refs("--target", "IRN") == [("c", "ACCUSE")]
+    assert refs("--until", "2021-10-31") == [("a", "CONSULT"), ("b", "CONSULT"), ("c", "ACCUSE")]
+    assert refs("--since", "2021-11-01", "--until", "2021-11-30") == [("d", "AGREE")]
+    assert refs("--until", "2021-10-05") == []
+    result = runner.invoke(app, ["events", "--db", db, "--until", "2021-10-32"])
+    assert result.exit_code != 0 and "ISO date" in result.output
+
+
 def test_a_store_written_before_the_links_is_linked_whole_by_the_next_link(tmp_path: Path) -> None:
     with Store(str(tmp_path / "old.duckdb")) as store:
         store.write_batch(_reports())  # as a store from before the links holds them: unlinked

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
 from tidings.cli.event_lines import console_for_stdout, print_events
+from tidings.cli.link import SINCE, SOURCE, TARGET, UNTIL, iso_day
 from tidings.cli.options import DB, FORMAT
 from tidings.cli.output import Format, write_rows
 from tidings.cli.quote_lines import print_quotes
@@ -36,7 +36,10 @@ def events_cmd(
         str | None, typer.Option(help="ISO 3166 alpha-3 country (or actor id), as source or target.")
     ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Events dated on or after this ISO date.")] = None,
+    since: Annotated[str | None, SINCE] = None,
+    until: Annotated[str | None, UNTIL] = None,
+    source: Annotated[str | None, SOURCE] = None,
+    target: Annotated[str | None, TARGET] = None,
     asserted: Annotated[bool, typer.Option(help="Only asserted events (not reported ones), non-negated.")] = False,
     all_: Annotated[
         bool,
@@ -60,12 +63,14 @@ def events_cmd(
     fmt: Format = FORMAT,
 ) -> None:
     """List coded events, one line each: by default those the report tells as fact (asserted or reported), not negated."""
-    since_date = date.fromisoformat(since) if since else None
     with open_store(db) as store:
         rows = store.events(
             actor=actor,
             type_=type_,
-            since=since_date,
+            since=iso_day(since),
+            until=iso_day(until),
+            source=source,
+            target=target,
             asserted_only=asserted,
             include_all=all_,
             min_confidence=min_confidence,

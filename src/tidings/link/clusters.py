@@ -46,7 +46,7 @@ WITH base AS (
            coalesce(f.family_id, e.doc_id) AS fam,
            try_cast(left(e.date, 10) AS DATE) AS d,
            try_cast(left(e.date, 4) AS INTEGER) AS y,
-           e.goldstein, coalesce(d.published, d.stored_at) AS seen,
+           e.goldstein, e.confidence, coalesce(d.published, d.stored_at) AS seen,
            coalesce(d.outlet, CASE WHEN d.source LIKE '%://%'
                THEN split_part(split_part(d.source, '://', 2), '/', 1) END, e.doc_id) AS outlet_key
     FROM events e JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN doc_families f ON f.doc_id = e.doc_id
@@ -64,7 +64,8 @@ WITH base AS (
         END AS lo
     FROM base
 )
-SELECT event_id, doc_id, type, sc, ss, tc, ts, date, prec, pc, pn, fam, goldstein, seen, outlet_key, lo, d,
+SELECT event_id, doc_id, type, sc, ss, tc, ts, date, prec, pc, pn, fam, goldstein, confidence, seen, outlet_key,
+    lo, d,
     CASE
         WHEN prec IN ('minute', 'day', 'report') THEN d
         WHEN prec = 'week' THEN lo + 6
@@ -139,7 +140,7 @@ WITH tup AS (
     GROUP BY ALL
 ), classed AS (
     SELECT a.event_id, a.doc_id, a.type, a.sc, a.tc, a.anchor, a.prec, a.date, a.lo, a.hi,
-        a.goldstein, a.seen, a.outlet_key, a.pn,
+        a.goldstein, a.confidence, a.seen, a.outlet_key, a.pn,
         CASE WHEN ch.n = 1 THEN ch.uss ELSE a.ss END AS css,
         CASE WHEN ch.n = 1 THEN ch.uts ELSE a.ts END AS cts,
         CASE WHEN ch.n = 1 THEN ch.upc ELSE a.pc END AS cpc,
@@ -151,6 +152,23 @@ WITH tup AS (
 SELECT *, left(md5(concat_ws('|', type, sc, tc, anchor, coalesce(css, ''), coalesce(cts, ''),
                              coalesce(cpc, ''), coalesce(cpn, ''))), 16) AS cluster_id
 FROM classed
+"""
+
+# A cluster's evidence (the sentence a series or a report shows for it) is its most confident
+# member's sentence, the earliest report's on a tie, then the smallest event id: one member, so that
+# sentence, report and ref go together. Ordered by this key, smallest first (``arg_min``).
+EVIDENCE_KEY = "(-{e}confidence, epoch({seen}), {e}event_id)"
+
+# Each stored cluster's evidence, computed from its members (the store/006 migration's backfill).
+EVIDENCE_UPDATE = f"""
+UPDATE clusters c SET evidence_sentence = v.sentence, evidence_doc_id = v.doc_id, evidence_doc_ref = vd.ref
+FROM (
+    SELECT m.cluster_id,
+           arg_min(m.event_id, {EVIDENCE_KEY.format(e="e.", seen="coalesce(d.published, d.stored_at)")}) AS event_id
+    FROM cluster_members m JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
+    GROUP BY m.cluster_id
+) p JOIN events v USING (event_id) JOIN documents vd ON vd.doc_id = v.doc_id
+WHERE c.cluster_id = p.cluster_id
 """
 
 # One row per cluster, from its members (events joined with their reports). The cluster's date is
@@ -171,7 +189,8 @@ WITH m AS (
            split_part(min(rank || '|' || coalesce(date, '') || '|' || prec), '|', 3) AS prec,
            split_part(min(off_place || '|' || rank || '|' || event_id), '|', 3) AS rep,
            max(lo) AS lo, min(hi) AS hi, avg(goldstein) AS goldstein,
-           count(*) AS mentions, min(seen) AS first_seen, max(seen) AS last_seen
+           count(*) AS mentions, min(seen) AS first_seen, max(seen) AS last_seen,
+           arg_min(event_id, {EVIDENCE_KEY.format(e="", seen="seen")}) AS evidence
     FROM m GROUP BY cluster_id
 ), outlets AS (  -- distinct counts in two steps: far faster than count(DISTINCT) over many groups
     SELECT cluster_id, count(*) AS sources FROM (SELECT DISTINCT cluster_id, outlet_key FROM lk_assign)
@@ -188,9 +207,16 @@ SELECT g.cluster_id, g.type,
     g.lo, g.hi,
     r.place_name, coalesce(g.cpc, r.place_country), r.place_lat, r.place_lon,
     g.goldstein, r.cameo, r.quad_class,
-    g.mentions, o.sources, n.articles, g.first_seen, g.last_seen
+    g.mentions, o.sources, n.articles, g.first_seen, g.last_seen,
+    v.sentence, v.doc_id, vd.ref
 FROM agg g JOIN events r ON r.event_id = g.rep JOIN outlets o USING (cluster_id) JOIN reports n USING (cluster_id)
+    JOIN events v ON v.event_id = g.evidence JOIN documents vd ON vd.doc_id = v.doc_id
 """
+
+
+def store_evidence(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute every stored cluster's evidence from its members (for clusters written without it)."""
+    con.execute(EVIDENCE_UPDATE)
 
 
 def _scope_sql(keys_table: str | None) -> str:

@@ -117,72 +117,67 @@ def dyad_series(
     if until:
         where.append("(date_lo IS NULL OR date_lo <= ?)")
         params.append(until)
-    con = store.con
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE dy_c AS
-        SELECT *, {start} AS p_start, {end} AS p_end FROM clusters WHERE {" AND ".join(where)}"""
-    ,
-        params,
-    )
-    undated = _count(store, "SELECT count(*) FROM dy_c WHERE date_lo IS NULL")
-    undated_counts: dict[str, dict[str, int]] = {"a_to_b": {}, "b_to_a": {}}
-    for sc, typ, n in con.execute(
-        "SELECT source_country, type, count(*) FROM dy_c WHERE date_lo IS NULL GROUP BY ALL ORDER BY ALL"
-    ).fetchall():
-        undated_counts["a_to_b" if sc == a else "b_to_a"][typ] = int(n)
     fits = "(date_precision = 'report' OR date_hi <= p_end)"
-    coarse = _count(store, f"SELECT count(*) FROM dy_c WHERE date_lo IS NOT NULL AND NOT {fits}")
-    placed = f"date_lo IS NOT NULL AND {fits}"
+    # One statement over the dyad's clusters alone (each keeps its evidence, store/006): the counts
+    # of each kind as lists, in one row.
+    row = store.con.execute(
+        f"""WITH c AS MATERIALIZED (
+            SELECT cluster_id, type, source_country, target_country, date, date_precision, date_lo, date_hi,
+                   goldstein, num_sources, num_articles, num_mentions, evidence_sentence, evidence_doc_id,
+                   evidence_doc_ref, {start} AS p_start, {end} AS p_end
+            FROM clusters WHERE {" AND ".join(where)}
+        ), placed AS MATERIALIZED (SELECT * FROM c WHERE date_lo IS NOT NULL AND {fits}),
+        ranked AS (
+            SELECT *, row_number() OVER (PARTITION BY p_start
+                ORDER BY num_sources DESC, num_articles DESC, num_mentions DESC, date_lo, cluster_id) AS rk
+            FROM placed
+        )
+        SELECT
+            (SELECT count(*) FROM c WHERE date_lo IS NULL),
+            (SELECT list((source_country, type, n) ORDER BY source_country, type) FROM
+                (SELECT source_country, type, count(*) AS n FROM c WHERE date_lo IS NULL GROUP BY ALL)),
+            (SELECT count(*) FROM c WHERE date_lo IS NOT NULL AND NOT {fits}),
+            (SELECT list((p_start, p_end, source_country, type, n)) FROM
+                (SELECT p_start, p_end, source_country, type, count(*) AS n FROM placed GROUP BY ALL)),
+            (SELECT list((p_start, idx, n)) FROM
+                (SELECT p_start, avg(goldstein) / 10 AS idx, count(*) AS n FROM placed GROUP BY p_start)),
+            (SELECT list((p_start, cluster_id, type, source_country, target_country, date, num_sources,
+                          evidence_sentence, evidence_doc_id, evidence_doc_ref) ORDER BY p_start, rk)
+                FROM ranked WHERE rk <= {TOP}),
+            (SELECT list(type ORDER BY n DESC, type) FROM (SELECT type, count(*) AS n FROM c GROUP BY type))""",
+        params,
+    ).fetchone()
+    assert row is not None
+    undated_rows, undated_types, coarse_n, count_rows, index_rows, top_rows, type_list = row
+    undated = int(undated_rows)
+    coarse = int(coarse_n)
+    undated_counts: dict[str, dict[str, int]] = {"a_to_b": {}, "b_to_a": {}}
+    for sc, typ, n in _tuples(undated_types):
+        undated_counts["a_to_b" if sc == a else "b_to_a"][typ] = int(n)
     counts: dict[date, dict[str, dict[str, int]]] = {}
     ends: dict[date, date] = {}
-    for p_start, p_end, sc, typ, n in con.execute(
-        f"SELECT p_start, p_end, source_country, type, count(*) FROM dy_c WHERE {placed} GROUP BY ALL"
-    ).fetchall():
+    for p_start, p_end, sc, typ, n in _tuples(count_rows):
         ends[p_start] = p_end
         direction = "a_to_b" if sc == a else "b_to_a"
         counts.setdefault(p_start, {"a_to_b": {}, "b_to_a": {}})[direction][typ] = int(n)
-    index = dict(
-        con.execute(f"SELECT p_start, avg(goldstein) / 10 FROM dy_c WHERE {placed} GROUP BY p_start").fetchall()
-    )
-    totals = dict(con.execute(f"SELECT p_start, count(*) FROM dy_c WHERE {placed} GROUP BY p_start").fetchall())
+    index = {p: idx for p, idx, _ in _tuples(index_rows)}
+    totals = {p: n for p, _, n in _tuples(index_rows)}
     top: dict[date, list[TopCluster]] = {}
-    for row in store._rows(
-        f"""WITH ranked AS (
-            SELECT *, row_number() OVER (PARTITION BY p_start
-                ORDER BY num_sources DESC, num_articles DESC, num_mentions DESC, date_lo, cluster_id) AS rk
-            FROM dy_c WHERE {placed}
-        ), evidence AS (
-            SELECT m.cluster_id,
-                   arg_max(e.sentence, (e.confidence, -epoch(coalesce(d.published, d.stored_at)))) AS sentence,
-                   arg_max(e.doc_id, (e.confidence, -epoch(coalesce(d.published, d.stored_at)))) AS doc_id,
-                   arg_max(d.ref, (e.confidence, -epoch(coalesce(d.published, d.stored_at)))) AS doc_ref
-            FROM cluster_members m JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
-            WHERE m.cluster_id IN (SELECT cluster_id FROM ranked WHERE rk <= {TOP})
-            GROUP BY m.cluster_id
-        )
-        SELECT r.p_start, r.cluster_id, r.type, r.source_country, r.target_country, r.date, r.num_sources,
-               v.sentence, v.doc_id, v.doc_ref
-        FROM ranked r JOIN evidence v USING (cluster_id) WHERE r.rk <= {TOP} ORDER BY r.p_start, r.rk""",
-        [],
-    ):
-        top.setdefault(row["p_start"], []).append(
+    for p_start, cid, typ, sc, tc, day, sources, sentence, doc_id, doc_ref in _tuples(top_rows):
+        top.setdefault(p_start, []).append(
             TopCluster(
-                cluster_id=row["cluster_id"],
-                type=row["type"],
-                source=row["source_country"],
-                target=row["target_country"],
-                date=row["date"],
-                num_sources=int(row["num_sources"]),
-                sentence=row["sentence"],
-                doc_id=row["doc_id"],
-                doc_ref=row["doc_ref"],
+                cluster_id=cid,
+                type=typ,
+                source=sc,
+                target=tc,
+                date=day,
+                num_sources=int(sources),
+                sentence=sentence,
+                doc_id=doc_id,
+                doc_ref=doc_ref,
             )
         )
-    types = [
-        r[0]
-        for r in con.execute("SELECT type FROM dy_c GROUP BY type ORDER BY count(*) DESC, type").fetchall()
-    ]
-    con.execute("DROP TABLE IF EXISTS dy_c")
+    types = list(type_list or [])
     periods = tuple(
         DyadPeriod(
             start=s,
@@ -207,6 +202,7 @@ def dyad_series(
     )
 
 
-def _count(store: Store, sql: str) -> int:
-    row = store.con.execute(sql).fetchone()
-    return int(row[0]) if row else 0
+def _tuples(rows: list[Any] | None) -> list[tuple[Any, ...]]:
+    """A list of DuckDB row values (tuples, or dicts with their fields in order) as tuples; NULL (no
+    rows) as none."""
+    return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in rows or []]

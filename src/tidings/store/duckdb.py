@@ -32,6 +32,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("003_title_quotes", "003_title_quotes.sql"),
     ("004_title_events", "004_title_events.sql"),
     ("005_links", "005_links.sql"),
+    ("006_cluster_evidence", "006_cluster_evidence.sql"),
 ]
 
 
