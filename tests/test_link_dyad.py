@@ -71,6 +71,20 @@ def test_a_daily_series_leaves_out_what_is_dated_too_coarsely(store: Store) -> N
         dyad_series(store, "IRN", "RUS", by="year")
 
 
+def test_a_week_across_two_months_counts_in_the_month_of_its_thursday(tmp_path: Path) -> None:
+    # "this week" in a report of Wednesday 2023-03-29: Monday 27 March to Sunday 2 April.
+    weekly = store_of(
+        str(tmp_path / "w.duckdb"),
+        report("week", [Ev(date="2023-W13", precision="week", place=None)], published="2023-03-29"),
+        report("late", [Ev(type="AID", date="2023-W22", precision="week", place=None)], published="2023-06-01"),
+    )
+    months = dyad_series(weekly, "IRN", "RUS", by="month")
+    # Week 22 of 2023 runs from 29 May to 4 June: its Thursday, 1 June, makes it June's.
+    assert [(p.start.isoformat(), p.events) for p in months.periods] == [("2023-03-01", 1), ("2023-06-01", 1)]
+    assert months.coarse == 0
+    assert dyad_series(weekly, "IRN", "RUS", by="day").coarse == 2  # no single day
+
+
 def test_plots_are_written(store: Store, tmp_path: Path) -> None:
     series = dyad_series(store, "IRN", "RUS")
     png, html = tmp_path / "d.png", tmp_path / "d.html"

@@ -3,7 +3,8 @@
 Each event cluster (one act, however many reports told it) counts once, in the period (day, ISO
 week or month) its date falls in; an act dated by its report alone counts on the report's day,
 as GDELT dates it. A cluster whose date is less precise than the period (a month on a daily
-series, a year on a monthly one) cannot be placed in one period: it is counted in ``coarse``;
+series, a year on a monthly one) cannot be placed in one period: it is counted in ``coarse``
+(a week on a monthly series is the month of its Thursday, as ISO 8601 gives weeks to years);
 an undated one in ``undated`` (with its types in ``undated_counts``).
 
 The cooperation–conflict index of a period is the mean Goldstein score of its clusters, divided
@@ -89,7 +90,10 @@ class DyadSeries:
 
 
 def _period_sql(by: str) -> tuple[str, str]:
-    day = "CASE WHEN date_precision = 'report' THEN date_hi ELSE date_lo END"
+    # A week on a monthly series counts in the month of its Thursday, as ISO 8601 gives a week to
+    # the year of its Thursday ("this week" in a report of Wednesday 29 March 2023 is March's).
+    week = "WHEN date_precision = 'week' THEN date_lo + 3 " if by == "month" else ""
+    day = f"CASE WHEN date_precision = 'report' THEN date_hi {week}ELSE date_lo END"
     start = f"CAST(date_trunc('{by}', {day}) AS DATE)"
     end = f"CAST({start} + INTERVAL 1 {by} - INTERVAL 1 day AS DATE)"
     return start, end
@@ -117,7 +121,7 @@ def dyad_series(
     if until:
         where.append("(date_lo IS NULL OR date_lo <= ?)")
         params.append(until)
-    fits = "(date_precision = 'report' OR date_hi <= p_end)"
+    fits = "(date_precision = 'report' OR date_hi <= p_end" + (" OR date_precision = 'week')" if by == "month" else ")")
     # One statement over the dyad's clusters alone (each keeps its evidence, store/006): the counts
     # of each kind as lists, in one row.
     row = store.con.execute(
