@@ -44,29 +44,34 @@ def build_corpus(dest: Path, limit: int, gold: Path = GOLD) -> list[str]:
     return [str(dest)]
 
 
-def command(inputs: list[str], db: Path, batch_size: int) -> list[str]:
-    return [sys.executable, "-m", "tidings.cli", "run", *inputs, "--db", str(db), "--batch-size", str(batch_size)]
+def command(inputs: list[str], db: Path, batch_size: int, extra: tuple[str, ...] = ()) -> list[str]:
+    """``extra``: more options of ``tidings run``, e.g. ("--engine", "ray", "--parquet", DIR)."""
+    return [
+        sys.executable, "-m", "tidings.cli", "run", *inputs, "--db", str(db), "--batch-size", str(batch_size), *extra
+    ]
 
 
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
-def run_to_end(inputs: list[str], db: Path, batch_size: int) -> tuple[float, int]:
+def run_to_end(inputs: list[str], db: Path, batch_size: int, extra: tuple[str, ...] = ()) -> tuple[float, int]:
     """Run uninterrupted: the seconds it took and the batches it committed (its progress lines)."""
     start = time.monotonic()
     done = subprocess.run(
-        command(inputs, db, batch_size), check=True, env=_env(), capture_output=True, text=True, timeout=1800
+        command(inputs, db, batch_size, extra), check=True, env=_env(), capture_output=True, text=True, timeout=1800
     )
     return time.monotonic() - start, sum(line.startswith("coding:") for line in done.stderr.splitlines())
 
 
-def run_and_kill(inputs: list[str], db: Path, batch_size: int, batches: int, delay: float) -> bool:
+def run_and_kill(
+    inputs: list[str], db: Path, batch_size: int, batches: int, delay: float, extra: tuple[str, ...] = ()
+) -> bool:
     """Start a run and SIGKILL it (and any workers) ``delay`` seconds after it has committed
     ``batches`` batches (it prints a progress line after each commit): the kill falls in the
     batch after, at a random moment of its reading, coding or writing. False if it ended first."""
     proc = subprocess.Popen(
-        command(inputs, db, batch_size),
+        command(inputs, db, batch_size, extra),
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -103,6 +108,19 @@ def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+def parquet_snapshot(directory: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows of a Parquet dataset as the read verbs see them, sorted, without the clock columns."""
+    from tidings.store.parquet import open_parquet
+
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with open_parquet(str(directory)) as store:
+        for table in sorted(r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()):
+            cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in CLOCK_COLUMNS]
+            rows = store.con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+            out[table] = sorted(tuple(json.dumps(v, default=str) for v in row) for row in rows)
+    return out
+
+
 def stored(db: Path) -> int:
     """Documents in the store (0 when the kill came before it was made)."""
     if not db.exists():
@@ -126,15 +144,17 @@ def differences(got: dict[str, list[tuple[Any, ...]]], want: dict[str, list[tupl
     return out
 
 
-def kill_trial(inputs: list[str], db: Path, batch_size: int, kills: list[tuple[int, float]]) -> list[tuple[bool, int]]:
+def kill_trial(
+    inputs: list[str], db: Path, batch_size: int, kills: list[tuple[int, float]], extra: tuple[str, ...] = ()
+) -> list[tuple[bool, int]]:
     """Into ``db``, a run killed at each (batches committed, delay) of ``kills`` in turn (each run
     resuming the last), then a rerun to the end; for each kill, whether it struck a running run
     and how many documents the store held just after."""
     out = []
     for batches, delay in kills:
-        killed = run_and_kill(inputs, db, batch_size, batches, delay)
+        killed = run_and_kill(inputs, db, batch_size, batches, delay, extra)
         out.append((killed, stored(db)))
-    run_to_end(inputs, db, batch_size)
+    run_to_end(inputs, db, batch_size, extra)
     return out
 
 

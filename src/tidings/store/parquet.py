@@ -86,7 +86,10 @@ class ParquetWriter:
             for tmp, _ in written:
                 tmp.unlink(missing_ok=True)
             raise StoreError(f"Writing a batch to {str(self.directory)!r} failed: {exc}") from exc
-        for tmp, final in written:
+        # The documents' file is made visible last: a run killed between two renames leaves rows of
+        # reports it has not stored, which the next run codes again (the same rows, read back once),
+        # never a stored report without its events.
+        for tmp, final in sorted(written, key=lambda w: w[1].parent.name == "documents"):
             tmp.rename(final)
         stage.seen.update(r[0] for r in stage.con.execute("SELECT doc_id FROM documents").fetchall())
         self._actors.update(r[0] for r in stage.con.execute("SELECT actor_id FROM actors").fetchall())
@@ -107,14 +110,35 @@ class ParquetWriter:
 
 # A later run into the same directory writes again the references and rejections of reports it
 # skips or rejects again; read back, they count once, as in a DuckDB file (the first one kept).
+# The rows of a batch a killed run wrote in part are written again by the next run: read back,
+# each key counts once, in the row of the earliest part.
+_KEYS = {
+    "documents": "doc_id",
+    "actors": "actor_id",
+    "mentions": "doc_id, start_char, end_char",
+    "events": "event_id",
+    "quotes": "quote_id",
+}
 _VIEWS = {
     "doc_refs": "SELECT DISTINCT * FROM {}",
     "rejections": "SELECT * FROM {} QUALIFY row_number() OVER (PARTITION BY ref, reason ORDER BY rejected_at) = 1",
+    **{
+        table: "SELECT * EXCLUDE (filename) FROM {} QUALIFY row_number() OVER (PARTITION BY "
+        + key
+        + " ORDER BY filename) = 1"
+        for table, key in _KEYS.items()
+    },
 }
 
 
 def _source(directory: Path, table: str) -> str:
-    return f"read_parquet('{_glob(directory, table)}')"
+    named = ", filename = true" if table in _KEYS else ""
+    return f"read_parquet('{_glob(directory, table)}'{named})"
+
+
+def _rows(directory: Path, table: str) -> str:
+    """The query of a table's rows as the dataset holds them, each counted once."""
+    return _VIEWS.get(table, "SELECT * FROM {}").format(_source(directory, table))
 
 
 def open_parquet(directory: str) -> Store:
@@ -126,7 +150,7 @@ def open_parquet(directory: str) -> Store:
         if not _files(root, table):
             continue
         store.con.execute(f"DROP TABLE {table}")
-        store.con.execute(f"CREATE VIEW {table} AS {_VIEWS.get(table, 'SELECT * FROM {}').format(_source(root, table))}")
+        store.con.execute(f"CREATE VIEW {table} AS {_rows(root, table)}")
     return store
 
 
@@ -142,9 +166,7 @@ def merge_parquet(directory: str, store: Store) -> dict[str, int]:
         con.execute("BEGIN")
         for table in TABLES:
             if _files(root, table):
-                con.execute(
-                    f"INSERT INTO {table} SELECT * FROM read_parquet('{_glob(root, table)}') ON CONFLICT DO NOTHING"
-                )
+                con.execute(f"INSERT INTO {table} {_rows(root, table)} ON CONFLICT DO NOTHING")
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
