@@ -24,36 +24,11 @@ def knowledge_base() -> Any:
     return load_kb()
 
 
-def _row(entity: Any, on: date | None) -> dict[str, Any]:
-    actor = entity.actor(on)
-    term = entity.term_on(on) if entity.kind == "person" else None
-    return {
-        "actor_id": actor.actor_id,
-        "name": entity.name,
-        "country": actor.country,
-        "sector": actor.sector,
-        "kind": entity.kind,
-        "role": term.role if term else None,
-        "start": term.start.isoformat() if term and term.start else None,
-        "end": term.end.isoformat() if term and term.end else None,
-    }
-
-
 def lookup(q: str, on: date | None) -> list[dict[str, Any]]:
-    """The candidates for a name as ``tidings actors lookup`` gives them: whoever held office on
-    ``on`` first, and a known name the text begins with when nothing matches whole."""
-    kb = knowledge_base()
-    found = kb.find(q)
-    if on is not None:
-        found = sorted(found, key=lambda a: a.entity.kind != "person" or a.entity.term_on(on) is None)
-    rows = [_row(a.entity, on) for a in found]
-    low = q.strip().lower()
-    if not rows and len(low) >= 4:
-        rows = [_row(kb.stems[low[:k]].entity, on) for k in range(len(low), 3, -1) if low[:k] in kb.stems][:1]
-    unique: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in rows:
-        unique.setdefault((r["actor_id"], r["name"], r["role"]), r)
-    return list(unique.values())
+    """The candidates for a name as ``tidings actors lookup`` gives them (``actors/lookup.py``)."""
+    from tidings.actors.lookup import lookup as find
+
+    return [{k: v for k, v in row.items() if k != "how"} for row in find(knowledge_base(), q, on)]
 
 
 def stored(store: ReadStore) -> list[dict[str, Any]]:

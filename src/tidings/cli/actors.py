@@ -16,18 +16,23 @@ app = typer.Typer(no_args_is_help=True, help="Look up, list and import actors (s
 
 
 def _row(entity: Any, on: date | None, how: str = "") -> dict[str, Any]:
-    actor = entity.actor(on)
-    term = entity.term_on(on) if entity.kind == "person" else None
+    """An entity in the CLI's columns (``actors/lookup.py`` makes the row)."""
+    from tidings.actors.lookup import actor_row
+
+    return _columns(actor_row(entity, on, how))
+
+
+def _columns(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "name": entity.name,
-        "kind": entity.kind,
-        "id": actor.actor_id,
-        "country": actor.country,
-        "sector": actor.sector,
-        "role": term.role if term else None,
-        "from": term.start.isoformat() if term and term.start else None,
-        "to": term.end.isoformat() if term and term.end else None,
-        "how": how,
+        "name": row["name"],
+        "kind": row["kind"],
+        "id": row["actor_id"],
+        "country": row["country"],
+        "sector": row["sector"],
+        "role": row["role"],
+        "from": row["start"],
+        "to": row["end"],
+        "how": row["how"],
     }
 
 
@@ -41,16 +46,10 @@ def lookup_cmd(
 ) -> None:
     """The candidates for a name, with codes, and a person's role and term on --date."""
     from tidings.actors.kb import load_kb
+    from tidings.actors.lookup import lookup
 
-    kb = load_kb()
     day = date.fromisoformat(on) if on else None
-    found = kb.find(text)
-    if day is not None:  # one name, several people ("Clinton"): whoever held office that day first
-        found = sorted(found, key=lambda a: a.entity.kind != "person" or a.entity.term_on(day) is None)
-    rows = [_row(a.entity, day, a.how) for a in found]
-    if not rows and text.strip().lower()[:4]:
-        low = text.strip().lower()
-        rows = [_row(kb.stems[low[:k]].entity, day, "stem") for k in range(len(low), 3, -1) if low[:k] in kb.stems][:1]
+    rows = [_columns(r) for r in lookup(load_kb(), text, day)]
     if not rows:
         print(f"no actor known as {text!r}", file=sys.stderr)
         raise typer.Exit(1)
