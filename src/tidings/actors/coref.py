@@ -73,7 +73,7 @@ def link(out: Any) -> None:
             )
             seen = (len(out.mentions), out.recasts)
         if tok.lower_ in words.pronouns and tok.pos_ == "PRON":
-            ref = _pronoun(tok, refs, sentence_index, genders, words)
+            ref = _pronoun(tok, refs, sentence_index, genders, words, out.kb.agents)
             if ref is not None:
                 out._add(i, i + 1, ref.mention.actor, "coref:pronoun")
                 if tok.lower_ in words.male | words.female:
@@ -212,7 +212,12 @@ def _coordinated(ref: _Ref) -> bool:
 
 
 def _pronoun(
-    tok: Any, refs: list[_Ref], sentence_index: list[int], genders: dict[str, str], words: CorefWords
+    tok: Any,
+    refs: list[_Ref],
+    sentence_index: list[int],
+    genders: dict[str, str],
+    words: CorefWords,
+    agents: Any = frozenset(),
 ) -> _Ref | None:
     low = tok.lower_
     if low in words.male or low in words.female:
@@ -240,7 +245,24 @@ def _pronoun(
 
     window = words.pronoun_window if low not in words.plural else 1
     ranked = _ranked(tok, refs, sentence_index, window, fits)
+    if ranked and low in words.plural and _nearer_unknown_people(tok, ranked[0], agents, words):
+        return None
     return ranked[0] if ranked else None
+
+
+def _nearer_unknown_people(tok: Any, ref: _Ref, agents: Any, words: CorefWords) -> bool:
+    """Is there, between the antecedent found and the plural pronoun ``tok`` in its sentence, a
+    plural noun of people that names no known actor ("vowed to find the bombers and bring them to
+    justice")? The nearest fitting noun phrase is the antecedent (the sieve's rule), even when
+    tidings cannot say whose they are."""
+    start = ref.head.i + 1 if ref.head.sent.start == tok.sent.start else tok.sent.start
+    for t in tok.doc[start : tok.i]:
+        lemma = t.lemma_.lower()
+        if t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and (
+            lemma in agents or lemma in words.people_nouns
+        ):
+            return True
+    return False
 
 
 def _description(

@@ -149,6 +149,7 @@ def placed_agents(out: Any, home: str | None) -> None:
             or tok.pos_ not in ("NOUN", "PROPN")
             or tok.i in out.by_token
             or lemma in words.state_nouns
+            or lemma in words.perpetrators  # "the bombers" of an attack in Kenya are not Kenya's
         ):
             continue
         if tok.ent_type_ or any(

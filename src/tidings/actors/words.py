@@ -36,6 +36,7 @@ class CorefWords:
     regions: frozenset[str]
     pair_words: frozenset[str] = frozenset()
     pair_heads: frozenset[str] = frozenset()
+    perpetrators: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -98,6 +99,7 @@ def coref_words() -> CorefWords:
         relation_nouns=_words(c, "relation_nouns"),
         hazards=_words(n, "hazards"),
         regions=_words(n, "regions"),
+        perpetrators=_words(c, "perpetrators"),
         pair_words=_words(c, "pairs", "words"),
         pair_heads=_words(c, "pairs", "heads"),
     )

@@ -20,7 +20,7 @@ from tidings.events.intent import committed, recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
 from tidings.events.sense import load_sense_words, sense_fits
-from tidings.events.verbdict import undergo_verbs
+from tidings.events.verbdict import receiving_verbs, undergo_verbs
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
@@ -65,6 +65,7 @@ SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
 # Acts done by saying them: dated by the saying when their own clause gives no time.
 SPEECH_ACTS = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
 # Types of talk, whose "on", "about" or "over" phrase names a topic, not whom the act is aimed at.
+FROM_SOURCE = SPEECH_ACTS | {"AID"}
 TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
@@ -389,13 +390,27 @@ class _Coder:
                 # partnership") is a state, not an act, unless something is done to it ("launched
                 # a partnership").
                 return [], False
-            if obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in undergo_verbs():
-                return [], False  # "is facing criticism", "suffered an attack": not the subject's act
+            agents = self.roles(_conjuncts(_prep_objects(trigger, "by")))
+            if agents:  # named agents, even of what the subject undergoes: "suffered attacks by rebels"
+                return agents, False
+            verb_of = obj.head.lemma_.lower() if obj.dep_ in ("dobj", "obj") else ""
+            if verb_of in undergo_verbs():
+                # "is facing criticism", "suffered an attack": not the subject's act ("facing a
+                # threat from Mali" is a danger, not Mali's act)
+                return [], False
+            if entry.type in FROM_SOURCE:
+                # "stern warnings from Moscow", "the plan drew criticism from China", "received aid
+                # from Japan": what is said or given comes from its source (an attack or a
+                # withdrawal "from" is a place)
+                agents = self.roles(_conjuncts(_prep_objects(trigger, "from")))
+                if not agents and verb_of in receiving_verbs():
+                    agents = self.roles(_conjuncts(_prep_objects(obj.head, "from")))
+                if agents:
+                    return agents, False
+            if verb_of in receiving_verbs():
+                return [], False  # the subject is given it or draws it on itself
             if obj.dep_ in ("dobj", "obj", "dative", "pobj") and _addressed(obj):
                 return [], False  # "Erdogan told a rally in Istanbul": he spoke to it; the rally is others'
-            agents = self.roles(_conjuncts(_prep_objects(trigger, "by")))
-            if agents:  # "a visit by Starmer to the White House", "attacks by the rebels"
-                return agents, False
             poss = [c for c in trigger.children if c.dep_ == "poss"]
             if poss:
                 return self.roles(_conjuncts(poss)), False
@@ -409,6 +424,9 @@ class _Coder:
                 and c.i < trigger.i
                 and (m := self.resolved.mention_at(c)) is not None
                 and m.actor.kind in ("state", "org")
+                # "the Kenya embassy bombing": a facility qualifying an act of force is where it
+                # struck, not who struck
+                and not (entry.type in FORCE and c.lemma_.lower() in load_sense_words().facilities)
             ]
             if quals:
                 return self.roles(_conjuncts(quals[:1])), False
@@ -421,7 +439,10 @@ class _Coder:
             if between:  # "the growing cooperation between Iran and Russia": they are its parties
                 return self.roles(_conjuncts(between))[:1], False
             verb = governing_verb(trigger)
-            if _in_occasion(trigger, verb, SEQUEL):
+            if _suffered(trigger):
+                return [], False  # "American victims of the Kenya embassy bombing were brought back"
+            if _in_occasion(trigger, verb, SEQUEL) or (verb.dep_ in ("prep", "mark") and verb.lower_ in SEQUEL):
+                # ("following the bombings" parsed with "following" as the governing verb)
                 # "Clinton met his aides following the bombings": not Clinton's bombings (but
                 # "youths threw stones during demonstrations" were at their own demonstrations)
                 return [], False
@@ -441,6 +462,14 @@ class _Coder:
         return found, climbed
 
     def targets(self, trigger: Any, entry: Entry, obj: Any | None, sources: Iterable[Role] = ()) -> list[Role]:
+        if trigger.pos_ in ("NOUN", "PROPN") and entry.type in FROM_SOURCE:
+            given = _object_phrase(trigger)
+            if given.dep_ in ("dobj", "obj") and given.head.lemma_.lower() in receiving_verbs():
+                # "Ukraine received new aid from Japan": aimed at the one who receives it
+                subj, _ = _subject(given.head)
+                receivers = [r for r in self.roles(subj) if not _is_own(r, {x.actor.actor_id for x in sources if x.actor})]
+                if receivers:
+                    return receivers
         objs = [obj] if obj is not None else _objects(trigger)
         if entry.type in FORCE:
             owner = self._facility_owner(trigger, objs)
@@ -451,6 +480,9 @@ class _Coder:
             doers = [c for o in objs for c in o.children if c.dep_ == "poss"]
             doers += [g for o in objs for g in _prep_objects(o, "by")]
             return self.roles(_conjuncts(doers))
+        own = {r.actor.actor_id for r in sources if r.actor is not None}
+        if entry.type in WITH_ANOTHER | {"SANCTION"}:  # a state coerces or reforms at home, but agrees with another
+            own |= {f"state:{r.actor.country}" for r in sources if r.actor is not None and r.actor.country}
         for slot in entry.target:
             found: list[Role] = []
             if slot == "dobj":
@@ -476,6 +508,9 @@ class _Coder:
                 found = self._in_subtree(trigger)
             elif slot == "aim":
                 found = self._in_subtree(trigger, skip_places=True)
+            # "Orban hailed the country's accession to NATO": the source's own state named in the
+            # slot is not the other party of an act done with another
+            found = [r for r in found if not _is_own(r, own)]
             if found:
                 return found
         # Where the entry's own slots find nothing: the subject of the clause the trigger governs
@@ -485,9 +520,6 @@ class _Coder:
         # Talks "in Jeddah" are held there, not with Saudi Arabia; only a visit's place is its target.
         venue = entry.type == "CONSULT" and entry.mode != "visit"
         # "agreed to restore normalization between Israel and Turkey": the party that is not the source.
-        own = {r.actor.actor_id for r in sources if r.actor is not None}
-        if entry.type in WITH_ANOTHER | {"SANCTION"}:  # a state coerces or reforms at home, but agrees with another
-            own |= {f"state:{r.actor.country}" for r in sources if r.actor is not None and r.actor.country}
         return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue, own=own)
 
     def _facility_owner(self, trigger: Any, objs: list[Any]) -> list[Role]:
@@ -530,10 +562,7 @@ class _Coder:
                 found = self.roles([t])[:1]
                 if skip_places and not (found and found[0].actor and found[0].actor.country_code):
                     continue  # a river or a building: not whom the act is aimed at
-                met = found[0].actor if found else None
-                if met is not None and (
-                    met.actor_id in own or (met.kind == "state" and not met.sector and f"state:{met.country}" in own)
-                ):
+                if found and _is_own(found[0], own):
                     continue  # the source itself, or its state, named again in the act's phrase
                 return found
         return []
@@ -579,7 +608,7 @@ class _Coder:
         dates that thing, not the event: "Iraq's 1990 invasion", "the 1991 Gulf War",
         "Wednesday's ruling", "shootings dating to 1994"."""
         sent = trigger.sent
-        verbs = [(trigger, False)]
+        verbs: list[tuple[Any, bool | None]] = [(trigger, False)]
         while len(verbs) < 4:
             verb = verbs[-1][0]
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -598,7 +627,9 @@ class _Coder:
             ):
                 verbs.append((verb.head.head, False))  # "left Tuesday for consultations with Syria"
             elif verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
-                verbs.append((verb.head, True))  # only a time before the first clause's verb
+                # only a time before the first clause's verb, and before its subject when the
+                # second clause has a subject of its own ("Clinton Thursday condemned … and vowed …")
+                verbs.append((verb.head, True if subject else None))
             elif (
                 kind in SPEECH_ACTS
                 and verb.dep_ in ("ccomp", "parataxis")
@@ -616,6 +647,8 @@ class _Coder:
                     continue
                 subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if fronted and not head.i < min([verb.i, *subjects]):
+                    continue
+                if fronted is None and not head.i < verb.i:
                     continue
                 if not self._of_another_thing(tx, head, verb):
                     return self._calendar_date(str(tx.value), tx.precision)
@@ -982,7 +1015,7 @@ def _one_per_act(events: list[Event]) -> list[Event]:
 # Acts whose object is another act: what is demanded, condemned, refused, threatened, promised or
 # praised has not (thereby) happened, and the field codes the outer act alone ("demanded that the
 # US cancel the sale" is a REQUEST, not an AID).
-EMBEDDING = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
+EMBEDDING = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}  # "apologized for a raid that killed …"
 
 
 def _trigger_tokens(events: list[Event], doc: Any) -> dict[str, Any]:
@@ -1094,6 +1127,28 @@ def _in_object(token: Any, trigger: Any) -> bool:
     while t.head.i != trigger.i and t.head.i != t.i:
         t = t.head
     return t.head.i == trigger.i and t.dep_ in ("dobj", "obj")
+
+
+def _is_own(role: Role, own: set[str] | frozenset[str]) -> bool:
+    """Is ``role`` the source itself, or (in ``own`` as "state:XXX") the source's bare state?"""
+    met = role.actor
+    return met is not None and (
+        met.actor_id in own or (met.kind == "state" and not met.sector and f"state:{met.country}" in own)
+    )
+
+
+def _suffered(noun: Any) -> bool:
+    """Is the act ``noun`` named as what someone suffered ("victims of the bombing", "families of
+    those killed in the raid")?"""
+    t = noun
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.i == t.head.i:
+            return False
+        owner = t.head.head
+        if owner.lemma_.lower() in load_sense_words().victims:
+            return True
+        t = owner
+    return False
 
 
 def _in_occasion(token: Any, trigger: Any, words: frozenset[str] = _OCCASION) -> bool:

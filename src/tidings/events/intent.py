@@ -41,6 +41,8 @@ class IntentTable:
     conditions: frozenset[str]
     commitments: frozenset[str]
     refuse: dict[str, str]
+    punitive: frozenset[str] = frozenset()
+    wrongdoers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +57,8 @@ def load_intent() -> IntentTable:
             frozenset(str(w) for w in data.get("conditions") or ()),
             frozenset(str(w) for w in data.get("commitments") or ()),
             {str(k): str(v) for k, v in (data.get("refuse") or {}).items()},
+            frozenset(str(w) for w in data.get("punitive") or ()),
+            frozenset(str(w) for w in data.get("wrongdoers") or ()),
         )
     except (KeyError, AttributeError) as exc:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
@@ -105,6 +109,8 @@ def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, b
     refusal when it states that its subject will not do an act of cooperation ("will not retreat",
     "said it would not negotiate": CAMEO 12, REJECT)."""
     table = load_intent()
+    if kind == "AGREE" and token.lemma_.lower() in table.commitments and _punitive(token, table):
+        return "THREATEN", "130", True
     if kind in table.refuse and refuses(token):
         return "REJECT", table.refuse[kind], True
     if kind not in table.agree and kind not in table.threaten:
@@ -116,6 +122,25 @@ def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, b
     if kind in table.agree:
         return "AGREE", table.agree[kind], True
     return "THREATEN", table.threaten[kind], True
+
+
+def _punitive(verb: Any, table: IntentTable) -> bool:
+    """Is what ``verb`` commits to a punishment ("vowed to find the bombers and bring them to
+    justice", "pledged to punish those responsible")? A vow of harm is a threat, not an agreement."""
+    comps = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children))
+    ]  # "vowed on Monday to punish …" is parsed as an adverbial infinitive
+    for comp in comps:
+        for act in (comp, *comp.conjuncts):
+            if act.lemma_.lower() in table.punitive:
+                return True
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in table.wrongdoers for o in act.children):
+                return True  # "vowed to find the bombers"
+            if any(p.dep_ == "prep" and any(o.lemma_.lower() in table.punitive for o in p.children) for p in act.children):
+                return True  # "bring them to justice"
+    return False
 
 
 def refuses(token: Any) -> bool:

@@ -36,6 +36,7 @@ class SenseWords:
     agree_idioms: frozenset[str]
     facilities: frozenset[str]
     addressing: frozenset[str]
+    victims: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +74,18 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
                 # "went on strike" (a preposition) or "went on … strike" (a particle and an object)
                 under = p if p.dep_ != "prt" else token
                 objects = [g for g in under.children if g.dep_ in ("pobj", "pcomp", "dobj")]
-                if not any(_lemma_in(g, allowed) for g in objects):
+                # the word itself or the adjective that qualifies it ("as a historic event")
+                if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
                     return False
     return True
+
+
+def _qualifiers(noun: Any) -> list[Any]:
+    """The adjectives of ``noun`` and the nouns of its "of" phrase ("a historic event", "an act of
+    aggression")."""
+    out = [a for a in noun.children if a.dep_ == "amod"]
+    out += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return out
 
 
 def _is_actor_like(token: Any) -> bool:

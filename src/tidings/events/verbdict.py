@@ -348,6 +348,12 @@ def load_verbdict() -> VerbDict:
 
 
 @lru_cache(maxsize=1)
+def receiving_verbs() -> frozenset[str]:
+    """Verbs whose subject is given what their object names (verbdict.yaml's ``receiving``)."""
+    return frozenset(str(w) for w in _policy().get("receiving") or ())
+
+
+@lru_cache(maxsize=1)
 def undergo_verbs() -> frozenset[str]:
     """Verbs whose subject undergoes what their object names (verbdict.yaml's ``undergo``)."""
     return frozenset(str(w) for w in _policy().get("undergo") or ())
