@@ -467,3 +467,10 @@ def test_words_of_praise_or_blame_for_a_thing_are_support_or_accusation() -> Non
 def test_praise_of_ones_own_states_act_goes_to_the_other_party() -> None:
     shown = _shown("Hungarian Prime Minister Viktor Orban on Friday hailed Hungary's accession to NATO.")
     assert any(t == "SUPPORT" and s == "HUN" and tg != "HUN" for t, s, tg in shown)
+
+
+def test_the_subject_of_a_fronted_predicate_follows_its_copula() -> None:
+    shown = _shown("Also applying for NATO membership are Romania, Slovenia and Bulgaria.")
+    assert {("REQUEST", "ROU", "IGO"), ("REQUEST", "SVN", "IGO"), ("REQUEST", "BGR", "IGO")} <= shown
+    joined = _shown("Among the first countries to accede to NATO on Friday were Poland and the Czech Republic.")
+    assert {("COOPERATE", "POL", "IGO"), ("COOPERATE", "CZE", "IGO")} <= joined

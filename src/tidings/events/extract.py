@@ -104,6 +104,9 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
             return _conjuncts(subj), depth > 0
+        inverted = _inverted_subject(v)
+        if inverted:
+            return _conjuncts(inverted), depth > 0
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive or v.dep_ not in CLIMB_DEPS or v.head.i == v.i:
             return [], False
@@ -124,6 +127,21 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         while v.pos_ not in ("VERB", "AUX") and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head
     return [], False
+
+
+def _inverted_subject(verb: Any) -> list[Any]:
+    """The subject of a fronted predicate, after its copula: "Also applying for NATO membership are
+    Romania and Bulgaria", "Among the countries to accede to NATO were Poland and Hungary"."""
+    copulas = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > verb.i]
+    if verb.dep_ == "csubj" and verb.head.lemma_ == "be" and verb.head.i > verb.i:
+        copulas.append(verb.head)
+    found = [a for be in copulas for a in be.children if a.dep_ == "attr" and a.i > be.i and a.pos_ in ("PROPN", "NOUN")]
+    noun = verb.head
+    if not found and verb.dep_ in ("acl", "relcl") and noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        be = noun.head.head  # "Among the first countries to accede … were Poland and Hungary"
+        if be.lemma_ == "be":
+            found = [a for a in be.children if a.dep_ in ("nsubj", "attr") and a.i > noun.i]
+    return found
 
 
 def _quoted(token: Any) -> bool:
