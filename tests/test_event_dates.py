@@ -104,3 +104,23 @@ def test_a_promise_is_dated_when_it_is_said() -> None:
         "The United States said Tuesday it would resume military aid to Ukraine.", published="2025-03-13"
     ).events
     assert [(e.type, e.date) for e in events] == [("AGREE", "2025-03-11")]
+
+
+def test_a_part_of_a_day_dates_the_event_by_its_day() -> None:
+    doc = process_text("Egyptian police opened fire on demonstrators on Monday night, killing one person.", published="1995-03-12")
+    assert doc.events and all(e.date == "1995-03-06" for e in doc.events)
+
+
+def test_the_occasion_an_act_is_said_at_dates_it() -> None:
+    doc = process_text(
+        "China responded in a Jan. 23 press briefing, asserting that China rejects the sanctions imposed by the United States.",
+        published="2025-03-14",
+    )
+    assert [e.date for e in doc.events if e.type == "REJECT"] == ["2025-01-23"]
+
+
+def test_a_weekday_in_a_clause_of_intent_is_the_coming_one() -> None:
+    doc = process_text(
+        "The United States hopes to resolve the pause in military aid during talks Tuesday with Ukraine.", published="2025-03-10"
+    )
+    assert [e.date for e in doc.events if e.type == "CONSULT"] == ["2025-03-11"]

@@ -474,3 +474,32 @@ def test_the_subject_of_a_fronted_predicate_follows_its_copula() -> None:
     assert {("REQUEST", "ROU", "IGO"), ("REQUEST", "SVN", "IGO"), ("REQUEST", "BGR", "IGO")} <= shown
     joined = _shown("Among the first countries to accede to NATO on Friday were Poland and the Czech Republic.")
     assert {("COOPERATE", "POL", "IGO"), ("COOPERATE", "CZE", "IGO")} <= joined
+
+
+def test_an_act_whose_object_is_denied_with_no_is_negated() -> None:
+    doc = process_text("Chinese officials have had no discussion with Japan about the ship.", published="2025-03-10")
+    assert all(e.negated for e in doc.events if e.type == "CONSULT")
+
+
+def test_let_us_is_no_permission() -> None:
+    assert "CONCEDE" not in _types("Let us look at the compensation, Botswana's foreign minister said.")
+    assert "CONCEDE" in _types("Israel let aid trucks enter Gaza on Monday.")
+
+
+def test_they_may_stand_for_an_intergovernmental_body() -> None:
+    shown = _shown("The G7 foreign ministers met in Canada on Friday. They called on China to stop its military build-up.")
+    assert ("REQUEST", "IGO", "CHN") in shown
+
+
+def test_a_demand_with_a_penalty_for_refusing_is_also_a_threat() -> None:
+    shown = _shown("Top diplomats from the Group of Seven urged Russia on Friday to accept a ceasefire or face further sanctions.")
+    assert {("REQUEST", "IGO", "RUS"), ("THREATEN", "IGO", "RUS")} <= shown
+    assert "THREATEN" not in _types("The G7 urged Russia to accept a ceasefire and release prisoners.")
+
+
+def test_what_an_obligation_is_for_is_the_requests_content() -> None:
+    shown = _shown(
+        "The Red Cross operating in Iraq said US and British forces must ensure security to allow supplies to reach the needy."
+    )
+    assert ("REQUEST", "NGO", "USA") in shown
+    assert "CONCEDE" not in {t for t, _, _ in shown}

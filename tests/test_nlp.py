@@ -39,3 +39,39 @@ def test_an_ap_underscore_is_parsed_as_a_dash(nlp: Any) -> None:
     doc = nlp("About 200 Americans _ embassy staff and their families _ left Pakistan today.")
     left = next(t for t in doc if t.text == "left")
     assert left.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.text == "Americans" for c in left.children)
+
+
+def _forms(lemma: str) -> list[str]:
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma + "es", lemma + "ed", lemma + "ing"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    return [lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def test_every_inflected_verb_of_the_lexicon_gets_its_own_lemma() -> None:
+    """The rule lemmatizer turns "hoped" into "hop" and "staged" into "stag"; with tidings' fixes,
+    every regular form of every verb the lexicon codes is lemmatized back to that verb."""
+    import re
+    from importlib import resources
+
+    from tidings.nlp import parse
+
+    text = (resources.files("tidings.events") / "data" / "lexicon.yaml").read_text(encoding="utf-8")
+    verbs = sorted(
+        {w.strip() for m in re.finditer(r"verbs: \[([^\]]*)\]", text) for w in m.group(1).split(",") if w.strip().isalpha()}
+    )
+    assert len(verbs) > 150
+    cases = [(v, f) for v in verbs if len(v) > 2 for f in _forms(v)]
+    cases += [("hope", f) for f in _forms("hope")]  # a verb of intent (events/data/modality.yaml)
+    docs = list(parse([f"{'He' if f.endswith('s') else 'They'} {f} it." for _, f in cases]))
+    wrong = [
+        (f, doc[1].lemma_, v)
+        for (v, f), doc in zip(cases, docs, strict=True)
+        if doc[1].lemma_.lower() != v and doc[1].tag_.startswith("VB")
+    ]
+    # Forms the simple rule above makes of irregular verbs are no English words: not cases.
+    wrong = [w for w in wrong if w[0] not in {"flied"}]
+    assert not wrong, wrong

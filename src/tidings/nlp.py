@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from tidings.errors import ModelNotInstalled
@@ -116,6 +117,32 @@ def _read_ap_dash_as_dash(nlp: Any) -> None:
     ap.norm_, ap.prefix_, ap.suffix_, ap.shape_ = dash.norm_, dash.prefix_, dash.suffix_, dash.shape_
 
 
+LEMMA_FIXES = "tidings_lemma_fixes"
+
+
+@lru_cache(maxsize=1)
+def _verb_lemma_fixes() -> dict[str, str]:
+    """Verb forms the rule lemmatizer gets wrong, with their lemmas (clean/data/lemmas.yaml)."""
+    import yaml
+
+    text = (resources.files("tidings.clean") / "data" / "lemmas.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {str(form): str(lemma) for lemma, forms in (data.get("verb") or {}).items() for form in forms}
+
+
+def _fix_verb_lemmas(doc: Any) -> Any:
+    """Set the lemma of the verb forms the model's rule lemmatizer reduces to another verb
+    ("hoped" → "hop"). Its exceptions cannot do it: a rule's form that is also a verb comes first.
+    Runs last in the pipe; the array lemmatizer (``annotate.py``) leaves a set lemma alone."""
+    fixes = _verb_lemma_fixes()
+    for tok in doc:
+        if tok.tag_.startswith("VB"):
+            lemma = fixes.get(tok.lower_)
+            if lemma is not None:
+                tok.lemma_ = lemma
+    return doc
+
+
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """The spaCy Language for ``name`` (a package name or a path), loaded once per process, with
     paragraph breaks as sentence starts for the parser."""
@@ -129,10 +156,14 @@ def _load_model(name: str) -> Any:
 
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=_paragraph_starts)
+    if not Language.has_factory(LEMMA_FIXES):
+        Language.component(LEMMA_FIXES, func=_fix_verb_lemmas)
     try:
         nlp = spacy.load(name)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        if "tagger" in nlp.pipe_names and LEMMA_FIXES not in nlp.pipe_names:
+            nlp.add_pipe(LEMMA_FIXES, last=True)
         _read_ap_dash_as_dash(nlp)
         return nlp
     except OSError as exc:

@@ -31,7 +31,9 @@ _NOT_REFERENTS = {"adjective", "place", "region", "agent"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "obj", "pobj", "dative", "iobj"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
-_GROUP_SECTORS = {"REB", "MIL", "CVL", "COP", "OPP"}
+# Sectors of bodies that "they" may stand for: armed and civil groups, and intergovernmental bodies
+# of many members ("The G7 urged Russia … They also called on China").
+_GROUP_SECTORS = {"REB", "MIL", "CVL", "COP", "OPP", "IGO"}
 
 
 @dataclass
@@ -236,7 +238,9 @@ def _pronoun(
         def fits(r: _Ref) -> bool:
             # Only the subject of an earlier sentence is salient enough for 'it' to reach back to.
             salient = r.sent == here or r.head.dep_ in _SUBJECT_DEPS
-            return r.mention.actor.kind in ("state", "org", "outlet") and not _is_plural(r) and salient
+            # (a body of many members is "it" as well as "they": "the EU said it would …")
+            single = not _is_plural(r) or (r.mention.actor.sector == "IGO" and r.head.tag_ not in ("NNS", "NNPS"))
+            return r.mention.actor.kind in ("state", "org", "outlet") and single and salient
 
     else:
 

@@ -16,7 +16,7 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
 from tidings.events.dictionary import dictionary_events
-from tidings.events.intent import committed, recode
+from tidings.events.intent import committed, load_intent, recode
 from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
 from tidings.events.sense import load_sense_words, sense_fits
@@ -102,6 +102,11 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         if agents and passive_voice:
             return _conjuncts(agents), depth > 0
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        # "The Red Cross operating in Iraq said", parsed with "operating" as the subject and the
+        # Red Cross as its own: the noun a reduced relative clause describes is the subject
+        subj = [
+            next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), c) if c.tag_ == "VBG" else c for c in subj
+        ]
         if subj:
             return _conjuncts(subj), depth > 0
         inverted = _inverted_subject(v)
@@ -388,8 +393,9 @@ class _Coder:
                 continue
             for t in prep.subtree:
                 m = self.resolved.mention_at(t)
-                if m is not None and m.actor.kind == "org" and sector is not None and prep.lower_ == "of":
-                    # "the leader of ISIS", "fighters of the Baloch Liberation Army": the body's own
+                if m is not None and m.actor.kind == "org" and sector is not None and prep.lower_ in ("of", "from"):
+                    # "the leader of ISIS", "fighters of the Baloch Liberation Army", "top diplomats
+                    # from the Group of Seven": the body's own
                     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
                     return Role(phrase, m.actor)
                 if m is not None and m.actor.kind == "state" and m.actor.country:
@@ -690,8 +696,10 @@ class _Coder:
         ):
             return True  # "invited them to a ceremony on March 12": the ceremony's day, not the invitation's
         if head.dep_ in NOUN_MODIFIERS and head.i < noun.i and noun.pos_ in ("NOUN", "PROPN"):
-            # ... unless that thing is the act's subject: "the Aug. 7 blasts killed 257 people"
-            return not (noun.i == trigger.i or (noun.dep_ == "nsubj" and noun.head.i == trigger.i))
+            # ... unless that thing is the act's subject: "the Aug. 7 blasts killed 257 people", or
+            # the occasion it was done at: "responded in a Jan. 23 press briefing"
+            occasion = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "during") and noun.head.head.i == trigger.i
+            return not (noun.i == trigger.i or occasion or (noun.dep_ == "nsubj" and noun.head.i == trigger.i))
         if tx.precision is not Precision.YEAR:
             return False
         t = head.head
@@ -704,7 +712,10 @@ class _Coder:
     @staticmethod
     def _calendar_date(value: str, precision: Precision) -> tuple[str, Precision]:
         """An event's date as a day, month or year: a week ("1998-W42", "1998-W42-WE") that lies in
-        one month is dated by that month; one that spans two keeps its week."""
+        one month is dated by that month; one that spans two keeps its week. A part of a day
+        ("1995-03-06TNI", "2025-03-10T14:00") dates the event by its day."""
+        if len(value) > 10 and value[10] == "T" and value[:4].isdigit():
+            return value[:10], Precision.DAY
         if precision is not Precision.WEEK or len(value) < 8 or value[4:6] != "-W" or not value[6:8].isdigit():
             return value, precision
         try:
@@ -916,6 +927,7 @@ def extract_events(
     events = _obligations(coder, events)
     events = _drop_embedded(events, resolved.doc)
     events = _drop_restated(events, resolved.doc)
+    events = _ultimatums(coder, events)  # after: the threat sits inside the demand's phrase
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (
@@ -1218,6 +1230,36 @@ def _stating_verb(verb: Any) -> Any | None:
     return None
 
 
+ULTIMATUM_ENTRY = Entry(id="threaten.ultimatum_or", type="THREATEN", cameo="130", mode=None, context=None, target=(), strength=0.55)
+
+
+def _ultimatums(coder: _Coder, events: list[Event]) -> list[Event]:
+    """ "The G7 urged Russia to accept a ceasefire or face further sanctions": a demand with a
+    penalty for refusing is also a threat, by the one who demands, to the one asked (CAMEO 13)."""
+    table = load_intent()
+    doc = coder.resolved.doc
+    found: list[Event] = []
+    for i in tokens_with(doc, table.ultimatum_verbs):
+        face = doc[i]
+        if face.dep_ != "conj" or not any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in table.penalties for o in face.children):
+            continue
+        first = face.head
+        if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) or first.dep_ not in ("xcomp", "ccomp"):
+            continue
+        directive = first.head
+        if directive.lemma_.lower() not in load_modality_words().directive_verbs:
+            continue
+        speakers, _ = _subject(directive)
+        sources = coder.roles(speakers)
+        asked = [c for c in directive.children if c.dep_ in ("dobj", "obj")] or [
+            c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")
+        ]
+        targets = coder.roles(_conjuncts(asked))
+        if sources and targets:
+            found.extend(coder.code(face, ULTIMATUM_ENTRY, None, False, given=(sources, targets)))
+    return events + found
+
+
 def _obligations(coder: _Coder, events: list[Event]) -> list[Event]:
     doc = coder.resolved.doc
     obliged: set[int] = set()
@@ -1238,9 +1280,11 @@ def _obligations(coder: _Coder, events: list[Event]) -> list[Event]:
             continue
         if obliged_ones and not targets and not all(t.pos_ == "PRON" for t in obliged_ones):
             continue  # "ways of recording history should be taken seriously": no actor is asked anything
-        obliged.add(verb.idx)
+        obliged.add(verb.i)
         found.extend(coder.code(verb, MUST_ENTRY, None, False, given=(sources, targets)))
     if not obliged:
         return events
-    # The obliged act is the request's content, not an event of its own.
-    return [e for e in events if e.trigger_start not in obliged] + found
+    # The obliged act, and what it is for, are the request's content, not events of their own
+    # ("forces must ensure security to allow supplies to reach the needy").
+    spans = [(doc[i].left_edge.idx, doc[i].right_edge.idx + len(doc[i].right_edge)) for i in obliged]
+    return [e for e in events if not any(a <= e.trigger_start < b for a, b in spans)] + found

@@ -43,6 +43,8 @@ class IntentTable:
     refuse: dict[str, str]
     punitive: frozenset[str] = frozenset()
     wrongdoers: frozenset[str] = frozenset()
+    ultimatum_verbs: frozenset[str] = frozenset()
+    penalties: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,8 @@ def load_intent() -> IntentTable:
             {str(k): str(v) for k, v in (data.get("refuse") or {}).items()},
             frozenset(str(w) for w in data.get("punitive") or ()),
             frozenset(str(w) for w in data.get("wrongdoers") or ()),
+            frozenset(str(w) for w in (data.get("ultimatum") or {}).get("verbs") or ()),
+            frozenset(str(w) for w in (data.get("ultimatum") or {}).get("penalties") or ()),
         )
     except (KeyError, AttributeError) as exc:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc

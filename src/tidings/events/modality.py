@@ -52,6 +52,7 @@ class ModalityWords:
     ability_aux: frozenset[str]
     prospect_nouns: frozenset[str]
     prospect_preps: frozenset[str]
+    presupposing_marks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +109,11 @@ def is_negated(token: Any) -> bool:
         (any(c.dep_ == "neg" for c in verb.children) and not subject_noun)
         or any(c.dep_ == "neg" for c in token.children)
         or any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in token.children)
+        # "have had no discussion", "gave no aid": the act the object names is denied
+        or any(
+            o.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+            for o in token.children
+        )
     ):
         return True
     w = _words()
@@ -178,6 +184,8 @@ def modality_of(token: Any) -> Modality:
             return Modality.INTENDED  # "a threat to impose tariffs", "efforts to broker a truce"
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        if dep == "advcl" and _told_as_past(child, w):
+            return Modality.ASSERTED  # "hopes to strengthen ties after the two signed a deal": it happened
         if dep in ("xcomp", "ccomp", "advcl", "csubj") and (
             lemma in w.deontic_heads
             or any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in w.deontic_heads for c in head.children)
@@ -211,6 +219,17 @@ def modality_of(token: Any) -> Modality:
         if dep in ("ccomp", "parataxis") and lemma in w.reporting_verbs:
             return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _told_as_past(clause: Any, w: ModalityWords) -> bool:
+    """Is ``clause`` a clause of time or cause told in the past ("after the two countries signed",
+    "since troops withdrew", "because Iran had refused"), which the sentence presupposes?"""
+    if not any(c.dep_ == "mark" and c.lower_ in w.presupposing_marks for c in clause.children):
+        return False
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in w.future_aux | w.hypothetical_aux for c in aux):
+        return False
+    return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux))
 
 
 def statement_modality(token: Any) -> Modality:

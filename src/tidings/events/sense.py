@@ -54,6 +54,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False  # "the Miami kin has been battling to keep him": striving, not fighting
     if not is_noun and (entry.type == "ASSAULT" or entry.id == "agree.offer") and _idiom_object(token, entry.type):
         return False  # "the economy hit bottom", "driving home the point", "offered his assessment"
+    if not is_noun and token.lemma_.lower() == "let" and _hortative(token):
+        return False  # "let us look at the compensation", "let me be clear": no one is allowed anything
     if entry.type == "REJECT" and not is_noun and _no_comment(token):
         return False  # "he declined to discuss details": no one's proposal is refused
     if entry.needs_place and not _names_place(token):
@@ -78,6 +80,13 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
                 if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
                     return False
     return True
+
+
+def _hortative(let: Any) -> bool:
+    """Is ``let`` a speaker's "let us" / "let's" / "let me", not a permission given?"""
+    people = [c for c in let.children if c.dep_ in ("dobj", "nsubj")]
+    people += [g for c in let.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+    return any(p.lower_ in ("us", "'s", "me") for p in people)
 
 
 def _qualifiers(noun: Any) -> list[Any]:
