@@ -130,16 +130,21 @@ def _verb_lemma_fixes() -> dict[str, str]:
     return {str(form): str(lemma) for lemma, forms in (data.get("verb") or {}).items() for form in forms}
 
 
+@lru_cache(maxsize=1)
+def _fixed_forms() -> frozenset[str]:
+    return frozenset(_verb_lemma_fixes())
+
+
 def _fix_verb_lemmas(doc: Any) -> Any:
     """Set the lemma of the verb forms the model's rule lemmatizer reduces to another verb
     ("hoped" → "hop"). Its exceptions cannot do it: a rule's form that is also a verb comes first.
     Runs last in the pipe; the array lemmatizer (``annotate.py``) leaves a set lemma alone."""
     fixes = _verb_lemma_fixes()
-    for tok in doc:
-        if tok.tag_.startswith("VB"):
-            lemma = fixes.get(tok.lower_)
-            if lemma is not None:
-                tok.lemma_ = lemma
+    for i in tokens_with(doc, _fixed_forms()):  # a vectorised look-up, not a walk over every token
+        tok = doc[i]
+        lemma = fixes.get(tok.lower_)
+        if lemma is not None and tok.tag_.startswith("VB"):
+            tok.lemma_ = lemma
     return doc
 
 
