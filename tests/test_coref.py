@@ -270,3 +270,11 @@ def test_the_two_leaders_are_the_two_last_named_of_two_states() -> None:
         "The two ministers pledged to consult each other regularly."
     )
     assert not [e for e in process_text(one_state, published="2015-02-27").events if e.type == "AGREE"]
+
+
+def test_a_plural_role_word_repeated_is_the_body_named_with_it_before(nlp: Any) -> None:
+    found = _mentions(nlp, "Iraqi officials said the leader was killed. The officials also said they arrested seven militants.")
+    assert _of(found, "The officials")[1] == "IRQ"
+    assert _of(found, "they")[1] == "IRQ"
+    other = _mentions(nlp, "Iraqi officials said the leader was killed. The soldiers said they found his body.")
+    assert not any(text == "The soldiers" for text, *_ in other)

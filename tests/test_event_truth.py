@@ -503,3 +503,10 @@ def test_what_an_obligation_is_for_is_the_requests_content() -> None:
     )
     assert ("REQUEST", "NGO", "USA") in shown
     assert "CONCEDE" not in {t for t, _, _ in shown}
+
+
+def test_each_other_makes_the_parties_act_toward_one_another() -> None:
+    shown = _shown("Iran and Iraq accused each other on Monday of violating the ceasefire.")
+    assert {("ACCUSE", "IRN", "IRQ"), ("ACCUSE", "IRQ", "IRN")} <= shown
+    pledged = _shown("Putin and Erdogan pledged on Monday to consult each other regularly on relations with NATO.")
+    assert {("AGREE", "RUS", "TUR"), ("AGREE", "TUR", "RUS")} <= pledged

@@ -289,7 +289,18 @@ def _description(
         return
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") and not (lemma in words.state_nouns and out.kb.agents.get(lemma)):
-        return  # "the three countries", "the companies": many, not the one named before
+        # "Iraqi officials said … The officials also said": a plural role word repeated is the
+        # body named with it before (the sieve's head match); "the three countries", "the
+        # companies" are many, not the one named before.
+        if lemma in out.kb.agents and not any(k.dep_ in ("amod", "compound", "nummod") for k in kids):
+
+            def same_head(r: _Ref) -> bool:
+                return r.head.lemma_.lower() == lemma and r.head.tag_ in ("NNS", "NNPS") and r.head.i != tok.i
+
+            ranked = _ranked(tok, refs, sentence_index, words.description_window, same_head)
+            if ranked:
+                out._add(tok.left_edge.i, tok.i + 1, ranked[0].mention.actor, "coref:head")
+        return
     phrase = " ".join(k.lower_ for k in kids if k.dep_ == "compound" and k.i == tok.i - 1) + " " + lemma
     phrase = phrase.strip()
     qualifiers = [out.by_token[k.i] for k in kids if k.dep_ in ("amod", "compound") and k.i in out.by_token]

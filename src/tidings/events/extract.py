@@ -827,7 +827,10 @@ class _Coder:
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         pairs: list[tuple[Role | None, Role | None]] = [(src, tgt) for src in sources for tgt in targets]
-        if targets == [None] and (entry.type in RECIPROCAL or entry.reciprocal) and len({_party(s) for s in sources}) > 1:
+        mutual = _each_other(trigger)
+        if mutual and len({_party(s) for s in sources}) > 1:
+            targets = [None]  # "the two leaders pledged to consult each other": toward one another
+        if targets == [None] and (entry.type in RECIPROCAL or entry.reciprocal or mutual) and len({_party(s) for s in sources}) > 1:
             # "Iran and Saudi Arabia agreed to restore ties": the parties act toward each other, one
             # event each way (IRN→SAU, SAU→IRN): each is a source of the joint act, as PLOVER codes it.
             pairs = [(a, b) for a in sources for b in sources if _party(a) != _party(b)]
@@ -1157,6 +1160,18 @@ def _in_object(token: Any, trigger: Any) -> bool:
     while t.head.i != trigger.i and t.head.i != t.i:
         t = t.head
     return t.head.i == trigger.i and t.dep_ in ("dobj", "obj")
+
+
+def _each_other(trigger: Any) -> bool:
+    """Does the act, or the act it commits to, name "each other" or "one another" as its object
+    ("pledged to consult each other", "accused one another")?"""
+    clause = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))]
+    for verb in clause:
+        for c in verb.subtree:
+            reciprocal = c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")
+            if reciprocal and governing_verb(c).i == verb.i:
+                return True
+    return False
 
 
 def _is_own(role: Role, own: set[str] | frozenset[str]) -> bool:

@@ -150,6 +150,8 @@ def modality_of(token: Any) -> Modality:
         c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs for c in verb.children
     ):
         return Modality.HYPOTHETICAL  # a habit, not an act: "the group frequently conducts bombings"
+    if token.i == verb.i and _standing_passive(verb):
+        return Modality.HYPOTHETICAL  # a standing state: "both ships are sanctioned by the Treasury"
     if token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in w.hypothetical_modifiers for c in token.children
     ):
@@ -219,6 +221,20 @@ def modality_of(token: Any) -> Modality:
         if dep in ("ccomp", "parataxis") and lemma in w.reporting_verbs:
             return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _standing_passive(verb: Any) -> bool:
+    """Is ``verb`` a present passive with no time of its own ("are sanctioned by the U.S.", "is
+    controlled by rebels"): a state the report describes, not an act it tells? Not a headline's
+    present ("Two killed", told in the first sentence), nor "is being attacked" (going on now)."""
+    if verb.tag_ != "VBN" or verb.sent.start == 0:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in aux):
+        return False
+    if any(c.dep_ == "aux" for c in aux) or any(c.lower_ == "being" for c in aux):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _told_as_past(clause: Any, w: ModalityWords) -> bool:
