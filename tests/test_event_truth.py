@@ -510,3 +510,11 @@ def test_each_other_makes_the_parties_act_toward_one_another() -> None:
     assert {("ACCUSE", "IRN", "IRQ"), ("ACCUSE", "IRQ", "IRN")} <= shown
     pledged = _shown("Putin and Erdogan pledged on Monday to consult each other regularly on relations with NATO.")
     assert {("AGREE", "RUS", "TUR"), ("AGREE", "TUR", "RUS")} <= pledged
+
+
+def test_the_noun_a_past_participle_qualifies_suffered_the_act() -> None:
+    shown = _shown("Police found the body of an American journalist kidnapped in Iraq last month.")
+    assert not any(t == "ASSAULT" and source == "USA" for t, source, _ in shown)
+    assert any(t == "ASSAULT" and target == "USA" for t, _, target in shown)
+    killed = _shown("A team recovered the remains of a British expert kidnapped and killed by Khmer Rouge guerrillas.")
+    assert ("ASSAULT", "KHM", "GBR") in killed

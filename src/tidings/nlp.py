@@ -138,7 +138,7 @@ def _fixed_forms() -> frozenset[str]:
 def _fix_verb_lemmas(doc: Any) -> Any:
     """Set the lemma of the verb forms the model's rule lemmatizer reduces to another verb
     ("hoped" → "hop"). Its exceptions cannot do it: a rule's form that is also a verb comes first.
-    Runs last in the pipe; the array lemmatizer (``annotate.py``) leaves a set lemma alone."""
+    Runs right after the tagger; both lemmatizers leave a set lemma alone."""
     fixes = _verb_lemma_fixes()
     for i in tokens_with(doc, _fixed_forms()):  # a vectorised look-up, not a walk over every token
         tok = doc[i]
@@ -168,7 +168,9 @@ def _load_model(name: str) -> Any:
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         if "tagger" in nlp.pipe_names and LEMMA_FIXES not in nlp.pipe_names:
-            nlp.add_pipe(LEMMA_FIXES, last=True)
+            # Right after the tagger: the lemmatizers (spaCy's and annotate.py's) fill only the
+            # lemmas left unset, and the array steps stay the pipe's last (annotate.array_steps).
+            nlp.add_pipe(LEMMA_FIXES, after="tagger")
         _read_ap_dash_as_dash(nlp)
         return nlp
     except OSError as exc:

@@ -96,11 +96,17 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
     """Subject tokens of ``verb`` and whether they came from a governing clause instead."""
     v = verb
     for depth in range(5):
-        passive_voice = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or _passive_participle(v)
+        passive_voice = (
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+            or _passive_participle(v)
+            or (v.dep_ == "conj" and v.tag_ == "VBN" and _passive_participle(v.head))  # "kidnapped and killed by"
+        )
         # A "by" the parser calls an agent in an active clause ("shortened by one hour") is not one.
         agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents and passive_voice:
             return _conjuncts(agents), depth > 0
+        if passive_voice and v.dep_ in ("acl", "conj") and depth == 0 and not agents:
+            return [], False  # "an expert kidnapped in 1996": the noun suffered it; no doer named
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         # "The Red Cross operating in Iraq said", parsed with "operating" as the subject and the
         # Red Cross as its own: the noun a reduced relative clause describes is the subject
@@ -184,13 +190,24 @@ def _agrees(pronouns: list[Any], speaker: list[Any], quoted: bool) -> bool:
 
 
 def _passive_participle(verb: Any) -> bool:
-    """ "forces backed by Djiboutian soldiers": a past participle on a noun, with its doer in a by-phrase."""
-    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+    """ "forces backed by Djiboutian soldiers", "a British expert kidnapped in 1996": a past
+    participle on a noun is passive, the noun what is done to (not of verbs whose participle tells
+    what the noun itself did: "a leader returned from exile")."""
+    return bool(
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and (any(c.dep_ == "agent" for c in verb.children) or verb.lemma_.lower() not in _UNACCUSATIVE)
+    )
+
+
+_UNACCUSATIVE = frozenset({"return", "arrive", "come", "go", "flee", "escape", "remain", "defect", "retire", "rise", "fall"})
 
 
 def _objects(token: Any) -> list[Any]:
     if _passive_participle(token):
         return [token.head]  # the noun the participle qualifies is what is done to
+    if token.dep_ == "conj" and token.tag_ == "VBN" and _passive_participle(token.head):
+        return [token.head.head]  # "an expert kidnapped and killed by …"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     return [c for c in token.children if c.dep_ in deps]
