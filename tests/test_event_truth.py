@@ -518,3 +518,14 @@ def test_the_noun_a_past_participle_qualifies_suffered_the_act() -> None:
     assert any(t == "ASSAULT" and target == "USA" for t, _, target in shown)
     killed = _shown("A team recovered the remains of a British expert kidnapped and killed by Khmer Rouge guerrillas.")
     assert ("ASSAULT", "KHM", "GBR") in killed
+
+
+def test_an_assurance_given_to_someone_is_a_promise_to_them() -> None:
+    shown = _shown("Erdogan assured Putin on Monday that Turkey would not join the sanctions.")
+    assert ("AGREE", "TUR", "RUS") in shown
+    assert "REJECT" not in {t for t, _, _ in shown}
+
+
+def test_a_rally_a_leader_speaks_to_is_no_protest() -> None:
+    assert "PROTEST" not in _types('"What is happening cannot be accepted," Erdogan told a rally in Istanbul on Saturday.')
+    assert "PROTEST" in _types("Thousands held a rally in Istanbul on Saturday against the war.")

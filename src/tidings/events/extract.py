@@ -799,8 +799,12 @@ class _Coder:
                 return
         sources: list[Role | None] = list(found)
         from_place = from_target = False
+        addressed = is_noun and (o := _object_phrase(trigger)).dep_ in ("dobj", "obj", "dative", "pobj") and _addressed(o)
+        if addressed and not sources:
+            return  # "Erdogan told a rally in Istanbul": he spoke to it; it is no act of others told
         if not sources and entry.type == "PROTEST":
-            # Protesters the text does not name by country are the people of where they protest.
+            # Protesters the text does not name by country are the people of where they protest
+            # (not a rally a leader speaks to: "Erdogan told a rally in Istanbul" is his).
             where = self.place_in(trigger)
             state = self.resolved.kb.state(where[1].country) if where and where[1].country else None
             if where is not None and state is not None:
