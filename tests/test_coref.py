@@ -278,3 +278,12 @@ def test_a_plural_role_word_repeated_is_the_body_named_with_it_before(nlp: Any) 
     assert _of(found, "they")[1] == "IRQ"
     other = _mentions(nlp, "Iraqi officials said the leader was killed. The soldiers said they found his body.")
     assert not any(text == "The soldiers" for text, *_ in other)
+
+
+def test_a_post_of_an_intergovernmental_body_gives_its_code(nlp: Any) -> None:
+    found = _mentions(nlp, "U.N. envoy Jan Kubisova welcomed the agreement. She called for a transitional government.")
+    assert _of(found, "Jan Kubisova")[2].endswith("described:U.N.")
+    assert _of(found, "She")[0] == "Jan Kubisova"
+    envoy = _mentions(nlp, "The U.N. special envoy for Syria, Jan Kubisova, welcomed the agreement on Friday.")
+    assert _of(envoy, "Jan Kubisova")[1] is None  # no state: the U.N.'s, not Syria's
+    assert "described:U.N." in _of(envoy, "Jan Kubisova")[2]

@@ -28,14 +28,17 @@ def describe(out: Any) -> None:
     done: set[str] = set()
     for m in list(out.mentions):
         a = m.actor
-        if a.kind != "person" or a.country is not None or a.actor_id in done:
+        if a.kind != "person" or a.actor_id in done or a.sector == "IGO":
             continue
         found = _evidence(out, m)
         if found is None:
             continue
         country, sector, word = found
+        if a.country is not None and country:
+            continue  # a known person keeps the state the base gives (only a body's post overrides it:
+            # "U.N. envoy Geir Pedersen" serves the U.N. whatever his nationality)
         done.add(a.actor_id)
-        out.recast(a, country, a.sector or sector, f"described:{word}")
+        out.recast(a, country or None, sector if not country else a.sector or sector, f"described:{word}")
 
 
 def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
@@ -52,6 +55,11 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
     appos = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" or _appositive_conj(root):
         appos.append(root.head)
+        owner = root.head.head.head if root.head.dep_ == "pobj" else None
+        if root.dep_ == "appos" and owner is not None and owner.pos_ == "NOUN":
+            # "the U.N. special envoy for Syria, Geir Pedersen", the name parsed as Syria's
+            # appositive: it is the envoy's
+            appos.append(owner)
     for ap in appos:
         scope = [t for t in ap.subtree if t.i not in range(span.start, span.end) and not _located(t, ap)]
         found = _scan(out, scope, span)
@@ -99,9 +107,13 @@ def _scan(out: Any, tokens: list[Any], own: Any) -> tuple[str, str | None, str] 
         sector = sector or out.kb.agents.get(t.lemma_.lower())
         m = out.by_token.get(t.i)
         if m is not None and country is None and m.actor.kind != "person":
+            if m.actor.kind == "state" and t.dep_ == "pobj" and t.head.lower_ == "for":
+                continue  # "the U.N. special envoy for Syria": the state he deals with, not his
             if m.actor.country:
                 country, word = m.actor.country, m.text
                 sector = sector or (m.actor.sector if m.actor.kind == "org" else None)
+            elif m.actor.kind == "org" and m.actor.sector == "IGO" and not word:
+                word, sector = m.text, "IGO"  # "U.N. envoy Geir Pedersen": the body's man
             continue
         low = t.lower_
         for suffix in _BORN:
@@ -111,7 +123,8 @@ def _scan(out: Any, tokens: list[Any], own: Any) -> tuple[str, str | None, str] 
                 if state is not None:
                     country, word = state.country, t.text
     if country is None:
-        return None
+        # Of no state but an intergovernmental body's: the body's code stands for a country
+        return ("", "IGO", word) if word and sector == "IGO" else None
     return country, sector, word
 
 

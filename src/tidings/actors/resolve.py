@@ -96,10 +96,12 @@ class ResolvedDoc:
         m = self.by_token.get(token.i)
         return m if m is not None and m.how.startswith("coref:") else None
 
-    def recast(self, actor: Actor, country: str, sector: str | None, how: str) -> Actor:
-        """Give every mention of ``actor`` a country (and sector) that a description supplied."""
+    def recast(self, actor: Actor, country: str | None, sector: str | None, how: str) -> Actor:
+        """Give every mention of ``actor`` a country (and sector) that a description supplied; no
+        country but the sector of a body of no state ("U.N. envoy X": IGO)."""
         # An unknown person's id carries the country a description gave: the store keeps one row an id.
-        new_id = f"{actor.actor_id.split('@')[0]}@{country}" if actor.actor_id.startswith("P?:") else actor.actor_id
+        tag = country or sector
+        new_id = f"{actor.actor_id.split('@')[0]}@{tag}" if actor.actor_id.startswith("P?:") else actor.actor_id
         new = Actor(new_id, actor.name, country, sector, actor.kind, actor.valid_from, actor.valid_to)
         self.mentions = recast_mentions(self.mentions, actor, new, how)
         self.by_token = {}
