@@ -529,3 +529,14 @@ def test_an_assurance_given_to_someone_is_a_promise_to_them() -> None:
 def test_a_rally_a_leader_speaks_to_is_no_protest() -> None:
     assert "PROTEST" not in _types('"What is happening cannot be accepted," Erdogan told a rally in Istanbul on Saturday.')
     assert "PROTEST" in _types("Thousands held a rally in Istanbul on Saturday against the war.")
+
+
+def test_a_participle_told_of_a_subject_is_what_it_suffered() -> None:
+    shown = _shown("One of the Islamic State group's top leaders is dead, killed in what U.S. and Iraqi officials describe as a joint operation.")
+    assert any(t == "ASSAULT" and target == "IMG" for t, _, target in shown)
+    assert not any(target == "USA" for _, _, target in shown)
+    assert ("COERCE", "EGY", "EGY") in _shown("Some of the protesters in Cairo were arrested by police on Monday.")
+
+
+def test_driving_forces_someone_out_only_with_someone_driven() -> None:
+    assert "ASSAULT" not in _types("Cited by Washington police in December for driving under the influence, the general was ordered home.")

@@ -66,6 +66,7 @@ SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
 SPEECH_ACTS = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
 # Types of talk, whose "on", "about" or "over" phrase names a topic, not whom the act is aimed at.
 FROM_SOURCE = SPEECH_ACTS | {"AID"}
+PARTITIVES = frozenset({"one", "some", "many", "several", "most", "all", "none", "each", "both", "few", "dozens", "hundreds", "thousands"})
 TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
@@ -99,13 +100,14 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         passive_voice = (
             any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
             or _passive_participle(v)
+            or _passive_adverbial(v)
             or (v.dep_ == "conj" and v.tag_ == "VBN" and _passive_participle(v.head))  # "kidnapped and killed by"
         )
         # A "by" the parser calls an agent in an active clause ("shortened by one hour") is not one.
         agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents and passive_voice:
             return _conjuncts(agents), depth > 0
-        if passive_voice and v.dep_ in ("acl", "conj") and depth == 0 and not agents:
+        if passive_voice and v.dep_ in ("acl", "conj", "advcl") and depth == 0 and not agents:
             return [], False  # "an expert kidnapped in 1996": the noun suffered it; no doer named
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         # "The Red Cross operating in Iraq said", parsed with "operating" as the subject and the
@@ -200,6 +202,18 @@ def _passive_participle(verb: Any) -> bool:
     )
 
 
+def _passive_adverbial(verb: Any) -> bool:
+    """ "X is dead, killed in a joint operation", "Arrested on Monday, he …": a past participle
+    with no subject or auxiliary of its own, adverbial to a clause, tells what that clause's
+    subject suffered."""
+    return bool(
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() not in _UNACCUSATIVE
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+    )
+
+
 _UNACCUSATIVE = frozenset({"return", "arrive", "come", "go", "flee", "escape", "remain", "defect", "retire", "rise", "fall"})
 
 
@@ -208,6 +222,9 @@ def _objects(token: Any) -> list[Any]:
         return [token.head]  # the noun the participle qualifies is what is done to
     if token.dep_ == "conj" and token.tag_ == "VBN" and _passive_participle(token.head):
         return [token.head.head]  # "an expert kidnapped and killed by …"
+    if _passive_adverbial(token):
+        # "One of the group's leaders is dead, killed in a joint operation": the clause's subject
+        return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     return [c for c in token.children if c.dep_ in deps]
@@ -350,6 +367,13 @@ class _Coder:
                 out.extend(Role(phrase, m.actor) for m in group)
                 continue
             role = self.resolved.role_for(t)
+            if role is None and (t.pos_ == "NUM" or t.lower_ in PARTITIVES):
+                # "one of the group's leaders", "some of the protesters": whose they are
+                part = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+                found_in = self.roles(part[:1])
+                if found_in:
+                    out.extend(found_in)
+                    continue
             located = role is None
             role = role or self._located(t)
             if role is not None and role.actor is not None:
@@ -1167,7 +1191,7 @@ def _in_other_clause(token: Any, trigger: Any) -> bool:
     while t.i != trigger.i and t.head.i != t.i:
         if t.dep_ == "agent":
             return True
-        if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl") and any(
+        if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl", "pcomp") and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in t.children
         ):
             return True
