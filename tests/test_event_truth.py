@@ -540,3 +540,30 @@ def test_a_participle_told_of_a_subject_is_what_it_suffered() -> None:
 
 def test_driving_forces_someone_out_only_with_someone_driven() -> None:
     assert "ASSAULT" not in _types("Cited by Washington police in December for driving under the influence, the general was ordered home.")
+
+
+def test_a_force_led_by_a_state_is_that_states() -> None:
+    assert any(t == "ASSAULT" and s == "SAU" for t, s, _ in _shown("The Saudi-led coalition bombed a school in Yemen on Monday."))
+    assert any(t == "ASSAULT" and s == "USA" for t, s, _ in _shown("U.S.-led forces attacked the town on Monday."))
+
+
+def test_ethnic_kin_are_not_the_state_of_their_name() -> None:
+    shown = _shown("Up to 1,000 ethnic Turks began a hunger strike in Sweden on Monday.")
+    assert not any(s == "TUR" for _, s, _ in shown)
+
+
+def test_a_states_act_of_control_at_home_is_aimed_at_its_own_people() -> None:
+    assert ("COERCE", "EGY", "EGY") in _shown("Egyptian police arrested 12 demonstrators on Monday night.")
+    assert ("CONCEDE", "SDN", "SDN") in _shown("Sudan's government on Sunday lifted a state of emergency in West Darfur State.")
+    assert ("COERCE", "ISR", "PSE") in _shown("Israeli police arrested 12 people in the West Bank on Monday.")
+
+
+def test_backing_by_armed_forces_is_military_cooperation() -> None:
+    shown = _shown("Somali security forces backed by Djiboutian soldiers attacked the town on Monday.")
+    assert ("COOPERATE", "DJI", "SOM") in shown
+    assert "COOPERATE" not in _types("Russia backed the plan on Monday.")
+
+
+def test_ethnic_kin_take_the_state_the_sentence_places_them_in() -> None:
+    shown = _shown("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border with Bulgaria, Macedonian officials said Wednesday.")
+    assert any(s == "MKD" for _, s, _ in shown) and not any(s == "ALB" for _, s, _ in shown)

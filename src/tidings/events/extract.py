@@ -66,7 +66,9 @@ SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
 SPEECH_ACTS = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
 # Types of talk, whose "on", "about" or "over" phrase names a topic, not whom the act is aimed at.
 FROM_SOURCE = SPEECH_ACTS | {"AID"}
-PARTITIVES = frozenset({"one", "some", "many", "several", "most", "all", "none", "each", "both", "few", "dozens", "hundreds", "thousands"})
+# Acts of control a state does at home (arrest, disperse, ban; lift an emergency, release): with no
+# one else named, their target is its own people.
+DOMESTIC = {"COERCE", "CONCEDE"}
 TOPICAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Types whose conjoined sources with no other party act toward each other ("X and Y held talks").
@@ -367,7 +369,15 @@ class _Coder:
                 out.extend(Role(phrase, m.actor) for m in group)
                 continue
             role = self.resolved.role_for(t)
-            if role is None and (t.pos_ == "NUM" or t.lower_ in PARTITIVES):
+            if role is not None and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in t.children):
+                # "ethnic Turks in Sweden", "ethnic Albanians … near Macedonia's border": a people
+                # of the state the sentence places them in, not of the state of that name
+                role = self._ethnic_home(t, role)
+                if role is None:
+                    continue
+            if role is None:
+                role = self._led_by(t)
+            if role is None and (t.pos_ == "NUM" or t.lower_ in load_sense_words().partitives):
                 # "one of the group's leaders", "some of the protesters": whose they are
                 part = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                 found_in = self.roles(part[:1])
@@ -382,6 +392,70 @@ class _Coder:
                 if located:
                     out.extend(self._conjoined_places(t, role))
         return out
+
+    def _domestic_target(self, trigger: Any, sources: list[Role | None]) -> Role | None:
+        """'Police dispersed demonstrators', 'the government lifted a state of emergency in West
+        Darfur': a state's act of control at home, on people the text does not place elsewhere, is
+        aimed at its own people (the field codes such acts with one country on both sides)."""
+        countries = {s.actor.country for s in sources if s is not None and s.actor is not None}
+        if len(countries) != 1 or None in countries:
+            return None
+        country = countries.pop()
+        state = self.resolved.kb.state(country) if country else None
+        if state is None:
+            return None
+        where = self.place_in(trigger)
+        if where is not None:
+            return Role(where[0], state.actor(self.resolved.on, sector="CVL")) if where[1].country == country else None
+        people = [o for o in _objects(trigger) if o.lemma_.lower() in coref_words().people_nouns or o.pos_ == "NUM"]
+        if people:
+            return Role(people[0].text, state.actor(self.resolved.on, sector="CVL"))
+        return None
+
+    def _ethnic_home(self, token: Any, kin: Role) -> Role | None:
+        kin_country = kin.actor.country if kin.actor is not None else None
+        for t in token.sent:
+            m = self.resolved.mention_at(t)
+            if m is not None and m.actor.kind == "state" and m.actor.country and m.actor.country != kin_country:
+                state = self.resolved.kb.state(m.actor.country)
+                if state is not None:
+                    return Role(token.doc[token.left_edge.i : token.i + 1].text, state.actor(self.resolved.on, sector="CVL"))
+        return None
+
+    def _armed_backing(self, verb: Any) -> bool:
+        """Is a verb of backing ("backed", "supported") said of armed forces, as backer or as
+        backed ("Somali forces backed by Djiboutian soldiers", "the army supported the rebels")?"""
+        if verb.lemma_.lower() not in ("back", "support"):
+            return False
+        parties = [verb.head] if verb.dep_ == "acl" else []
+        parties += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        parties += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        parties = [q for p in parties for q in (p, *p.conjuncts)]
+        agents = self.resolved.kb.agents
+        return any(agents.get(p.lemma_.lower()) in ("MIL", "REB", "COP") or p.lemma_.lower() in load_sense_words().armed_words for p in parties)
+
+    def _led_by(self, token: Any) -> Role | None:
+        """'the Saudi-led coalition', 'U.S.-led forces': a force led by a state is that state's."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for mod in token.children:
+            if mod.dep_ != "amod" or not (mod.lemma_ == "lead" or mod.lower_.endswith("-led")):
+                continue
+            leaders = [c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+            found = [m for c in leaders if (m := self.resolved.mention_at(c)) is not None]
+            if not found and mod.lower_.endswith("-led"):
+                hits = self.resolved.kb.find(mod.text[: -len("-led")])
+                state = next((h.entity for h in hits if h.entity.kind == "state"), None)
+                if state is not None:
+                    sector = self.resolved.kb.agents.get(token.lemma_.lower()) or "MIL"
+                    return Role(token.doc[mod.i : token.i + 1].text, state.actor(self.resolved.on, sector=sector))
+            for m in found:
+                if m.actor.kind == "state" and m.actor.country:
+                    state = self.resolved.kb.state(m.actor.country)
+                    if state is not None:
+                        sector = self.resolved.kb.agents.get(token.lemma_.lower()) or "MIL"
+                        return Role(token.doc[mod.left_edge.i : token.i + 1].text, state.actor(self.resolved.on, sector=sector))
+        return None
 
     def _conjoined_places(self, token: Any, found: Role) -> list[Role]:
         """'the ambassadors of Hungary, Poland and the Czech Republic': a role word placed in
@@ -827,8 +901,7 @@ class _Coder:
         if addressed and not sources:
             return  # "Erdogan told a rally in Istanbul": he spoke to it; it is no act of others told
         if not sources and entry.type == "PROTEST":
-            # Protesters the text does not name by country are the people of where they protest
-            # (not a rally a leader speaks to: "Erdogan told a rally in Istanbul" is his).
+            # Protesters the text does not name by country are the people of where they protest.
             where = self.place_in(trigger)
             state = self.resolved.kb.state(where[1].country) if where and where[1].country else None
             if where is not None and state is not None:
@@ -846,12 +919,19 @@ class _Coder:
             sources = [None]
         elif not sources:
             return
+        domestic = False
+        if targets == [None] and entry.type in DOMESTIC and not is_noun:
+            home = self._domestic_target(trigger, sources)
+            if home is not None:
+                targets, domestic = [home], True
         recoded = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)[0]
         date, precision = self.date_for(trigger, recoded)
         place = self.place_for(trigger)
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
         kind, cameo, intent = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)
+        if kind == "SUPPORT" and not is_noun and self._armed_backing(trigger):
+            kind, cameo = "COOPERATE", "062"  # "forces backed by Djiboutian soldiers": military cooperation, not words
         if intent and (unknown_source or _predicted(trigger)):
             # No one states it: "the proposal would prohibit Iran's banks", "analysts say Putin
             # would recognize the folly". A prediction, not a promise or a threat.
@@ -903,6 +983,7 @@ class _Coder:
             confidence *= 1.0 if tgt is not None or not entry.target else 0.9
             rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
             rule += "+source:unknown" if unknown_source else ("+source:place" if from_place else "")
+            rule += "+target:domestic" if domestic else ""
             rule += "+source:target" if from_target else ""
             confidence *= 0.8 if unknown_source else 1.0
             key = "|".join(

@@ -37,6 +37,8 @@ class SenseWords:
     facilities: frozenset[str]
     addressing: frozenset[str]
     victims: frozenset[str]
+    armed_words: frozenset[str]
+    partitives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
