@@ -124,3 +124,10 @@ def test_a_weekday_in_a_clause_of_intent_is_the_coming_one() -> None:
         "The United States hopes to resolve the pause in military aid during talks Tuesday with Ukraine.", published="2025-03-10"
     )
     assert [e.date for e in doc.events if e.type == "CONSULT"] == ["2025-03-11"]
+
+
+def test_an_act_the_report_tells_in_the_past_perfect_without_a_time_is_undated() -> None:
+    told = process_text("Mali, Niger and Burkina Faso had accused Algeria of supporting terrorism.", published="2025-03-14")
+    assert [e.date for e in told.events if e.type == "ACCUSE"] and all(e.date is None for e in told.events if e.type == "ACCUSE")
+    said = process_text("Erdogan's office said he had accepted the apology from Israel.", published="2013-03-22")
+    assert all(e.date == "2013-03-22" for e in said.events)

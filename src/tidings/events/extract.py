@@ -791,6 +791,10 @@ class _Coder:
                     continue
                 if not self._of_another_thing(tx, head, verb):
                     return self._calendar_date(str(tx.value), tx.precision)
+        if _told_before(trigger):
+            # "the three states had accused Algeria": told as before the report's news, with no
+            # time of its own; plainly earlier, so unknown, not the report's day
+            return None, Precision.UNKNOWN
         if self.document.published is not None:
             return self.document.published.date().isoformat(), Precision.REPORT
         return None, Precision.UNKNOWN
@@ -1298,6 +1302,21 @@ def _each_other(trigger: Any) -> bool:
             if reciprocal and governing_verb(c).i == verb.i:
                 return True
     return False
+
+
+def _told_before(trigger: Any) -> bool:
+    """Is the trigger's clause told in the past perfect by the report itself ("the three states had
+    accused Algeria")? Not a said clause's ("his office said he had accepted the apology"): there
+    the past perfect is the saying's backshift, often of the same day."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    t = verb
+    while t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in load_modality_words().reporting_verbs | load_modality_words().belief_verbs:
+            return False
+    return True
 
 
 def _is_own(role: Role, own: set[str] | frozenset[str]) -> bool:
