@@ -75,3 +75,15 @@ def test_every_inflected_verb_of_the_lexicon_gets_its_own_lemma() -> None:
     # Forms the simple rule above makes of irregular verbs are no English words: not cases.
     wrong = [w for w in wrong if w[0] not in {"flied"}]
     assert not wrong, wrong
+
+
+def test_a_subhead_run_in_after_a_closing_quote_is_a_sentence_of_its_own() -> None:
+    from tidings.nlp import parse
+
+    text = (
+        "Modi called the parliament a gift \u201cfrom the mother of democracy.\u201d China trade with Mauritius on rise "
+        "While India has long enjoyed good relations with Mauritius, analysts said the visit came amid rivalry."
+    )
+    sents = [s.text for s in next(iter(parse([text]))).sents]
+    assert "China trade with Mauritius on rise" in sents
+    assert any(s.startswith("While India has long enjoyed") for s in sents)

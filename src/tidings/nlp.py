@@ -81,6 +81,7 @@ def _paragraph_starts(doc: Any) -> Any:
 _RUN_IN_OPENERS = frozenset({"DT", "IN", "WRB", "RB", "PRP", "CC", "WDT", "NN", "NNS"})
 _FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "WDT", "WP", "PRP$", "MD", "POS", "EX", "HYPH"})
 _SENTENCE_END = frozenset({".", "!", "?"})
+_CLOSING_QUOTES = frozenset({"\u201d", '"', "''", "\u2019"})
 _SUBHEAD_TOKENS = 8
 
 
@@ -93,8 +94,8 @@ def _run_in_subhead_ends(doc: Any, start: int, end: int) -> Iterator[int]:
     last_end = None
     for i in range(start, end):
         token = doc[i]
-        if token.text in _SENTENCE_END:
-            last_end = i
+        if token.text in _SENTENCE_END or (token.text in _CLOSING_QUOTES and last_end == i - 1):
+            last_end = i  # a closing quotation mark after the stop ends the sentence with it
             continue
         if last_end is None or not 2 <= i - last_end <= _SUBHEAD_TOKENS + 1 or i + 1 >= end:
             continue
@@ -103,8 +104,8 @@ def _run_in_subhead_ends(doc: Any, start: int, end: int) -> Iterator[int]:
             continue
         if not (prev.is_alpha and prev.is_lower and prev.tag_ not in _FUNCTION_TAGS):
             continue
-        if nxt.tag_ in ("NNP", "NNPS") or (token.tag_ in ("NN", "NNS") and nxt.is_title):
-            continue  # "said The Washington Post", "Security Council": a name
+        if (nxt.tag_ in ("NNP", "NNPS") and token.tag_ in ("DT", "NN", "NNS")) or (token.tag_ in ("NN", "NNS") and nxt.is_title):
+            continue  # "said The Washington Post", "Security Council": a name ("While India" is none)
         if any(not (t.is_alpha or t.like_num or t.text == ",") for t in doc[last_end + 1 : i]):
             continue  # quotes, dashes, brackets: running text, not a subhead
         yield i
