@@ -567,3 +567,10 @@ def test_backing_by_armed_forces_is_military_cooperation() -> None:
 def test_ethnic_kin_take_the_state_the_sentence_places_them_in() -> None:
     shown = _shown("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border with Bulgaria, Macedonian officials said Wednesday.")
     assert any(s == "MKD" for _, s, _ in shown) and not any(s == "ALB" for _, s, _ in shown)
+
+
+def test_calls_on_someone_are_demands_not_phone_calls() -> None:
+    shown = _shown("The UN chief repeated his calls on the parties in Sudan to end the war.")
+    assert "CONSULT" not in {t for t, _, _ in shown}
+    assert any(t == "REQUEST" and s == "IGO" for t, s, _ in shown)
+    assert "CONSULT" in _types("Erdogan had a call with Putin on Monday.")

@@ -552,7 +552,11 @@ class _Coder:
                 return [], False  # "Erdogan told a rally in Istanbul": he spoke to it; the rally is others'
             poss = [c for c in trigger.children if c.dep_ == "poss"]
             if poss:
-                return self.roles(_conjuncts(poss)), False
+                owners = self.roles(_conjuncts(poss))
+                # "The UN chief repeated his calls": an unresolved possessive pronoun is the one
+                # whose clause it is, found below
+                if owners or not all(p.pos_ == "PRON" for p in poss):
+                    return owners, False
             # "U.S. air raid on Afghanistan", "Israeli strikes": a state or body qualifying the
             # noun is who acts.
             quals = [

@@ -56,6 +56,10 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False  # "the Miami kin has been battling to keep him": striving, not fighting
     if not is_noun and (entry.type == "ASSAULT" or entry.id == "agree.offer") and _idiom_object(token, entry.type):
         return False  # "the economy hit bottom", "driving home the point", "offered his assessment"
+    if is_noun and entry.mode == "phone" and token.lemma_.lower() == "call" and any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "for")) or c.dep_ == "acl" for c in token.children
+    ):
+        return False  # "his calls on the parties to end the war", "a call for restraint": a demand
     if not is_noun and token.lemma_.lower() == "let" and _hortative(token):
         return False  # "let us look at the compensation", "let me be clear": no one is allowed anything
     if entry.type == "REJECT" and not is_noun and _no_comment(token):
