@@ -131,6 +131,7 @@ def _nearest_cue(attributor: Attributor, span: QuoteSpan) -> int | None:
     return next((h.i for h in chain_up(attributor.doc[toks[0]]) if h.i in attributor.cues), None)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[A-Z“\"‘']")
 # A quotation followed by a byline is the title of a piece: '“…,” by Times' Ben Sisario'.
 _BYLINE = re.compile(r"[ \t]*,?[ \t]*by[ \t]+[A-Z]")
 _JOINING_GAP = re.compile(r"[ \t\-–—]{0,4}")
@@ -229,10 +230,13 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
         last.close_end <= s.open_mark
         and s.close_end <= span.open_mark
         and len(text[s.start : s.end].split()) >= MIN_WORDS
-        and not names_a_programme(text, s.open_mark)
+        and _SENTENCE_END.search(text, last.close_end, s.open_mark)
         for s in every
     ):
-        return False  # words quoted between ("“…,” he said. It did “too little,” he added. “…”")
+        # Words quoted in a sentence of their own between ("“…,” he said. It did “too little,” he
+        # added. “…”"); a phrase inside the attribution ("she said, showing off the “Make America
+        # Great Again” hat") is no reason to split.
+        return False
     if "\n" in gap:
         # A quotation running on over paragraphs: the paragraph before left it open, or this
         # paragraph is nothing but a quotation and so continues the last speaker's words.
@@ -257,10 +261,21 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
     )
     # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
     # A quoted title inside the attribution ("he said on “Meet the Press.”") ends it as well.
-    ends = gap.rstrip().rstrip(_MARKS)[-1:]
+    # "“…,” he said outside. But “…”": a conjunction opening the second part's sentence.
+    ends = gap[: _opening_conjunction(attributor, last.close_end, span.open_mark)].rstrip().rstrip(_MARKS)[-1:]
     if cue is None or ends not in ".,:;":
         return False
     return not _second_saying(attributor, cue, last.close_end, span.open_mark)
+
+
+def _opening_conjunction(attributor: Attributor, lo: int, hi: int) -> int:
+    """Where in the gap ``lo``–``hi`` a coordinating conjunction opening a sentence right before
+    ``hi`` begins ("… outside. But “…”"), as an offset into the gap; the gap's length otherwise."""
+    toks = [attributor.doc[i] for i in tokens_overlapping(attributor.starts, lo, hi)]
+    toks = [t for t in toks if t.idx >= lo and t.idx + len(t) <= hi and not t.is_space]
+    if len(toks) >= 2 and toks[-1].pos_ == "CCONJ" and toks[-2].text in (".", "!", "?") and toks[-1].text[:1].isupper():
+        return toks[-1].idx - lo
+    return hi - lo
 
 
 def _second_saying(attributor: Attributor, cue: Cue, lo: int, hi: int) -> bool:
