@@ -274,7 +274,7 @@ def _opening_conjunction(attributor: Attributor, lo: int, hi: int) -> int:
     toks = [attributor.doc[i] for i in tokens_overlapping(attributor.starts, lo, hi)]
     toks = [t for t in toks if t.idx >= lo and t.idx + len(t) <= hi and not t.is_space]
     if len(toks) >= 2 and toks[-1].pos_ == "CCONJ" and toks[-2].text in (".", "!", "?") and toks[-1].text[:1].isupper():
-        return toks[-1].idx - lo
+        return int(toks[-1].idx) - lo
     return hi - lo
 
 
