@@ -141,3 +141,24 @@ def test_a_straight_mark_pairs_with_a_curly_close_on_its_line() -> None:
     )
     inner = [text[s.start : s.end] for s in find_quote_spans(text)]
     assert inner == ["Never underestimate him. He is a hard man to predict,", "A very unusual race."]
+
+
+@pytest.mark.model
+def test_a_cue_in_a_relative_clause_of_the_attribution_does_not_split_a_quotation() -> None:
+    text = (
+        "The two men never got along.\n\n"
+        "''The mayor put his deputy down quite a bit,'' said Jane Roe, then the girlfriend of the deputy's "
+        "best friend, who was at the dinner and recalled the mayor's habit of storming out. ''There was a "
+        "lot of friction.''"
+    )
+    (q,) = _with(_quotes(text), "deputy down")
+    assert len(q.parts) == 2 and "friction" in q.text
+    assert q.speaker is not None and q.speaker.text == "Jane Roe"
+    # An inner cue with a clause of its own ("who said he would not …") has words of its own.
+    text = (
+        "''I do not think the voters here feel he speaks for them,'' said Tom Reyes, a media consultant and "
+        "an influential Republican who said he would not vote for the senator. ''I am not sure they believe "
+        "he shares their values.''"
+    )
+    (q,) = _with(_quotes(text), "voters here")
+    assert "shares their values" not in q.text

@@ -222,12 +222,28 @@ def _resumed_by_pronoun(who: Attribution, last: QuoteSpan, span: QuoteSpan) -> b
     )
 
 
+def _inner_cue(first: Attribution, second: Attribution, last: QuoteSpan) -> bool:
+    """'“…,” said Ann Lee, then a friend of the family, who recalled his temper. “…”': the second
+    part's cue hangs inside the first part's attribution, after it; the attribution is one."""
+    a, b = first.cue, second.cue
+    if a is None or b is None or a.token.i == b.token.i or not last.close_end <= a.token.idx < b.token.idx:
+        return False
+    if any(c.dep_ == "ccomp" for c in b.token.children):
+        return False  # "…, who said he would not vote for him. “…”": the inner cue has words of its own
+    t = b.token
+    while t.head.i != t.i and t.i != a.token.i:
+        if t.dep_ in ("relcl", "acl"):
+            return a.token in t.ancestors  # a relative clause inside the first attribution
+        t = t.head
+    return False
+
+
 def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attribution, every: list[QuoteSpan]) -> bool:
     """Is ``span`` the next part of ``prev``'s quotation?"""
     text = attributor.text
     last = prev.spans[-1]
     gap = text[last.close_end : span.open_mark]
-    if not _same_speaker(prev.who, who) and not _resumed_by_pronoun(who, last, span):
+    if not (_same_speaker(prev.who, who) or _resumed_by_pronoun(who, last, span) or _inner_cue(prev.who, who, last)):
         return False
     if any(
         last.close_end <= s.open_mark
