@@ -45,13 +45,16 @@ def test_going_on_to_say_starts_a_second_quotation() -> None:
 
 
 @pytest.mark.model
-def test_he_added_after_a_quotation_continues_it() -> None:
+def test_a_cue_of_its_own_opening_a_new_sentence_starts_a_second_quotation() -> None:
     text = (
-        "As Bishop Tomas Rivera of the northern diocese told the local radio station, “Our parishes have "
-        "fed these families for two winters already.” He added, “The state should have been the first to help them.”"
+        "“The deal is a good one for the farmers,” Senator Ruth Hale said. But she added, “It will not "
+        "close the trade gap by itself.”"
     )
-    (q,) = _with(_quotes(text), "parishes")
-    assert q.kind is QuoteKind.DIRECT and len(q.parts) == 2 and "first to help" in q.text
+    quotes = _quotes(text)
+    (first,) = _with(quotes, "farmers")
+    assert len(first.parts) == 1 and "trade gap" not in first.text
+    (second,) = _with(quotes, "trade gap")
+    assert second.kind is QuoteKind.DIRECT and second.cue == "added"
 
 
 @pytest.mark.model
