@@ -165,3 +165,12 @@ def test_a_cue_in_a_relative_clause_of_the_attribution_does_not_split_a_quotatio
     )
     (q,) = _with(_quotes(text), "voters here")
     assert "shares their values" not in q.text
+
+
+@pytest.mark.model
+def test_a_second_part_with_its_own_attribution_after_it_is_a_second_quote() -> None:
+    text = "“We will win the state by ten points,” said Madeleine Kunin. “They know it, and so do we,” she said."
+    quotes = _quotes(text)
+    (first,) = _with(quotes, "ten points")
+    assert len(first.parts) == 1 and "so do we" not in first.text
+    assert len(_with(quotes, "so do we")) == 1

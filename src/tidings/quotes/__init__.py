@@ -212,11 +212,16 @@ def _same_speaker(a: Attribution, b: Attribution) -> bool:
 
 def _attributed_anew(first: Attribution, second: Attribution, last: QuoteSpan, span: QuoteSpan) -> bool:
     """'“…,” Mr. Obama said. But he added, “…”', '“…” He answered, “…”': the second part has a cue
-    of its own, other than the first part's, opening a sentence after the first part closed. It
-    is a second attribution (PolNeAR's tune parts and a further fifth of its train months: 3 such
-    pairs of 4 are two attributions)."""
+    of its own, other than the first part's, opening a sentence after the first part closed, or
+    after the second part ('“…,” said Kunin. “…,” she said.'). It is a second attribution
+    (PolNeAR's tune parts and a further fifth of its train months: 3 such pairs of 4 are two
+    attributions, and 2 of 2 of the second kind)."""
     a, b = first.cue, second.cue
-    if a is None or b is None or a.token.i == b.token.i or not last.close_end <= b.token.idx < span.open_mark:
+    if a is None or b is None or a.token.i == b.token.i:
+        return False
+    if span.close_end <= b.token.idx and last.close_end <= a.token.idx < span.open_mark:
+        return True  # '“…,” said Kunin. “…,” she said.': each part with its own attribution
+    if not last.close_end <= b.token.idx < span.open_mark:
         return False
     return b.token.sent.start_char >= last.close_end and not _inner_cue(first, second, last)
 
