@@ -7,8 +7,9 @@
    parts when the attribution interrupts it ("Acts of protest, Mr. Obama said, are acts of …").
 5. ``transcript``: the speaker labels of a printed transcript ("PENCE: Well, look, …").
 
-A quotation broken by its attribution ("“…,” he said. “…”", "“…” He added, “…”") or running on
-over paragraphs is one quote with several ``parts``; so is what one cue attributes on both sides
+A quotation broken by its attribution ("“…,” he said. “…”") or running on over paragraphs is
+one quote with several ``parts`` (but a part with a cue of its own, "… he said. But he added,
+“…”", is another quote); so is what one cue attributes on both sides
 of it ("“We are troubled,” they wrote, that the police “may have …”"), and a partial quotation
 with its lead that runs on past the attribution into the next quotation ("Both parties “saw …,”
 said X. “In that sense, …”"). A quotation inside the content of indirect speech ("Clinton
