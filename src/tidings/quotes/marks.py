@@ -162,6 +162,14 @@ def names_a_programme(text: str, open_mark: int) -> bool:
     return m is not None and (m.group(1) is None or m.group(1).lower() not in _CONTRACTED)
 
 
+def _opens_curly_first(line: str) -> bool:
+    """Is the first curly mark of the line an opening one? Then a straight mark opening the line
+    sets off an excerpt with its own quotations inside; when it is a closing one ('"Never
+    underestimate Trump,” Reid said. “…"'), the straight and curly marks are mixed pairs."""
+    first = next((c for c in line if c in OPEN_DOUBLE or c in CLOSE_DOUBLE), None)
+    return first is not None and first in OPEN_DOUBLE
+
+
 def find_quote_spans(text: str, min_words: int = MIN_WORDS) -> list[QuoteSpan]:
     """Spans inside quotation marks, paragraph-aware (a paragraph is a line).
 
@@ -176,7 +184,7 @@ def find_quote_spans(text: str, min_words: int = MIN_WORDS) -> list[QuoteSpan]:
     for line in text.split("\n"):
         i, end = pos, pos + len(line)
         lone = line.count(STRAIGHT) == 1 or (line.count(STRAIGHT) == 2 and line.rstrip().endswith(STRAIGHT))
-        if curly and line.lstrip().startswith(STRAIGHT) and lone and any(c in line for c in OPEN_DOUBLE):
+        if curly and line.lstrip().startswith(STRAIGHT) and lone and _opens_curly_first(line):
             i += len(line) - len(line.lstrip()) + 1
         while i < end:
             i += scanner.step(i)
