@@ -574,3 +574,9 @@ def test_calls_on_someone_are_demands_not_phone_calls() -> None:
     assert "CONSULT" not in {t for t, _, _ in shown}
     assert any(t == "REQUEST" and s == "IGO" for t, s, _ in shown)
     assert "CONSULT" in _types("Erdogan had a call with Putin on Monday.")
+
+
+def test_a_tally_over_a_span_is_no_act() -> None:
+    assert "ASSAULT" not in _types("More than 1,250 terrorists have been killed so far this year, the Pakistani army said.")
+    assert "ASSAULT" not in _types("Pakistani security forces have killed 300 militants over the past two years.")
+    assert "ASSAULT" in _types("Pakistani security forces have killed 30 militants in Waziristan, the army said on Friday.")

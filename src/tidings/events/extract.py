@@ -908,6 +908,8 @@ class _Coder:
         addressed = is_noun and (o := _object_phrase(trigger)).dep_ in ("dobj", "obj", "dative", "pobj") and _addressed(o)
         if addressed and not sources:
             return  # "Erdogan told a rally in Istanbul": he spoke to it; it is no act of others told
+        if not is_noun and _tally(trigger):
+            return  # "1,250 terrorists have been killed so far this year": a count over time, not an act
         if not sources and entry.type == "PROTEST":
             # Protesters the text does not name by country are the people of where they protest.
             where = self.place_in(trigger)
@@ -1305,6 +1307,22 @@ def _each_other(trigger: Any) -> bool:
             reciprocal = c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")
             if reciprocal and governing_verb(c).i == verb.i:
                 return True
+    return False
+
+
+def _tally(verb: Any) -> bool:
+    """Is ``verb`` a present perfect that counts acts over a span ("have been killed so far this
+    year", "have killed 300 militants over the past two years")? A tally, not one act told."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "far" and any(g.lower_ == "so" for g in c.children):
+            return True  # "so far"
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "during") and any(
+            g.dep_ == "pobj" and any(a.lower_ in ("past", "last") for a in g.children) and g.lemma_ in load_modality_words().duration_units
+            for g in c.children
+        ):
+            return True  # "over the past two years", "in the last decade"
     return False
 
 
