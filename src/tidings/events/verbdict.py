@@ -114,7 +114,9 @@ class VerbDict:
         best: tuple[tuple[int, int, int], Pattern, Sense, Any, Any] | None = None
         for sense in senses:
             by_key = self.blocks.get(sense.block, {})
-            cands = [sense.own, *(p for key in keys for p in by_key.get(key, ()))]
+            # Keys in a fixed order: of two patterns that rank alike the first wins, and a set's
+            # order changes with each process's string hashing.
+            cands = [sense.own, *(p for key in sorted(keys) for p in by_key.get(key, ()))]
             for pat in cands:
                 if pat.verbs and lemma not in pat.verbs:
                     continue
