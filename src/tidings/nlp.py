@@ -177,10 +177,21 @@ def tokens_overlapping(starts: list[int], start: int, end: int) -> range:
 def token_starts(doc: Any) -> list[int]:
     """Each token's character offset, computed once per document and kept on it: several stages
     map character offsets to tokens, and walking a spaCy Doc token by token is not cheap."""
+    from spacy.attrs import IDX
+
     cached = doc.user_data.get("tidings_starts")
     if cached is None or len(cached) != len(doc):
-        cached = [t.idx for t in doc]
+        cached = doc.to_array(IDX).tolist() if len(doc) else []
         doc.user_data["tidings_starts"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a Doc, kept on it: spaCy's ``Doc.text`` joins every token's text on each call."""
+    cached = doc.user_data.get("tidings_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["tidings_text"] = cached
     return cached  # type: ignore[no-any-return]
 
 
