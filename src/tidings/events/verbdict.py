@@ -18,9 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # Dependents whose words are not the verb's phrase: clauses with their own verb, and punctuation.
@@ -338,7 +337,7 @@ def build(text: str, policy: dict[str, Any], where: str = "<verb dictionary>") -
 def _policy() -> dict[str, Any]:
     """The usage policy (events/data/verbdict.yaml), read once."""
     text = (resources.files("tidings.events") / "data" / "verbdict.yaml").read_text(encoding="utf-8")
-    policy: dict[str, Any] = yaml.safe_load(text) or {}
+    policy: dict[str, Any] = load_yaml(text) or {}
     return policy
 
 
