@@ -59,20 +59,50 @@ def _paragraph_starts(doc: Any) -> Any:
     after a dateline's dash ("NAIROBI, Kenya (AP) _ U.S. Secretary …"). The parser keeps a
     sentence start set before it runs; left alone, it runs a headline or a quotation's paragraph
     into the next one, and everything read off the parse then crosses the break."""
-    for i in _run_in_subhead_ends(doc, 0, len(doc)):
-        doc[i].is_sent_start = True
-    after_break = True
-    for token in doc:
-        if after_break and not token.is_space:
-            if token.i:
-                token.is_sent_start = True
-            after_break = False
-            dash = dateline_end(doc, token.i)
-            if dash is not None:
-                doc[dash + 1].is_sent_start = True
-        if "\n" in token.text_with_ws:
-            after_break = True
+    from spacy.attrs import SENT_START
+
+    starts = set(_run_in_subhead_ends(doc, 0, len(doc)))
+    for i in _paragraph_first_tokens(doc):
+        if i:
+            starts.add(i)
+        dash = dateline_end(doc, i)
+        if dash is not None:
+            starts.add(dash + 1)
+    if starts:
+        # Set as one column: spaCy's Token.is_sent_start setter scans the whole Doc on each call.
+        column = doc.to_array(SENT_START)
+        column[sorted(starts)] = 1
+        doc.from_array([SENT_START], column.reshape(-1, 1))
     return doc
+
+
+def _paragraph_first_tokens(doc: Any) -> list[int]:
+    """The first token that is not white space, and the first after each token whose text or
+    trailing white space holds a line break, in order. Found over arrays and the text's line
+    breaks, not token by token."""
+    import numpy
+    from spacy.attrs import IS_SPACE
+
+    if not len(doc):
+        return []
+    starts = token_starts(doc)
+    text = doc_text(doc)
+    # A token's text with its trailing white space runs to the next token's start.
+    breaks = sorted({bisect_right(starts, at) - 1 for at in _newlines(text)})
+    words = numpy.nonzero(doc.to_array(IS_SPACE) == 0)[0]
+    firsts = set()
+    for after in [-1, *breaks]:
+        k = int(numpy.searchsorted(words, after, side="right"))
+        if k < len(words):
+            firsts.add(int(words[k]))
+    return sorted(firsts)
+
+
+def _newlines(text: str) -> Iterator[int]:
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
 
 
 # Words that can open a sentence after a run-in subhead: closed-class words and common nouns
@@ -89,20 +119,43 @@ def _run_in_subhead_ends(doc: Any, start: int, end: int) -> Iterator[int]:
     sentence's end, a short capitalised phrase is followed by a capitalised word that no name or
     running text has there: a closed-class word or a common noun ("The", "During", "Hours") right
     after a lower-case content word. That word starts a sentence."""
-    last_end = None
-    for i in range(start, end):
-        token = doc[i]
-        if token.text in _SENTENCE_END:
-            last_end = i
-            continue
-        if last_end is None or not 2 <= i - last_end <= _SUBHEAD_TOKENS + 1 or i + 1 >= end:
-            continue
+    import numpy
+    from spacy.attrs import IS_TITLE, LENGTH, ORTH, TAG
+
+    if end - start < 3:
+        return
+    strings = doc.vocab.strings
+    table = doc.to_array([ORTH, IS_TITLE, LENGTH, TAG])[start:end]
+    marks = numpy.array([strings.add(m) for m in _SENTENCE_END], dtype=table.dtype)
+    openers = numpy.array([strings.add(t) for t in _RUN_IN_OPENERS], dtype=table.dtype)
+    is_end = numpy.isin(table[:, 0], marks)
+    ends = numpy.nonzero(is_end)[0]
+    if not ends.size:
+        return
+    at = numpy.arange(len(table))
+    before = numpy.searchsorted(ends, at, side="left") - 1  # the last sentence end before each token
+    last = numpy.where(before >= 0, ends[numpy.maximum(before, 0)], -(10**9))
+    gap = at - last
+    # What the loop below would test first, for every token at once: a title-case opener of more
+    # than one letter, 2 to _SUBHEAD_TOKENS + 1 tokens after a sentence's end, not the last token.
+    maybe = (
+        ~is_end
+        & (before >= 0)
+        & (gap >= 2)
+        & (gap <= _SUBHEAD_TOKENS + 1)
+        & (at + 1 < len(table))
+        & (table[:, 1] != 0)
+        & (table[:, 2] > 1)
+        & numpy.isin(table[:, 3], openers)
+    )
+    for k in numpy.nonzero(maybe)[0].tolist():
+        i, last_end = start + k, start + int(last[k])
         prev, nxt, first = doc[i - 1], doc[i + 1], doc[last_end + 1]
-        if not (token.is_title and len(token) > 1 and token.tag_ in _RUN_IN_OPENERS and first.is_title):
+        if not first.is_title:
             continue
         if not (prev.is_alpha and prev.is_lower and prev.tag_ not in _FUNCTION_TAGS):
             continue
-        if nxt.tag_ in ("NNP", "NNPS") or (token.tag_ in ("NN", "NNS") and nxt.is_title):
+        if nxt.tag_ in ("NNP", "NNPS") or (doc[i].tag_ in ("NN", "NNS") and nxt.is_title):
             continue  # "said The Washington Post", "Security Council": a name
         if any(not (t.is_alpha or t.like_num or t.text == ",") for t in doc[last_end + 1 : i]):
             continue  # quotes, dashes, brackets: running text, not a subhead
