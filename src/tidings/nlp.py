@@ -252,7 +252,6 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lemma or lower-cased form is one of ``words`` (lower case).
     A vectorised look-up: creating every token object to test it costs more than the test."""
     import numpy
-    from spacy.attrs import LEMMA, LOWER
 
     if not len(doc) or not words:
         return []
@@ -265,11 +264,27 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
         if len(_WORD_HASHES) >= _WORD_SETS:
             _WORD_HASHES.clear()
         _WORD_HASHES[words] = hashes
-    table = doc.to_array([LOWER, LEMMA])
     # The lemmas of common words are lower case; a proper noun's lemma keeps its capital, and the
-    # lower-cased form catches it.
-    hits = numpy.isin(table[:, 0], hashes) | numpy.isin(table[:, 1], hashes)
+    # lower-cased form catches it. The test runs on the Doc's distinct values (a few hundred),
+    # found once per Doc: the stages ask a dozen times a report.
+    values, inverse = _distinct_words(doc)
+    hits = numpy.isin(values, hashes)[inverse].any(axis=1)
     return [int(i) for i in numpy.nonzero(hits)[0]]
+
+
+def _distinct_words(doc: Any) -> tuple[Any, Any]:
+    """The distinct hashes of the Doc's lower-cased forms and lemmas, and for each token the
+    places of its two among them; kept on the Doc (its lemmas are final once it is parsed)."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    cached = doc.user_data.get("tidings_words")
+    if cached is None or len(cached[1]) != len(doc):
+        table = doc.to_array([LOWER, LEMMA])
+        values, inverse = numpy.unique(table, return_inverse=True)
+        cached = (values, inverse.reshape(table.shape))
+        doc.user_data["tidings_words"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 _WORD_HASHES: dict[frozenset[str], Any] = {}
