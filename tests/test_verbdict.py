@@ -144,3 +144,31 @@ def test_lexicon_stays_on_top_and_saying_is_no_event() -> None:
 def test_dictionary_events_follow_the_negation_rule() -> None:
     events = _dictionary_events("Britain did not halt flights to Iran.")
     assert events and all(e.negated for e in events)
+
+
+_MATCH_IN_A_CHILD = """
+from tidings.events.verbdict import load_verbdict
+from tidings.nlp import parse
+
+doc = next(parse(["Trump says it is very sad that Obama didn't attend Saturday's service in Washington."]))
+match = load_verbdict().match(next(t for t in doc if t.text == "attend"))
+print(None if match is None else (match.pattern.block, match.pattern.before, match.pattern.after, match.cameo))
+"""
+
+
+@pytest.mark.model
+def test_the_pattern_chosen_does_not_depend_on_the_process_string_hashing() -> None:
+    """Two patterns of 'attend' rank alike here (a refusal to go, and a statement that codes
+    nothing): the one tried first wins, and the order tried must not follow a set's order, which
+    changes with each process's string hashing."""
+    import os
+    import subprocess
+
+    answers = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run([sys.executable, "-c", _MATCH_IN_A_CHILD], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+        answers.add(done.stdout.strip())
+    assert len(answers) == 1
+    assert "'125'" in answers.pop()  # CAMEO 125, rejecting a proposal to meet: "didn't attend"

@@ -177,6 +177,17 @@ class ArrayLemmatizer:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self._memo: dict[tuple[int, int, int], int] = {}
+        self._indexed = False
+
+    def _index_as_sets(self) -> None:
+        """The lemmatizer tests each candidate lemma for membership in its part of speech's index,
+        a list of up to 57,000 words (a scan per test); as sets the same tests give the same
+        answers at once. Done on the tables once they are validated (loaded)."""
+        table = self.lemmatizer.lookups.get_table("lemma_index", {})
+        for key, words in list(table.items()):
+            if isinstance(words, list):
+                table[key] = frozenset(words)
+        self._indexed = True
 
     @classmethod
     def of(cls, lemmatizer: Any) -> ArrayLemmatizer | None:
@@ -192,6 +203,8 @@ class ArrayLemmatizer:
         lem = self.lemmatizer
         if not lem._validated:
             lem._validate_tables()
+        if not self._indexed:
+            self._index_as_sets()
         table = doc.to_array([ORTH, POS, MORPH, LEMMA])
         todo = numpy.nonzero(table[:, 3] == 0)[0]
         if not todo.size:

@@ -60,20 +60,50 @@ def _paragraph_starts(doc: Any) -> Any:
     after a dateline's dash ("NAIROBI, Kenya (AP) _ U.S. Secretary …"). The parser keeps a
     sentence start set before it runs; left alone, it runs a headline or a quotation's paragraph
     into the next one, and everything read off the parse then crosses the break."""
-    for i in _run_in_subhead_ends(doc, 0, len(doc)):
-        doc[i].is_sent_start = True
-    after_break = True
-    for token in doc:
-        if after_break and not token.is_space:
-            if token.i:
-                token.is_sent_start = True
-            after_break = False
-            dash = dateline_end(doc, token.i)
-            if dash is not None:
-                doc[dash + 1].is_sent_start = True
-        if "\n" in token.text_with_ws:
-            after_break = True
+    from spacy.attrs import SENT_START
+
+    starts = set(_run_in_subhead_ends(doc, 0, len(doc)))
+    for i in _paragraph_first_tokens(doc):
+        if i:
+            starts.add(i)
+        dash = dateline_end(doc, i)
+        if dash is not None:
+            starts.add(dash + 1)
+    if starts:
+        # Set as one column: spaCy's Token.is_sent_start setter scans the whole Doc on each call.
+        column = doc.to_array(SENT_START)
+        column[sorted(starts)] = 1
+        doc.from_array([SENT_START], column.reshape(-1, 1))
     return doc
+
+
+def _paragraph_first_tokens(doc: Any) -> list[int]:
+    """The first token that is not white space, and the first after each token whose text or
+    trailing white space holds a line break, in order. Found over arrays and the text's line
+    breaks, not token by token."""
+    import numpy
+    from spacy.attrs import IS_SPACE
+
+    if not len(doc):
+        return []
+    starts = token_starts(doc)
+    text = doc_text(doc)
+    # A token's text with its trailing white space runs to the next token's start.
+    breaks = sorted({bisect_right(starts, at) - 1 for at in _newlines(text)})
+    words = numpy.nonzero(doc.to_array(IS_SPACE) == 0)[0]
+    firsts = set()
+    for after in [-1, *breaks]:
+        k = int(numpy.searchsorted(words, after, side="right"))
+        if k < len(words):
+            firsts.add(int(words[k]))
+    return sorted(firsts)
+
+
+def _newlines(text: str) -> Iterator[int]:
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
 
 
 # Words that can open a sentence after a run-in subhead: closed-class words and common nouns
@@ -91,20 +121,46 @@ def _run_in_subhead_ends(doc: Any, start: int, end: int) -> Iterator[int]:
     sentence's end, a short capitalised phrase is followed by a capitalised word that no name or
     running text has there: a closed-class word or a common noun ("The", "During", "Hours") right
     after a lower-case content word. That word starts a sentence."""
-    last_end = None
-    for i in range(start, end):
-        token = doc[i]
-        if token.text in _SENTENCE_END or (token.text in _CLOSING_QUOTES and last_end == i - 1):
-            last_end = i  # a closing quotation mark after the stop ends the sentence with it
-            continue
-        if last_end is None or not 2 <= i - last_end <= _SUBHEAD_TOKENS + 1 or i + 1 >= end:
-            continue
+    import numpy
+    from spacy.attrs import IS_TITLE, LENGTH, ORTH, TAG
+
+    if end - start < 3:
+        return
+    strings = doc.vocab.strings
+    table = doc.to_array([ORTH, IS_TITLE, LENGTH, TAG])[start:end]
+    marks = numpy.array([strings.add(m) for m in _SENTENCE_END], dtype=table.dtype)
+    openers = numpy.array([strings.add(t) for t in _RUN_IN_OPENERS], dtype=table.dtype)
+    quotes = numpy.array([strings.add(q) for q in _CLOSING_QUOTES], dtype=table.dtype)
+    stop = numpy.isin(table[:, 0], marks)
+    # a closing quotation mark right after the stop ends the sentence with it
+    is_end = stop | (numpy.isin(table[:, 0], quotes) & numpy.concatenate(([False], stop[:-1])))
+    ends = numpy.nonzero(is_end)[0]
+    if not ends.size:
+        return
+    at = numpy.arange(len(table))
+    before = numpy.searchsorted(ends, at, side="left") - 1  # the last sentence end before each token
+    last = numpy.where(before >= 0, ends[numpy.maximum(before, 0)], -(10**9))
+    gap = at - last
+    # What the loop below would test first, for every token at once: a title-case opener of more
+    # than one letter, 2 to _SUBHEAD_TOKENS + 1 tokens after a sentence's end, not the last token.
+    maybe = (
+        ~is_end
+        & (before >= 0)
+        & (gap >= 2)
+        & (gap <= _SUBHEAD_TOKENS + 1)
+        & (at + 1 < len(table))
+        & (table[:, 1] != 0)
+        & (table[:, 2] > 1)
+        & numpy.isin(table[:, 3], openers)
+    )
+    for k in numpy.nonzero(maybe)[0].tolist():
+        i, last_end = start + k, start + int(last[k])
         prev, nxt, first = doc[i - 1], doc[i + 1], doc[last_end + 1]
-        if not (token.is_title and len(token) > 1 and token.tag_ in _RUN_IN_OPENERS and first.is_title):
+        if not first.is_title:
             continue
         if not (prev.is_alpha and prev.is_lower and prev.tag_ not in _FUNCTION_TAGS):
             continue
-        if (nxt.tag_ in ("NNP", "NNPS") and token.tag_ in ("DT", "NN", "NNS")) or (token.tag_ in ("NN", "NNS") and nxt.is_title):
+        if (nxt.tag_ in ("NNP", "NNPS") and doc[i].tag_ in ("DT", "NN", "NNS")) or (doc[i].tag_ in ("NN", "NNS") and nxt.is_title):
             continue  # "said The Washington Post", "Security Council": a name ("While India" is none)
         if any(not (t.is_alpha or t.like_num or t.text == ",") for t in doc[last_end + 1 : i]):
             continue  # quotes, dashes, brackets: running text, not a subhead
@@ -140,8 +196,17 @@ def _fix_verb_lemmas(doc: Any) -> Any:
     """Set the lemma of the verb forms the model's rule lemmatizer reduces to another verb
     ("hoped" → "hop"). Its exceptions cannot do it: a rule's form that is also a verb comes first.
     Runs right after the tagger; both lemmatizers leave a set lemma alone."""
+    import numpy
+    from spacy.attrs import LOWER
+
     fixes = _verb_lemma_fixes()
-    for i in tokens_with(doc, _fixed_forms()):  # a vectorised look-up, not a walk over every token
+    if not len(doc):
+        return doc
+    # A vectorised look-up, not a walk over every token. (Not tokens_with: it keeps the Doc's
+    # lemmas once read, and here they are not set yet.)
+    strings = doc.vocab.strings
+    forms = numpy.array([strings.add(w) for w in _fixed_forms()], dtype="uint64")
+    for i in numpy.nonzero(numpy.isin(doc.to_array([LOWER]).reshape(-1), forms))[0].tolist():
         tok = doc[i]
         lemma = fixes.get(tok.lower_)
         if lemma is not None and tok.tag_.startswith("VB"):
@@ -216,10 +281,21 @@ def tokens_overlapping(starts: list[int], start: int, end: int) -> range:
 def token_starts(doc: Any) -> list[int]:
     """Each token's character offset, computed once per document and kept on it: several stages
     map character offsets to tokens, and walking a spaCy Doc token by token is not cheap."""
+    from spacy.attrs import IDX
+
     cached = doc.user_data.get("tidings_starts")
     if cached is None or len(cached) != len(doc):
-        cached = [t.idx for t in doc]
+        cached = doc.to_array(IDX).tolist() if len(doc) else []
         doc.user_data["tidings_starts"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a Doc, kept on it: spaCy's ``Doc.text`` joins every token's text on each call."""
+    cached = doc.user_data.get("tidings_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["tidings_text"] = cached
     return cached  # type: ignore[no-any-return]
 
 
@@ -227,7 +303,6 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lemma or lower-cased form is one of ``words`` (lower case).
     A vectorised look-up: creating every token object to test it costs more than the test."""
     import numpy
-    from spacy.attrs import LEMMA, LOWER
 
     if not len(doc) or not words:
         return []
@@ -240,11 +315,27 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
         if len(_WORD_HASHES) >= _WORD_SETS:
             _WORD_HASHES.clear()
         _WORD_HASHES[words] = hashes
-    table = doc.to_array([LOWER, LEMMA])
     # The lemmas of common words are lower case; a proper noun's lemma keeps its capital, and the
-    # lower-cased form catches it.
-    hits = numpy.isin(table[:, 0], hashes) | numpy.isin(table[:, 1], hashes)
+    # lower-cased form catches it. The test runs on the Doc's distinct values (a few hundred),
+    # found once per Doc: the stages ask a dozen times a report.
+    values, inverse = _distinct_words(doc)
+    hits = numpy.isin(values, hashes)[inverse].any(axis=1)
     return [int(i) for i in numpy.nonzero(hits)[0]]
+
+
+def _distinct_words(doc: Any) -> tuple[Any, Any]:
+    """The distinct hashes of the Doc's lower-cased forms and lemmas, and for each token the
+    places of its two among them; kept on the Doc (its lemmas are final once it is parsed)."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    cached = doc.user_data.get("tidings_words")
+    if cached is None or len(cached[1]) != len(doc):
+        table = doc.to_array([LOWER, LEMMA])
+        values, inverse = numpy.unique(table, return_inverse=True)
+        cached = (values, inverse.reshape(table.shape))
+        doc.user_data["tidings_words"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 _WORD_HASHES: dict[frozenset[str], Any] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
 from tidings.records import Mention
 
 # Prepositions whose object locates rather than describes ("in", "at"); "of" and "from" describe.
@@ -134,7 +134,7 @@ def home_state(out: Any) -> str | None:
     from tidings.clean.meta import DATELINE_PLACE
     from tidings.places import lookup
 
-    m = DATELINE_PLACE.match(out.doc.text[:120])
+    m = DATELINE_PLACE.match(doc_text(out.doc)[:120])
     if m is None:
         return None
     inside = [x for x in out.mentions if x.start < m.end() and x.actor.kind == "state" and x.actor.country]

@@ -40,7 +40,7 @@ def _index() -> dict[str, CityHit]:
 
 
 def _latin_name(name: str) -> bool:
-    return name[:1].isupper() and all(c.isascii() for c in name) and len(name) >= 4
+    return name[:1].isupper() and name.isascii() and len(name) >= 4
 
 
 @lru_cache(maxsize=1)

@@ -28,10 +28,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tidings.errors import DataFileError
 from tidings.records import Actor
+from tidings.yamlfile import load_yaml
 
 SAME = "="  # a term held for the person's own state
 
@@ -263,7 +262,7 @@ def _load_people(kb: KnowledgeBase) -> None:
         return specs.setdefault(name, _PersonSpec(name, country))
 
     for where, text in _data_files("people.yaml"):
-        for n, row in enumerate(yaml.safe_load(text) or [], 1):
+        for n, row in enumerate(load_yaml(text) or [], 1):
             at = f"{where} entry {n}"
             try:
                 s = spec(str(row["name"]), row.get("country"))
@@ -309,7 +308,7 @@ def _load_people(kb: KnowledgeBase) -> None:
 
 def _load_orgs(kb: KnowledgeBase, name: str, kind: str) -> None:
     for where, text in _data_files(name):
-        for n, row in enumerate(yaml.safe_load(text) or [], 1):
+        for n, row in enumerate(load_yaml(text) or [], 1):
             try:
                 sector = "MED" if kind == "outlet" else row.get("sector")
                 ent = Entity(str(row["id"]), str(row["name"]), kind, row.get("country"), sector)
@@ -322,7 +321,7 @@ def _load_orgs(kb: KnowledgeBase, name: str, kind: str) -> None:
 
 def _load_agents(kb: KnowledgeBase) -> None:
     for where, text in _data_files("agents.yaml"):
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
         if not isinstance(data, dict):
             raise DataFileError(f"{where}: expected a mapping of SECTOR: [role words]")
         for sector, words in data.items():
@@ -373,7 +372,7 @@ def _load_imported(kb: KnowledgeBase) -> None:
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         for word, sector in (data.get("agents") or {}).items():
             kb.agents.setdefault(str(word).lower(), str(sector))
         for n, rec in enumerate(data.get("actors") or [], 1):

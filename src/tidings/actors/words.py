@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from tidings.actors.kb import _data_files
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ class CorefWords:
 def _merged(name: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for where, text in _data_files(name):
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
         if not isinstance(data, dict):
             raise DataFileError(f"{where}: expected a mapping of lists")
         for key, value in data.items():

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from tidings.errors import DataFileError
 from tidings.records import Span
+from tidings.yamlfile import load_yaml
 
 # Script and style fragments: tokens that prose never has.
 _SCRIPT = re.compile(
@@ -93,7 +93,7 @@ def _rules(rows: object, path: str, section: str) -> tuple[Rule, ...]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     path = resources.files("tidings.clean") / "data" / "debris.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise DataFileError(f"{path}: expected the sections 'debris' and 'end_of_article'")
     return Lexicon(

@@ -18,11 +18,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from tidings.actors.words import coref_words
 from tidings.errors import DataFileError
 from tidings.records import Event, Modality
+from tidings.yamlfile import load_yaml
 
 
 def features(event: Event) -> dict[str, float]:
@@ -55,7 +54,7 @@ def weights() -> dict[str, float]:
     path = resources.files("tidings.events") / "data" / "calibration.yaml"
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     raw: Any = data.get("weights") or {}
     if not isinstance(raw, dict):
         raise DataFileError("events/data/calibration.yaml: 'weights' must map feature names to numbers")

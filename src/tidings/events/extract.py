@@ -21,7 +21,7 @@ from tidings.events.lexicon import Entry, Lexicon
 from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
 from tidings.events.sense import load_sense_words, sense_fits
 from tidings.events.verbdict import receiving_verbs, undergo_verbs
-from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
 from tidings.records import SHOWN_MODALITIES, Document, Event, Modality, Place, Precision, Role, Timex
@@ -162,7 +162,7 @@ def _inverted_subject(verb: Any) -> list[Any]:
 def _quoted(token: Any) -> bool:
     """Is ``token`` inside a direct quotation: is the last double quotation mark before it in its
     paragraph an opening one (or an odd one of the straight kind)?"""
-    text: str = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     span = text[start : token.idx]
     last = max(span.rfind(m) for m in ("“", "”", '"', "``", "''"))

@@ -16,8 +16,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from tidings.errors import DataFileError
 from tidings.events.modality import (
     DIRECTIVE,
@@ -29,6 +27,7 @@ from tidings.events.modality import (
     in_scenario,
     load_modality_words,
 )
+from tidings.yamlfile import load_yaml
 
 _NOT_INTENT = {"prepare", "expect", "hope"}  # preparing is MOBILIZE's; expecting is another's doing
 
@@ -50,7 +49,7 @@ class IntentTable:
 @lru_cache(maxsize=1)
 def load_intent() -> IntentTable:
     text = (resources.files("tidings.events") / "data" / "intent.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     try:
         return IntentTable(
             {str(k): str(v) for k, v in data["agree"].items()},

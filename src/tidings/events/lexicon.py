@@ -9,10 +9,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tidings.errors import DataFileError
 from tidings.ontology import load_ontology
+from tidings.yamlfile import load_yaml
 
 SLOTS = ("dobj", "dative", "place", "objmod", "subtree", "aim")
 
@@ -117,7 +116,7 @@ def _prep_senses(value: Any, where: str) -> tuple[tuple[str, frozenset[str]], ..
 
 
 def _load_file(lex: Lexicon, text: str, where: str, plover: set[str]) -> None:
-    rows = yaml.safe_load(text) or []
+    rows = load_yaml(text) or []
     if not isinstance(rows, list):
         raise DataFileError(f"{where}: expected a list of entries")
     for n, row in enumerate(rows, 1):

@@ -18,9 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # Dependents whose words are not the verb's phrase: clauses with their own verb, and punctuation.
@@ -114,7 +113,9 @@ class VerbDict:
         best: tuple[tuple[int, int, int], Pattern, Sense, Any, Any] | None = None
         for sense in senses:
             by_key = self.blocks.get(sense.block, {})
-            cands = [sense.own, *(p for key in keys for p in by_key.get(key, ()))]
+            # Keys in a fixed order: of two patterns that rank alike the first wins, and a set's
+            # order changes with each process's string hashing.
+            cands = [sense.own, *(p for key in sorted(keys) for p in by_key.get(key, ()))]
             for pat in cands:
                 if pat.verbs and lemma not in pat.verbs:
                     continue
@@ -336,7 +337,7 @@ def build(text: str, policy: dict[str, Any], where: str = "<verb dictionary>") -
 def _policy() -> dict[str, Any]:
     """The usage policy (events/data/verbdict.yaml), read once."""
     text = (resources.files("tidings.events") / "data" / "verbdict.yaml").read_text(encoding="utf-8")
-    policy: dict[str, Any] = yaml.safe_load(text) or {}
+    policy: dict[str, Any] = load_yaml(text) or {}
     return policy
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any, TypeVar
 
-import yaml
-
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 T = TypeVar("T")
 
@@ -16,7 +15,7 @@ T = TypeVar("T")
 def load_word_lists(name: str, record: type[T]) -> T:
     """``events/data/NAME`` read into ``record``, whose fields (``__slots__``) name the lists."""
     text = (resources.files("tidings.events") / "data" / name).read_text(encoding="utf-8")
-    data: Any = yaml.safe_load(text) or {}
+    data: Any = load_yaml(text) or {}
     fields: tuple[str, ...] = record.__slots__  # type: ignore[attr-defined]
     try:
         return record(**{f: frozenset(str(w).lower() for w in data[f]) for f in fields})

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,7 @@ def _text(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
-    plover = yaml.safe_load(_text("plover.yaml")) or {}
+    plover = load_yaml(_text("plover.yaml")) or {}
     rows = [ln for ln in _text("cameo_roots.csv").splitlines() if ln and not ln.startswith("#")]
     roots: dict[str, CameoRoot] = {}
     for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(rows))), 2):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
-from tidings.nlp import tokens_overlapping
+from tidings.nlp import doc_text, tokens_overlapping
 from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
 from tidings.quotes.content import content_bounds, content_lead
 from tidings.quotes.cues import Cue, load_cues
@@ -538,7 +538,7 @@ def _join_partial_leads(drafts: list[_Draft], attributor: Attributor) -> list[_D
 
 
 def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
-    text = resolved.doc.text
+    text = doc_text(resolved.doc)
     every = find_quote_spans(text, min_words=1)
     attributor = Attributor(resolved, every, text)
     indirect, absorbed = _indirect(attributor, every, text)

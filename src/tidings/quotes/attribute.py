@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc, person_pronouns
-from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
 from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues
 from tidings.quotes.marks import QuoteSpan
 from tidings.records import Role
@@ -72,7 +72,7 @@ class Attributor:
     def __init__(self, resolved: ResolvedDoc, spans: list[QuoteSpan], text: str | None = None):
         self.resolved = resolved
         self.doc = resolved.doc
-        self.text = text if text is not None else self.doc.text
+        self.text = text if text is not None else doc_text(self.doc)
         self.sents = list(self.doc.sents)  # computed once: each doc.sents walk visits every token
         self.starts = token_starts(self.doc)
         self.inside: set[int] = set()

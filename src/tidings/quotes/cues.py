@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media", "resuming")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -50,7 +51,7 @@ class CueLexicon:
 
 def _read(text: str, where: str) -> dict[str, list[str]]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or any(k not in SECTIONS for k in data):

@@ -13,7 +13,7 @@ import hashlib
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
-from tidings.nlp import token_starts, tokens_overlapping
+from tidings.nlp import doc_text, token_starts, tokens_overlapping
 from tidings.quotes.marks import find_quote_spans, names_a_programme
 from tidings.records import Quote, QuoteKind, Role
 
@@ -39,7 +39,7 @@ def headline_quotes(resolved: ResolvedDoc) -> list[Quote]:
     """One quote per headline that holds a quotation: the words after the attribution, up to the
     last closing mark, with the speaker the headline names."""
     doc = resolved.doc
-    text = doc.text
+    text = doc_text(doc)
     spans = [s for s in find_quote_spans(text, min_words=1) if s.closed]
     spans = [s for s in spans if not names_a_programme(text, s.open_mark)]
     if not spans or not len(doc):

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from tidings.errors import DataFileError
+from tidings.yamlfile import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class TimexLexicon:
 
 def _read(text: str, where: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
