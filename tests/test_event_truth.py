@@ -580,3 +580,10 @@ def test_a_tally_over_a_span_is_no_act() -> None:
     assert "ASSAULT" not in _types("More than 1,250 terrorists have been killed so far this year, the Pakistani army said.")
     assert "ASSAULT" not in _types("Pakistani security forces have killed 300 militants over the past two years.")
     assert "ASSAULT" in _types("Pakistani security forces have killed 30 militants in Waziristan, the army said on Friday.")
+
+
+def test_an_attack_with_no_doer_is_the_claimants() -> None:
+    text = "Gunmen stormed a hotel in Baghdad on Tuesday, killing 10 people. The Islamic State group claimed responsibility for the attack."
+    assert any(t == "ASSAULT" and s == "IMG" for t, s, _ in _shown(text))
+    unclaimed = "Gunmen stormed a hotel in Baghdad on Tuesday. No group has claimed responsibility for the attack."
+    assert not any(t == "ASSAULT" and s is not None for t, s, _ in _shown(unclaimed))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
@@ -1067,6 +1068,7 @@ def extract_events(
     events = _drop_embedded(events, resolved.doc)
     events = _drop_restated(events, resolved.doc)
     events = _ultimatums(coder, events)  # after: the threat sits inside the demand's phrase
+    events = _claimed(coder, events)
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (
@@ -1413,6 +1415,32 @@ def _stating_verb(verb: Any) -> Any | None:
 
 
 ULTIMATUM_ENTRY = Entry(id="threaten.ultimatum_or", type="THREATEN", cameo="130", mode=None, context=None, target=(), strength=0.55)
+
+
+def _claimed(coder: _Coder, events: list[Event]) -> list[Event]:
+    """ "Gunmen stormed a hotel … Al-Shabab claimed responsibility for the attack": an attack of
+    the report told with no doer is the act of the one body that claims it."""
+    if not any(e.type == "ASSAULT" and e.source is None for e in events):
+        return events
+    doc = coder.resolved.doc
+    claimants: dict[str, Role] = {}
+    for i in tokens_with(doc, load_sense_words().claims):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or is_negated(verb):
+            continue  # "no group has claimed responsibility", "denied responsibility"
+        if not any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in ("responsibility", "credit") for o in verb.children):
+            continue
+        subj, _ = _subject(verb)
+        for role in coder.roles(subj):
+            if role.actor is not None:
+                claimants[role.actor.actor_id] = role
+    if len(claimants) != 1:
+        return events  # none, or several bodies claiming: no one is told to have done it
+    claimant = next(iter(claimants.values()))
+    return [
+        replace(e, source=claimant, rule=e.rule + "+source:claim") if e.type == "ASSAULT" and e.source is None else e
+        for e in events
+    ]
 
 
 def _ultimatums(coder: _Coder, events: list[Event]) -> list[Event]:

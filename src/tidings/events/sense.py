@@ -39,6 +39,7 @@ class SenseWords:
     victims: frozenset[str]
     armed_words: frozenset[str]
     partitives: frozenset[str]
+    claims: frozenset[str]
 
 
 @lru_cache(maxsize=1)
