@@ -186,3 +186,10 @@ def test_what_a_call_asks_for_in_a_for_clause_has_not_happened() -> None:
     shown = _shown("The G7 called for Russia to reciprocate by agreeing to a ceasefire.")
     assert ("REQUEST", None, "RUS") in shown  # the G7 is an intergovernmental body (no state)
     assert not any(t == "AGREE" for t, *_ in shown)
+
+
+def test_what_someone_needs_to_do_has_not_happened() -> None:
+    from tidings import process_text
+
+    doc = process_text("India needs to step up its engagement with Mauritius, analysts said.", published="2025-03-14")
+    assert doc.events and all(e.modality.value == "hypothetical" for e in doc.events if e.type == "COOPERATE")
