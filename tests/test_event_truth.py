@@ -587,3 +587,9 @@ def test_an_attack_with_no_doer_is_the_claimants() -> None:
     assert any(t == "ASSAULT" and s == "IMG" for t, s, _ in _shown(text))
     unclaimed = "Gunmen stormed a hotel in Baghdad on Tuesday. No group has claimed responsibility for the attack."
     assert not any(t == "ASSAULT" and s is not None for t, s, _ in _shown(unclaimed))
+
+
+def test_calling_something_by_a_word_of_blame_is_an_accusation() -> None:
+    assert ("ACCUSE", "USA", "IGO") in _shown("On Thursday, Trump called the European Union hostile and abusive.")
+    assert "ACCUSE" in _types("China called the sanctions illegal on Monday.")
+    assert "ACCUSE" not in _types("China called the meeting on Monday.")

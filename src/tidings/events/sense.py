@@ -78,6 +78,13 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
     if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
         return False
     for prep, allowed in entry.prep_senses:
+        if prep == "@oprd":
+            # "called the sanctions illegal", "called the EU hostile and abusive": a word of the
+            # predicate the verb gives its object
+            preds = [c for c in token.children if c.dep_ == "oprd"]
+            if not any(_lemma_in(t, allowed) for c in preds for t in c.subtree):
+                return False
+            continue
         for p in token.children:
             if p.dep_ in ("prep", "dative", "agent", "prt") and p.lower_ == prep:
                 # "went on strike" (a preposition) or "went on … strike" (a particle and an object)
