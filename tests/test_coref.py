@@ -287,3 +287,9 @@ def test_a_post_of_an_intergovernmental_body_gives_its_code(nlp: Any) -> None:
     envoy = _mentions(nlp, "The U.N. special envoy for Syria, Jan Kubisova, welcomed the agreement on Friday.")
     assert _of(envoy, "Jan Kubisova")[1] is None  # no state: the U.N.'s, not Syria's
     assert "described:U.N." in _of(envoy, "Jan Kubisova")[2]
+
+
+def test_a_word_opening_a_longer_name_is_not_the_outlet_of_that_word(nlp: Any) -> None:
+    found = _mentions(nlp, "Somalia's National Intelligence and Security Agency said that it closed 12 media outlets.")
+    assert not any(text == "National" for text, *_ in found)
+    assert _of(found, "it")[1] == "SOM"

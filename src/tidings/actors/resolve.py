@@ -290,6 +290,11 @@ def _inside_name(doc: Any, span: Any) -> bool:
         return False
     if before.lower_ == "of" and span.start >= 2:
         before = doc[span.start - 2]
+    if before.lower_ in ("the", "'s") and after.ent_type_ not in ("DATE", "TIME") and span[0].ent_iob_ in ("B", "I"):
+        # "Somalia's National Intelligence and Security Agency": the word opens a longer name the
+        # parser reads as one (not "told The National Monday")
+        nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        return bool(after.ent_iob_ == "I" or (nxt is not None and nxt.lower_ in ("and", "of") and after.ent_iob_ != "B"))
     return bool(before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start)
 
 
