@@ -593,3 +593,8 @@ def test_calling_something_by_a_word_of_blame_is_an_accusation() -> None:
     assert ("ACCUSE", "USA", "IGO") in _shown("On Thursday, Trump called the European Union hostile and abusive.")
     assert "ACCUSE" in _types("China called the sanctions illegal on Monday.")
     assert "ACCUSE" not in _types("China called the meeting on Monday.")
+
+
+def test_an_act_in_a_clause_of_time_is_not_the_content_of_a_threat() -> None:
+    shown = _shown("North Korea threatened South Korea on Monday after Seoul and Washington began joint military drills.")
+    assert {("THREATEN", "PRK", "KOR"), ("MOBILIZE", "KOR", None), ("MOBILIZE", "USA", None)} <= shown

@@ -1206,10 +1206,15 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
         heads = set()
         t = tok
         while t.head.i != t.i:
-            if (t.dep_ in ("nsubj", "nsubjpass", "conj") and t.head.i in outer) or t.lower_ in _OCCASION:
+            if (
+                (t.dep_ in ("nsubj", "nsubjpass", "conj") and t.head.i in outer)
+                or t.lower_ in _OCCASION
+                or (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OCCASION for m in t.children))
+            ):
                 # "Putin, with whom Erdogan met Monday, rejected the plan": the subject's phrase
                 # is not what the act is about; nor is its time ("brokered the deal during a visit
-                # to Israel"), nor an act joined to it ("criticized Israel and recalled its envoy").
+                # to Israel", "threatened Seoul after it began drills"), nor an act joined to it
+                # ("criticized Israel and recalled its envoy").
                 break
             t = t.head
             heads.add(t.i)
