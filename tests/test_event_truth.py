@@ -598,3 +598,13 @@ def test_calling_something_by_a_word_of_blame_is_an_accusation() -> None:
 def test_an_act_in_a_clause_of_time_is_not_the_content_of_a_threat() -> None:
     shown = _shown("North Korea threatened South Korea on Monday after Seoul and Washington began joint military drills.")
     assert {("THREATEN", "PRK", "KOR"), ("MOBILIZE", "KOR", None), ("MOBILIZE", "USA", None)} <= shown
+
+
+def test_a_trip_at_home_is_no_visit() -> None:
+    assert "CONSULT" not in _types("President Macron arrived in Marseille on Monday for a rally.")
+    assert ("CONSULT", "FRA", "RUS") in _shown("President Macron arrived in Moscow on Monday.")
+
+
+def test_efforts_at_an_act_are_not_the_act() -> None:
+    doc = process_text("Russia claimed that Ukraine was undermining efforts at closer cooperation within the CIS.", published="1998-02-13")
+    assert all(e.modality.value != "asserted" for e in doc.events if e.type == "COOPERATE")

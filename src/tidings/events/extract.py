@@ -394,6 +394,11 @@ class _Coder:
                     out.extend(self._conjoined_places(t, role))
         return out
 
+    def _home_trip(self, trigger: Any, sources: list[Role | None]) -> bool:
+        countries = {s.actor.country for s in sources if s is not None and s.actor is not None}
+        where = self.place_in(trigger)
+        return bool(where is not None and where[1].country and countries == {where[1].country})
+
     def _domestic_target(self, trigger: Any, sources: list[Role | None]) -> Role | None:
         """'Police dispersed demonstrators', 'the government lifted a state of emergency in West
         Darfur': a state's act of control at home, on people the text does not place elsewhere, is
@@ -930,6 +935,8 @@ class _Coder:
             sources = [None]
         elif not sources:
             return
+        if entry.mode == "visit" and targets == [None] and self._home_trip(trigger, sources):
+            return  # "as he arrived in Philadelphia": a trip at home is no visit to anyone
         domestic = False
         if targets == [None] and entry.type in DOMESTIC and not is_noun:
             home = self._domestic_target(trigger, sources)

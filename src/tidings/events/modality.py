@@ -179,6 +179,14 @@ def modality_of(token: Any) -> Modality:
         if dep == "acl" and lemma in w.directive_nouns:
             return Modality.HYPOTHETICAL  # "a call to withdraw", "a proposal to meet"
         if (
+            own_phrase
+            and dep in ("pobj", "pcomp")
+            and head.lower_ in ("at", "toward", "towards")
+            and head.head.i != head.i
+            and head.head.lemma_.lower() in w.intent_nouns
+        ):
+            return Modality.INTENDED  # "efforts at closer cooperation", "a bid toward peace talks"
+        if (
             dep == "acl"
             and lemma in w.intent_nouns
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
