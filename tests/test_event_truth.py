@@ -608,3 +608,13 @@ def test_a_trip_at_home_is_no_visit() -> None:
 def test_efforts_at_an_act_are_not_the_act() -> None:
     doc = process_text("Russia claimed that Ukraine was undermining efforts at closer cooperation within the CIS.", published="1998-02-13")
     assert all(e.modality.value != "asserted" for e in doc.events if e.type == "COOPERATE")
+
+
+def test_a_threat_said_with_would_is_made() -> None:
+    assert "THREATEN" in _types("Iran said on Monday it would retaliate against Israel.")
+    assert "THREATEN" not in _types("Analysts say Iran would retaliate against Israel.")
+
+
+def test_which_after_a_phrase_of_place_is_not_the_place() -> None:
+    shown = _shown("Biden met his aides on Wednesday following the bombings at U.S. embassies in Kenya and Tanzania, which have killed more than 250 people.")
+    assert not any(s in ("KEN", "TZA") for _, s, _ in shown)

@@ -126,7 +126,12 @@ class ResolvedDoc:
             while t.dep_ != "relcl" and t.head.i != t.i:
                 t = t.head
             if t.dep_ == "relcl" and t.head.i != token.i:
-                return self.role_for(t.head)
+                noun = t.head
+                if token.lower_ == "which" and _placed_in_phrase(noun):
+                    # "the bombings at embassies in Kenya and Tanzania, which have killed 250": a
+                    # place that ends a phrase of place is seldom what "which" stands for
+                    return None
+                return self.role_for(noun)
             return None
         for child in token.children:
             # "his counterpart Recep Tayyip Erdogan", "the envoy, Richard Holbrooke": the name in
@@ -278,6 +283,20 @@ def _in_place_name(doc: Any, span: Any) -> bool:
         before = doc[span.start - 2]
         return bool(before.text[:1].isupper() and before.lower_ in features)
     return False
+
+
+def _placed_in_phrase(noun: Any) -> bool:
+    """Is ``noun`` (or the first of its conjuncts) a place that is the object of a preposition of
+    place qualifying another noun ("embassies in Kenya and Tanzania")?"""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return bool(
+        first.ent_type_ in ("GPE", "LOC")
+        and first.dep_ == "pobj"
+        and first.head.lower_ in ("in", "at", "near")
+        and first.head.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _inside_name(doc: Any, span: Any) -> bool:

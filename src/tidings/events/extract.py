@@ -955,6 +955,14 @@ class _Coder:
             # would recognize the folly". A prediction, not a promise or a threat.
             kind, cameo, intent = entry.type, entry.cameo or self.ontology.default_cameo(entry.type), False
             modality = Modality.HYPOTHETICAL
+        if (
+            entry.type == "THREATEN"
+            and not intent
+            and modality in (Modality.HYPOTHETICAL, Modality.INTENDED)
+            and _said_will(trigger)
+        ):
+            # "Iran said it would retaliate": a threat said is made, whatever the modal of its clause
+            modality = statement_modality(trigger)
         if intent or given is not None:
             # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
             modality = statement_modality(trigger)
@@ -1322,6 +1330,18 @@ def _each_other(trigger: Any) -> bool:
             if reciprocal and governing_verb(c).i == verb.i:
                 return True
     return False
+
+
+def _said_will(trigger: Any) -> bool:
+    """Is the trigger's clause a will or would that someone says ("said it would retaliate",
+    "“we will respond”"), not a commentator's forecast nor a condition's?"""
+    verb = governing_verb(trigger)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not aux & {"will", "would", "'ll", "shall"} or _predicted(trigger):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    return _quoted(trigger) or statement_modality(trigger) is Modality.REPORTED
 
 
 def _tally(verb: Any) -> bool:
