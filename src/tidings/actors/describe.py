@@ -26,9 +26,12 @@ def describe(out: Any) -> None:
     """Give every country-less person chain of ``out`` (a ``ResolvedDoc``) the country its
     descriptions name."""
     done: set[str] = set()
+    # A known person is looked at only where a body of no state is named (a post of it may
+    # override the base's state): most reports name none, and then only country-less chains are.
+    bodies = any(x.actor.kind == "org" and x.actor.sector == "IGO" for x in out.mentions)
     for m in list(out.mentions):
         a = m.actor
-        if a.kind != "person" or a.actor_id in done or a.sector == "IGO":
+        if a.kind != "person" or a.actor_id in done or a.sector == "IGO" or (a.country is not None and not bodies):
             continue
         found = _evidence(out, m)
         if found is None:

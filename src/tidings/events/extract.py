@@ -447,20 +447,15 @@ class _Coder:
         for mod in token.children:
             if mod.dep_ != "amod" or not (mod.lemma_ == "lead" or mod.lower_.endswith("-led")):
                 continue
-            leaders = [c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod")]
-            found = [m for c in leaders if (m := self.resolved.mention_at(c)) is not None]
-            if not found and mod.lower_.endswith("-led"):
+            # the leader: a mention in the modifier ("Saudi" - "led"), or the word glued to "-led"
+            leaders = [m.actor.country for c in mod.children if (m := self.resolved.mention_at(c)) is not None]
+            if mod.lower_.endswith("-led"):
                 hits = self.resolved.kb.find(mod.text[: -len("-led")])
-                state = next((h.entity for h in hits if h.entity.kind == "state"), None)
-                if state is not None:
-                    sector = self.resolved.kb.agents.get(token.lemma_.lower()) or "MIL"
-                    return Role(token.doc[mod.i : token.i + 1].text, state.actor(self.resolved.on, sector=sector))
-            for m in found:
-                if m.actor.kind == "state" and m.actor.country:
-                    state = self.resolved.kb.state(m.actor.country)
-                    if state is not None:
-                        sector = self.resolved.kb.agents.get(token.lemma_.lower()) or "MIL"
-                        return Role(token.doc[mod.left_edge.i : token.i + 1].text, state.actor(self.resolved.on, sector=sector))
+                leaders += [h.entity.country for h in hits if h.entity.kind == "state"]
+            state = next((st for c in leaders if c and (st := self.resolved.kb.state(c)) is not None), None)
+            if state is not None:
+                sector = self.resolved.kb.agents.get(token.lemma_.lower()) or "MIL"
+                return Role(token.doc[mod.left_edge.i : token.i + 1].text, state.actor(self.resolved.on, sector=sector))
         return None
 
     def _conjoined_places(self, token: Any, found: Role) -> list[Role]:
@@ -1323,13 +1318,11 @@ def _in_object(token: Any, trigger: Any) -> bool:
 def _each_other(trigger: Any) -> bool:
     """Does the act, or the act it commits to, name "each other" or "one another" as its object
     ("pledged to consult each other", "accused one another")?"""
-    clause = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))]
-    for verb in clause:
-        for c in verb.subtree:
-            reciprocal = c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")
-            if reciprocal and governing_verb(c).i == verb.i:
-                return True
-    return False
+    pairs = [c for c in trigger.sent if c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")]
+    if not pairs:  # the common case, found without walking the trigger's clauses
+        return False
+    clause = {trigger.i, *(c.i for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))}
+    return any(governing_verb(c).i in clause for c in pairs)
 
 
 def _said_will(trigger: Any) -> bool:
