@@ -618,3 +618,31 @@ def test_a_threat_said_with_would_is_made() -> None:
 def test_which_after_a_phrase_of_place_is_not_the_place() -> None:
     shown = _shown("Biden met his aides on Wednesday following the bombings at U.S. embassies in Kenya and Tanzania, which have killed more than 250 people.")
     assert not any(s in ("KEN", "TZA") for _, s, _ in shown)
+
+
+def test_calling_a_person_is_a_telephone_call_and_calling_on_one_a_demand() -> None:
+    assert ("CONSULT", "ISR", "TUR") in _shown("Israeli Prime Minister Benjamin Netanyahu called Turkish Prime Minister Recep Tayyip Erdogan on Friday.")
+    assert ("REQUEST", "USA", "TUR") in _shown("The American president called on Turkey to restore ties with Israel.")
+    assert "CONSULT" not in _types("The Turkish prime minister called early elections on Friday.")
+    assert "CONSULT" not in _types("The Turkish prime minister called the Israeli leader a terrorist.")
+
+
+def test_speaking_to_a_named_leader_is_consultation_but_not_to_reporters() -> None:
+    assert ("CONSULT", "USA", "TUR") in _shown("The American president spoke to the Turkish prime minister on Friday.")
+    assert "CONSULT" not in _types("The American president spoke to reporters in Amman on Friday.")
+
+
+def test_a_statement_supporting_or_condemning_is_its_issuers_act() -> None:
+    assert ("SUPPORT", "POL", "IGO") in _shown("The Polish government issued a statement supporting the NATO decision.")
+    assert ("ACCUSE", "IRN", "USA") in _shown("Iran's statement criticizing the United States was released on Friday.")
+    # A resolution condemning someone condemns (it is no request still to be met).
+    assert ("ACCUSE", "IGO", "ISR") in _shown("The Security Council adopted a resolution condemning Israel.")
+    # What a resolution asks for is still not done.
+    assert "RETREAT" not in _types("The Security Council adopted a resolution calling for Israel's withdrawal.")
+
+
+def test_describing_as_praise_or_blame_with_the_predicate_on_the_object() -> None:
+    assert ("SUPPORT", "IRN", "RUS") in _shown("Iran described the talks with Russia as constructive.")
+    assert "SUPPORT" in _types("The Hungarian president described the entry as a historic event.")
+    assert "ACCUSE" in _types("Russia described the strikes as illegal.")
+    assert "SUPPORT" not in _types("The Hungarian president described the entry as a long process.")

@@ -23,7 +23,7 @@ from tidings.actors.describe import commentators, describe, home_state, placed_a
 from tidings.actors.gazetteer import city, us_state
 from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.patterns import add_patterns
-from tidings.actors.spelling import spelled_like
+from tidings.actors.spelling import person_spelled_like, spelled_like
 from tidings.actors.words import CorefWords, coref_words
 from tidings.nlp import token_starts, tokens_overlapping, tokens_with
 from tidings.records import Actor, Mention, Role
@@ -210,8 +210,10 @@ def resolve(
             # only when the parser reads it as a person and no other known person of that surname
             # is in office then.
             holders = [a for a in cands if a.how == "short" and a.entity.term_on(on) is not None]
-            if len(holders) == 1 and _person_word(doc, span):
+            if len(holders) == 1 and _surname_reading(doc, span):
                 usable = holders
+            elif not holders and _surname_reading(doc, span):
+                usable = _near_office(cands, on)
         # Two people known by one name ("President Bush"): the one in office on the report's date.
         in_office = [a for a in usable if a.entity.kind == "person" and on and a.entity.term_on(on) is not None]
         chosen: Alias | None = in_office[0] if in_office else (usable[0] if usable else None)
@@ -248,6 +250,44 @@ def person_pronouns() -> frozenset[str]:
     return words.male | words.female
 
 
+# How far from a term of office a surname alone still names that person: a figure stays in the news
+# for some years around an office ("Primakov" as foreign minister in 1997, before the premiership the
+# dictionary dates; "Netanyahu" between his governments).
+_NEAR_OFFICE_DAYS = 4 * 365
+
+
+def _near_office(cands: list[Alias], on: date) -> list[Alias]:
+    """A surname alone, no holder of office of that name on the report's date: the one known person
+    of that surname whose office lies within a few years of it, and only when exactly one does."""
+
+    def gap(a: Alias) -> int:
+        days = []
+        for t in a.entity.terms:
+            if t.start is not None and on < t.start:
+                days.append((t.start - on).days)
+            elif t.end is not None and on >= t.end:
+                days.append((on - t.end).days)
+            else:
+                days.append(0)
+        return min(days, default=_NEAR_OFFICE_DAYS + 1)
+
+    near = [a for a in cands if a.how == "short" and a.entity.kind == "person" and gap(a) <= _NEAR_OFFICE_DAYS]
+    return near if len({a.entity.entity_id for a in near}) == 1 else []
+
+
+def _surname_reading(doc: Any, span: Any) -> bool:
+    """A known person's surname, read as a name: as :func:`_person_word`, or a word the small
+    model calls a place ("telephoned Erdogan", tagged GPE) that names no place the gazetteer knows."""
+    if _person_word(doc, span):
+        return True
+    if not all(t.ent_type_ in _PLACE_ENTS and t.pos_ == "PROPN" for t in span):
+        return False
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is None or (ent.start, ent.end) != (span.start, span.end):
+        return False  # part of a longer place name ("Lake Erdogan")
+    return city(span.text) is None and not us_state(span.text)
+
+
 def _person_word(doc: Any, span: Any) -> bool:
     """Is ``span`` a person's name by its reading: the parser's PERSON, or after a title or an
     honorific ("President Clinton", "Mr. Yeltsin"; the words are in actors/data/coref.yaml)."""
@@ -263,13 +303,15 @@ def _person_word(doc: Any, span: Any) -> bool:
     before_tok = doc[span.start - 1] if span.start > 0 else None
     after_tok = doc[span.end] if span.end < len(doc) else None
     return (
-        all(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in span)
+        all(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS and t.ent_type_ not in _NOT_NAME_ENTS for t in span)
         and (before_tok is None or before_tok.pos_ != "PROPN")
         and (after_tok is None or after_tok.pos_ != "PROPN")
     )
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Entities that are never a person's name: "in May 2010" is a month, not Theresa May.
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"})
 
 
 def _in_place_name(doc: Any, span: Any) -> bool:
@@ -409,6 +451,8 @@ def _named_people(out: ResolvedDoc) -> None:
             continue
         actor = part_of(words[-1].text) if len(words) == 1 else None
         how = "surname" if actor is not None and actor.name.split()[-1].lower() == words[-1].lower_ else "coref:name"
+        if actor is None and (known := person_spelled_like(" ".join(t.text for t in words), out.kb, out.on)):
+            actor, how = known.entity.actor(out.on), "spelling"
         if actor is None:
             actor = Actor(f"P?:{ent.text.lower().replace(' ', '-')}", ent.text, None, None, "person")
             how = "name"

@@ -4,6 +4,8 @@ tried, and only a close match counts: a short or loose match is more often anoth
 
 from __future__ import annotations
 
+from datetime import date
+
 from rapidfuzz import fuzz, process
 
 from tidings.actors.kb import Alias, KnowledgeBase
@@ -41,3 +43,39 @@ def spelled_like(text: str, kb: KnowledgeBase) -> Alias | None:
     if len({aliases[i].entity.entity_id for _, _, i in rivals}) > 1:
         return None
     return aliases[found[2]]
+
+
+_people_cache: dict[tuple[int, int], tuple[list[str], list[Alias]]] = {}
+# A person's full name spelt another way ("Arpad Gencz" for Árpád Göncz in Xinhua's English): a
+# closer match than for states, since people's names are many and alike.
+PERSON_MIN_SCORE = 90.0
+
+
+def _people(kb: KnowledgeBase) -> tuple[list[str], list[Alias]]:
+    key = (id(kb), len(kb.aliases))
+    if key not in _people_cache:
+        aliases = [
+            a
+            for a in kb.aliases
+            if a.entity.kind == "person" and a.how in ("dictionary", "imported") and " " in a.text and a.entity.terms
+        ]
+        _people_cache[key] = ([a.text.casefold() for a in aliases], aliases)
+    return _people_cache[key]
+
+
+def person_spelled_like(text: str, kb: KnowledgeBase, on: date | None) -> Alias | None:
+    """The known person whose full name ``text`` (two words or more) is another spelling of: one in
+    office on the report's date ``on``, the only one that near, with the same initials. A person out
+    of office then is no answer: a name spelt alike is more often another man."""
+    words = text.split()
+    if on is None or len(words) < 2 or len(text) < 2 * MIN_LENGTH:
+        return None
+    names, aliases = _people(kb)
+    found = process.extract(text.casefold(), names, scorer=fuzz.ratio, score_cutoff=PERSON_MIN_SCORE, limit=10)
+    initials = [w[:1].casefold() for w in words]
+    hits = {
+        aliases[i].entity.entity_id: aliases[i]
+        for _, _, i in found
+        if aliases[i].entity.term_on(on) is not None and [w[:1] for w in aliases[i].text.casefold().split()] == initials
+    }
+    return next(iter(hits.values())) if len(hits) == 1 else None

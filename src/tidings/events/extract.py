@@ -126,6 +126,10 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive or v.dep_ not in CLIMB_DEPS or v.head.i == v.i:
             return [], False
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in load_sense_words().documents:
+            issuer = _issuer(v.head)
+            if issuer:
+                return _conjuncts(issuer), True  # "issued statements supporting X": the issuer supports
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return _conjuncts([v.head]), depth > 0  # "youths resorting to …": the noun does it
         if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.dep_ == "prep":
@@ -143,6 +147,20 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
         while v.pos_ not in ("VERB", "AUX") and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head
     return [], False
+
+
+def _issuer(document: Any) -> list[Any]:
+    """Who issued a statement, a resolution or a letter: its owner ("Iran's statement"), "from" or
+    "by" whom it came, or the subject of the verb that issued it ("the parties issued statements")."""
+    owner = [c for c in document.children if c.dep_ == "poss"]
+    if owner:
+        return owner
+    by = [g for p in document.children if p.dep_ == "prep" and p.lower_ in ("from", "by") for g in p.children if g.dep_ == "pobj"]
+    if by:
+        return by
+    if document.dep_ in ("dobj", "obj") and document.head.pos_ == "VERB":
+        return _subject(document.head)[0]
+    return []
 
 
 def _inverted_subject(verb: Any) -> list[Any]:

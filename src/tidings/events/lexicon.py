@@ -37,6 +37,7 @@ class Entry:
     needs_target: bool = False  # no event without a target ("invested in its military", "it helps if")
     reciprocal: bool = False  # conjoined sources with no other party act toward each other ("X and Y signed a treaty")
     needs_complement: tuple[str, ...] = ()
+    bars_complement: tuple[str, ...] = ()  # the sense fails with any of these ("called X" phoned; "called on X", "called X a liar" did not)
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
     target_codes: frozenset[str] = frozenset()  # the target must be one of these (IGO: "joined NATO")
 
@@ -99,6 +100,7 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         reciprocal=bool(row.get("reciprocal")),
         target_codes=frozenset(str(c).upper() for c in row.get("target_codes") or []),
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
+        bars_complement=tuple(str(c) for c in row.get("bars_complement") or ()),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
     )
 

@@ -176,8 +176,10 @@ def modality_of(token: Any) -> Modality:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
                 return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "conditions for restoring ties"
-        if dep == "acl" and lemma in w.directive_nouns:
-            return Modality.HYPOTHETICAL  # "a call to withdraw", "a proposal to meet"
+        if dep == "acl" and lemma in w.directive_nouns and child.tag_ != "VBG":
+            # "a call to withdraw", "a proposal to meet"; not what a text does in saying it ("a
+            # resolution condemning Israel" condemns)
+            return Modality.HYPOTHETICAL
         if (
             own_phrase
             and dep in ("pobj", "pcomp")

@@ -40,6 +40,7 @@ class SenseWords:
     armed_words: frozenset[str]
     partitives: frozenset[str]
     claims: frozenset[str]
+    documents: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
         return False
+    if any(_has_complement(token, c) for c in entry.bars_complement):
+        return False
     for prep, allowed in entry.prep_senses:
         if prep == "@oprd":
             # "called the sanctions illegal", "called the EU hostile and abusive": a word of the
@@ -85,11 +88,12 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
             if not any(_lemma_in(t, allowed) for c in preds for t in c.subtree):
                 return False
             continue
-        for p in token.children:
+        for p in _verb_preps(token):
             if p.dep_ in ("prep", "dative", "agent", "prt") and p.lower_ == prep:
                 # "went on strike" (a preposition) or "went on … strike" (a particle and an object)
                 under = p if p.dep_ != "prt" else token
-                objects = [g for g in under.children if g.dep_ in ("pobj", "pcomp", "dobj")]
+                # ("as constructive": an adjective the parser hangs on the preposition)
+                objects = [g for g in under.children if g.dep_ in ("pobj", "pcomp", "dobj", "amod", "acomp")]
                 # the word itself or the adjective that qualifies it ("as a historic event")
                 if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
                     return False
@@ -128,10 +132,26 @@ def _names_place(token: Any) -> bool:
     return False
 
 
+def _verb_preps(token: Any) -> list[Any]:
+    """The verb's own words, and an "as" the parser hangs on its object: in "described the entry as
+    a historic event" the predicate of the object belongs to the verb."""
+    out = list(token.children)
+    out += [p for o in token.children if o.dep_ in ("dobj", "obj") for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
+    return out
+
+
+def _time_adjunct(prep: Any) -> bool:
+    """A preposition of time ("on Friday", "for two hours"), never the complement a sense needs."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
 def _has_complement(token: Any, slot: str) -> bool:
     if slot.startswith("prep:"):
         word = slot[5:]
-        if any(c.dep_ in ("prep", "dative", "prt") and c.lower_ == word for c in token.children):
+        if any(
+            c.dep_ in ("prep", "dative", "prt") and c.lower_ == word and not _time_adjunct(c) for c in _verb_preps(token)
+        ):
             return True
         # "pushing hard for the US to support …": the clause is marked with the word
         return any(
