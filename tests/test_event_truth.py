@@ -271,7 +271,7 @@ def test_a_visit_told_again_without_its_destination_is_one_visit() -> None:
 
 def test_a_released_statement_is_no_release() -> None:
     assert "RETREAT" not in _types("In a statement released by Hamas on Monday, the group gave Israel 48 hours to comply.")
-    assert ("RETREAT", "IRN", "GBR") in _shown("Iran released the two British sailors on Monday.")
+    assert ("CONCEDE", "IRN", "GBR") in _shown("Iran released the two British sailors on Monday.")
 
 
 def test_a_named_storm_is_no_attacker() -> None:
@@ -646,3 +646,19 @@ def test_describing_as_praise_or_blame_with_the_predicate_on_the_object() -> Non
     assert "SUPPORT" in _types("The Hungarian president described the entry as a historic event.")
     assert "ACCUSE" in _types("Russia described the strikes as illegal.")
     assert "SUPPORT" not in _types("The Hungarian president described the entry as a long process.")
+
+
+def test_releasing_and_lifting_sanctions_concede_and_withdrawing_retreats() -> None:
+    # The news-event guidelines' CONCEDE ("release prisoners", "lift sanctions"), not the draft
+    # table's RETREAT; withdrawal of forces stays RETREAT, CAMEO 0874 (retreat militarily).
+    assert ("CONCEDE", "IRN", "USA") in _shown("Iran freed three American hikers on Monday.")
+    assert ("CONCEDE", "IGO", "CHN") in _shown("The European Union lifted its arms embargo on China.")
+    withdrew = [e for e in process_text("Israeli troops withdrew from Hebron on Friday.", published="1998-08-14").events]
+    assert [(e.type, e.cameo) for e in withdrew] == [("RETREAT", "0874")]
+
+
+def test_a_pledge_of_money_is_a_promise_and_money_given_is_aid() -> None:
+    assert ("AGREE", "JPN", "IDN") in _shown("Japan pledged $1 billion in aid to Indonesia.")
+    assert "AID" not in _types("Japan pledged $1 billion in aid to Indonesia.")
+    assert ("AID", "JPN", "IDN") in _shown("Japan gave Indonesia $1 billion in aid.")
+

@@ -119,6 +119,8 @@ def _is_actor_like(token: Any) -> bool:
     """ "the minister", "Lavrov", "the enemy": a word that can name an actor, not "a message"."""
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if token.tag_ == "NNS" and any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children):
+        return True  # people of a nation: "three American hikers", "two British sailors"
     return token.lemma_.lower() in load_sense_words().actor_nouns
 
 
