@@ -323,3 +323,14 @@ def test_a_full_name_spelt_another_way_is_the_office_holder(nlp: Any) -> None:
     found = _mentions(nlp, "The talks were led by John Smithe, the envoy.", date(1999, 3, 13))
     assert any("Smithe" in t for t, _, _, _ in found)
     assert all(country is None for t, _, country, _ in found if "Smithe" in t)
+
+
+def test_a_surname_the_parser_reads_as_a_common_noun_names_the_office_holder(nlp: Any) -> None:
+    found = _mentions(nlp, "Zelenskyy thanked Trump for the support.", date(2025, 3, 12))
+    assert _of(found, "Zelenskyy")[1] == "UKR"
+
+
+def test_a_peoples_adjective_before_a_lower_case_sea_is_no_state(nlp: Any) -> None:
+    found = _mentions(nlp, "The US military buildup in the Persian gulf continues apace.", date(1998, 2, 13))
+    assert all(t != "Persian" for t, _, _, _ in found)
+    assert _of(_mentions(nlp, "Police in the Comoros archipelago raided two homes.", date(1998, 9, 11)), "Comoros")[1] == "COM"

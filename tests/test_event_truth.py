@@ -662,3 +662,44 @@ def test_a_pledge_of_money_is_a_promise_and_money_given_is_aid() -> None:
     assert "AID" not in _types("Japan pledged $1 billion in aid to Indonesia.")
     assert ("AID", "JPN", "IDN") in _shown("Japan gave Indonesia $1 billion in aid.")
 
+
+
+def test_a_verb_joined_to_a_future_one_shares_its_will() -> None:
+    text = "British media report that Britain will cede the islands to Mauritius and allow the military base to remain."
+    assert not any(t == "CONCEDE" for t, _, _ in _shown(text))
+    assert ("CONCEDE", "GBR", None) in _shown("Britain ceded the islands to Mauritius and allowed the military base to remain.")
+
+
+def test_a_habitual_denial_is_a_standing_statement_but_a_habit_of_acts_is_no_act() -> None:
+    assert ("REJECT", "AFG", None) in _shown("The Afghan Taliban routinely deny providing sanctuary to the militants.")
+    assert "ASSAULT" not in _types("The Pakistani army routinely attacks the militants.")
+
+
+def test_a_plan_to_restrict_at_home_is_no_threat_but_one_said_is() -> None:
+    assert "THREATEN" not in _types("Chinese officials look to limit social media and screen time in China.")
+    assert "THREATEN" in _types("French farmers said on Friday they would blockade Paris from Monday night.")
+
+
+def test_history_in_a_relative_clause_is_no_event_of_the_report() -> None:
+    assert "COERCE" not in _types("The Taliban, who seized power in August 2021, have imposed curbs on the press.")
+    assert ("ASSAULT", "PSE", "ISR") in _shown("Hamas, which attacked Israel last week, released two hostages.")
+
+
+def test_a_danger_posed_is_no_threat_made() -> None:
+    assert "THREATEN" not in _types("The bill comes amid a growing threat from China in the region.")
+    assert "THREATEN" in _types("Russia's threat to cut gas supplies to Ukraine alarmed Europe.")
+
+
+def test_an_audience_spoken_to_is_not_consulted() -> None:
+    assert "CONSULT" not in _types("Speaking to British lawmakers last month, Prime Minister Keir Starmer said a deal was vital.")
+
+
+def test_retaliation_done_is_the_act_it_is_done_with() -> None:
+    assert ("SANCTION", "CAN", "USA") in _shown("Canada retaliated with tariffs on U.S. goods.")
+    assert "ASSAULT" in _types("Israel retaliated with airstrikes on Gaza.")
+    assert "THREATEN" in _types("Iran vowed to retaliate against Israel.")
+
+
+def test_pausing_and_resuming_intelligence_sharing() -> None:
+    assert ("SANCTION", "USA", "UKR") in _shown("Washington paused intelligence sharing with Kyiv.")
+    assert ("COOPERATE", "USA", "UKR") in _shown("The United States resumed intelligence sharing with Ukraine.")

@@ -280,12 +280,28 @@ def _surname_reading(doc: Any, span: Any) -> bool:
     model calls a place ("telephoned Erdogan", tagged GPE) that names no place the gazetteer knows."""
     if _person_word(doc, span):
         return True
+    if len(span) == 1 and _capitalised_noun(doc, span[0]):
+        return True
     if not all(t.ent_type_ in _PLACE_ENTS and t.pos_ == "PROPN" for t in span):
         return False
     ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
     if ent is None or (ent.start, ent.end) != (span.start, span.end):
         return False  # part of a longer place name ("Lake Erdogan")
     return city(span.text) is None and not us_state(span.text)
+
+
+def _capitalised_noun(doc: Any, tok: Any) -> bool:
+    """A capitalised word the small model reads as a common noun ("Zelenskyy thanked Trump"), in a
+    noun's own place (no modifier of another: "Rice prices"), of no entity, and never written in
+    lower case in the report (where "rice" is also a word, "Rice" may be one too)."""
+    return bool(
+        tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and tok.pos_ == "NOUN"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj")
+        and not tok.ent_type_
+        and not any(t.lower_ == tok.lower_ and not t.text[:1].isupper() for t in doc)
+    )
 
 
 def _person_word(doc: Any, span: Any) -> bool:
@@ -319,7 +335,10 @@ def _in_place_name(doc: Any, span: Any) -> bool:
     Gulf of Oman", "the South China Sea" (the words of geography are in actors/data/nonactors.yaml)."""
     features = coref_words().features
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.text[:1].isupper() and after.lower_ in features:
+    # (in lower case too, for a people's adjective after "the": a transcript's "the Persian gulf";
+    # not "the Comoros archipelago", the state itself)
+    the = span.start > 0 and doc[span.start - 1].lower_ == "the" and all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in span)
+    if after is not None and (after.text[:1].isupper() or the) and after.lower_ in features:
         return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         before = doc[span.start - 2]

@@ -61,6 +61,8 @@ PLACE_NOUNS = frozenset(
     ]
 )
 LOCATING_PREPS = {"in", "of", "from", "throughout", "across", "at", "inside"}
+# How long before the report an act told in a relative clause is history in passing (a year).
+HISTORY_DAYS = 365
 # Types the field codes even when the text names no source ("three soldiers were killed").
 SOURCELESS = {"ASSAULT", "COERCE", "PROTEST"}
 # Acts done by saying them: dated by the saying when their own clause gives no time.
@@ -883,6 +885,19 @@ class _Coder:
                     return name, place
         return None
 
+    def _history_in_passing(self, trigger: Any, date: str | None) -> bool:
+        """Is ``trigger`` in a relative clause told of a noun in passing ("the Taliban, who seized
+        power in August 2021"), past, and dated by the text a year or more before the report? The
+        guidelines code no such history as an event of the report."""
+        published = self.document.published
+        if published is None or date is None or trigger.dep_ != "relcl" or trigger.tag_ not in ("VBD", "VBN"):
+            return False
+        try:
+            when = datetime.date.fromisoformat((date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10])
+        except ValueError:
+            return False
+        return (published.date() - when).days >= HISTORY_DAYS
+
     def place_for(self, trigger: Any) -> Place | None:
         found = self.place_in(trigger)
         if found is not None:
@@ -957,6 +972,8 @@ class _Coder:
                 targets, domestic = [home], True
         recoded = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)[0]
         date, precision = self.date_for(trigger, recoded)
+        if not is_noun and self._history_in_passing(trigger, date):
+            return  # "The Taliban, who seized power in August 2021, have imposed …": history, not news
         place = self.place_for(trigger)
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
@@ -986,6 +1003,12 @@ class _Coder:
                 # "plans to visit Moscow") has not happened and is no promise. (A plan of harm,
                 # "plans to impose sanctions", is read as the threat it makes, as the field codes it.)
                 modality = Modality.INTENDED
+        if intent and kind == "THREATEN" and entry.type == "COERCE" and _at_home(sources, targets) and not _said_will(trigger):
+            # "Chinese officials look to limit screen time in China": a plan to restrict at home,
+            # told by the report, threatens no one (said by its makers, "farmers said they would
+            # blockade Paris", it is the threat they make)
+            kind, cameo, intent = entry.type, entry.cameo or self.ontology.default_cameo(entry.type), False
+            modality = Modality.INTENDED
         if (gv := governing_verb(trigger)).dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in gv.children):
             modality = Modality.INTENDED  # a headline's "Poland to participate in NATO summit": to come
         root = self.ontology.root_of(cameo)
@@ -1137,6 +1160,12 @@ def _predicted(trigger: Any) -> bool:
 def _coded(role: Role | None) -> bool:
     """Does ``role`` stand for an actor with a country or a transnational code?"""
     return bool(role is not None and role.actor is not None and role.actor.country_code)
+
+
+def _at_home(sources: list[Role | None], targets: list[Role | None]) -> bool:
+    """Are the targets none, or of the sources' own country?"""
+    home = {s.actor.country for s in sources if s is not None and s.actor is not None and s.actor.country}
+    return all(t is None or t.actor is None or t.actor.country in home for t in targets) and bool(home)
 
 
 def _own_state(source: Any, target: Any) -> bool:

@@ -26,6 +26,7 @@ from tidings.events.modality import (
     governing_verb,
     in_scenario,
     load_modality_words,
+    shared_aux,
 )
 from tidings.yamlfile import load_yaml
 
@@ -85,7 +86,7 @@ def states_intent(token: Any, table: IntentTable) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False  # "will not meet" is a refusal, coded by the lexicon's negated entries
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in shared_aux(verb)}
     if aux & (FUTURE_AUX | HYPOTHETICAL_AUX):
         return True
     t = verb

@@ -53,6 +53,7 @@ class ModalityWords:
     prospect_nouns: frozenset[str]
     prospect_preps: frozenset[str]
     presupposing_marks: frozenset[str]
+    stance_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -138,16 +139,30 @@ def _is_subject_of(token: Any, verb: Any) -> bool:
     return bool(t.head.i == verb.i and t.dep_ in ("nsubj", "nsubjpass", "csubj"))
 
 
+def shared_aux(verb: Any) -> list[Any]:
+    """The auxiliaries of ``verb``, or, for a verb joined to another with no subject or auxiliary of
+    its own, those of the first: in "Britain will cede the islands and allow the base to remain",
+    "allow" is under the "will" of "cede"."""
+    v = verb
+    while True:
+        own = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if own or v.dep_ != "conj" or v.head.i == v.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return own
+        v = v.head
+
+
 def modality_of(token: Any) -> Modality:
     w = _words()
     verb = governing_verb(token)
     if _hypothetical_clause(verb, w, scenario=False):
         return Modality.HYPOTHETICAL
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in shared_aux(verb)}
     if aux & w.future_aux:
         return Modality.INTENDED
-    if verb.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs for c in verb.children
+    if (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_.lower() not in w.stance_verbs
+        and any(c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs for c in verb.children)
     ):
         return Modality.HYPOTHETICAL  # a habit, not an act: "the group frequently conducts bombings"
     if token.i == verb.i and _standing_passive(verb):

@@ -41,6 +41,8 @@ class SenseWords:
     partitives: frozenset[str]
     claims: frozenset[str]
     documents: frozenset[str]
+    audiences: frozenset[str]
+    dangers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,15 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         _is_actor_like(c) or c.pos_ == "PRON" for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
     ):
         return False
+    if (
+        is_noun
+        and entry.type == "THREATEN"
+        and token.lemma_.lower() == "threat"
+        and any(c.dep_ in ("amod", "compound") and c.lower_ in load_sense_words().dangers for c in token.children)
+    ):
+        return False  # "amid a growing threat from China": a danger posed, not a threat made
+    if entry.type == "CONSULT" and not is_noun and _spoken_to_audience(token):
+        return False  # "Speaking to British lawmakers, Starmer said": an audience, not a party consulted
     if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
         return False
     if any(_has_complement(token, c) for c in entry.bars_complement):
@@ -98,6 +109,14 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
                 if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
                     return False
     return True
+
+
+def _spoken_to_audience(verb: Any) -> bool:
+    """Is the one ``verb`` speaks "to" an audience ("reporters", "lawmakers", "the nation")?"""
+    if verb.lemma_.lower() not in load_sense_words().addressing:
+        return False
+    heard = [g for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    return bool(heard) and all(g.lemma_.lower() in load_sense_words().audiences for g in heard)
 
 
 def _hortative(let: Any) -> bool:
