@@ -703,3 +703,9 @@ def test_retaliation_done_is_the_act_it_is_done_with() -> None:
 def test_pausing_and_resuming_intelligence_sharing() -> None:
     assert ("SANCTION", "USA", "UKR") in _shown("Washington paused intelligence sharing with Kyiv.")
     assert ("COOPERATE", "USA", "UKR") in _shown("The United States resumed intelligence sharing with Ukraine.")
+
+
+def test_what_is_blamed_on_someone_is_blamed_on_them_and_a_rescue_is_no_aid() -> None:
+    assert ("ACCUSE", "PAK", "IND") in _shown("Pakistan blamed the attack on India.")
+    assert ("ACCUSE", "PAK", "IND") in _shown("Pakistan blamed India for the attack.")
+    assert "AID" not in _types("Pakistani forces rescued more than 300 hostages from the hijacked train.")

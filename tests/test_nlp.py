@@ -87,3 +87,10 @@ def test_a_subhead_run_in_after_a_closing_quote_is_a_sentence_of_its_own() -> No
     sents = [s.text for s in next(iter(parse([text]))).sents]
     assert "China trade with Mauritius on rise" in sents
     assert any(s.startswith("While India has long enjoyed") for s in sents)
+
+
+def test_a_capital_letter_after_a_lower_case_word_ends_a_sentence_but_an_initial_does_not(nlp: Any) -> None:
+    posted = "The spokesman said so in a statement posted on X. Militants attacked a passenger train on Tuesday."
+    assert _sentences(nlp, posted)[-1].startswith("Militants attacked")
+    initial = "President George W. Bush met Putin in Moscow."
+    assert len(_sentences(nlp, initial)) == 1

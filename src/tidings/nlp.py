@@ -63,6 +63,7 @@ def _paragraph_starts(doc: Any) -> Any:
     from spacy.attrs import SENT_START
 
     starts = set(_run_in_subhead_ends(doc, 0, len(doc)))
+    starts.update(_letter_stop_ends(doc))
     for i in _paragraph_first_tokens(doc):
         if i:
             starts.add(i)
@@ -75,6 +76,27 @@ def _paragraph_starts(doc: Any) -> Any:
         column[sorted(starts)] = 1
         doc.from_array([SENT_START], column.reshape(-1, 1))
     return doc
+
+
+def _letter_stop_ends(doc: Any) -> Iterator[int]:
+    """A capital letter and its stop that end a sentence: "posted on X. Militants attacked …". The
+    tokenizer keeps "X." as one token, an initial, which the parser does not end a sentence on. It
+    is an initial only after a name ("George W. Bush"); after a lower-case word it is a word, and a
+    capitalised word after it starts the next sentence."""
+    import numpy
+    from spacy.attrs import LENGTH
+
+    lengths = doc.to_array(LENGTH)
+    for k in numpy.nonzero(lengths == 2)[0].tolist():
+        tok = doc[k]
+        if (
+            0 < k < len(doc) - 1
+            and tok.text[0].isupper()
+            and tok.text[1] == "."
+            and doc[k - 1].is_lower
+            and doc[k + 1].is_title
+        ):
+            yield k + 1
 
 
 def _paragraph_first_tokens(doc: Any) -> list[int]:

@@ -643,6 +643,9 @@ class _Coder:
             # "condemned the bombings near U.S. embassies": whoever did them, not their victims.
             doers = [c for o in objs for c in o.children if c.dep_ == "poss"]
             doers += [g for o in objs for g in _prep_objects(o, "by")]
+            if trigger.lemma_.lower() == "blame":
+                # "blamed the attack on India": the one it is blamed on did it
+                doers += [g for o in objs for g in _prep_objects(o, "on")] + _prep_objects(trigger, "on")
             return self.roles(_conjuncts(doers))
         own = {r.actor.actor_id for r in sources if r.actor is not None}
         if entry.type in WITH_ANOTHER | {"SANCTION"}:  # a state coerces or reforms at home, but agrees with another
