@@ -709,3 +709,15 @@ def test_what_is_blamed_on_someone_is_blamed_on_them_and_a_rescue_is_no_aid() ->
     assert ("ACCUSE", "PAK", "IND") in _shown("Pakistan blamed the attack on India.")
     assert ("ACCUSE", "PAK", "IND") in _shown("Pakistan blamed India for the attack.")
     assert "AID" not in _types("Pakistani forces rescued more than 300 hostages from the hijacked train.")
+
+
+def test_a_response_to_an_act_told_earlier_is_aimed_at_its_maker() -> None:
+    found = _shown(
+        "Israeli Prime Minister Benjamin Netanyahu apologized to Turkey on Friday for the deaths of nine activists. "
+        "Turkish Prime Minister Recep Tayyip Erdogan accepted the apology."
+    )
+    assert ("AGREE", "TUR", "ISR") in found
+    rejected = _shown("The United Nations demanded that Iraq allow the inspectors back. Iraq rejected the demand on Sunday.")
+    assert ("REJECT", "IRQ", "IGO") in rejected
+    # With no earlier act of that kind told, the response keeps no target.
+    assert ("REJECT", "IRQ", None) in _shown("Iraq rejected the demand on Sunday.")

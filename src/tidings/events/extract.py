@@ -16,6 +16,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
+from tidings.events.answered import aim_responses
 from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import committed, load_intent, recode
 from tidings.events.lexicon import Entry, Lexicon
@@ -1123,6 +1124,7 @@ def extract_events(
     events = _drop_restated(events, resolved.doc)
     events = _ultimatums(coder, events)  # after: the threat sits inside the demand's phrase
     events = _claimed(coder, events)
+    events = aim_responses(doc, events)
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (
