@@ -721,3 +721,9 @@ def test_a_response_to_an_act_told_earlier_is_aimed_at_its_maker() -> None:
     assert ("REJECT", "IRQ", "IGO") in rejected
     # With no earlier act of that kind told, the response keeps no target.
     assert ("REJECT", "IRQ", None) in _shown("Iraq rejected the demand on Sunday.")
+
+
+def test_who_brokers_a_deal_mediates_it() -> None:
+    found = _shown("Egypt brokered a truce between Israel and Hamas.")
+    assert ("CONSULT", "EGY", "ISR") in found and ("CONSULT", "EGY", "PSE") in found
+    assert "AGREE" not in {t for t, s, _ in found if s == "EGY"}
