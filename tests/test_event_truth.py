@@ -727,3 +727,25 @@ def test_who_brokers_a_deal_mediates_it() -> None:
     found = _shown("Egypt brokered a truce between Israel and Hamas.")
     assert ("CONSULT", "EGY", "ISR") in found and ("CONSULT", "EGY", "PSE") in found
     assert "AGREE" not in {t for t, s, _ in found if s == "EGY"}
+
+
+def test_a_blast_retold_with_only_its_place_is_the_same_act() -> None:
+    report = (
+        "Bombs exploded at the U.S. embassies in Kenya and Tanzania on Friday. "
+        "The blast in Nairobi occurred at about 10:35 a.m. At least 74 people were killed in Nairobi."
+    )
+    found = _shown(report)
+    assert (("ASSAULT", None, "USA")) in found
+    assert not any(t == "ASSAULT" and tgt == "KEN" for t, _, tgt in found)
+    # Alone in a report, the act told with its place stays.
+    assert ("ASSAULT", None, "KEN") in _shown("At least 74 people were killed in Nairobi on Friday.")
+
+
+def test_condemning_strikes_aims_at_the_body_that_qualifies_them() -> None:
+    assert ("ACCUSE", "RUS", "IGO") in _shown("Russia condemned the NATO airstrikes as a violation of international law.")
+
+
+def test_exchanging_fire_is_mutual_and_a_refusal_said_with_would_is_made() -> None:
+    found = _shown("India and Pakistan exchanged fire across the line of control.")
+    assert ("ASSAULT", "IND", "PAK") in found and ("ASSAULT", "PAK", "IND") in found
+    assert "REJECT" in _types("Deputy Prime Minister Tariq Aziz said Iraq would never accept the inspections.")

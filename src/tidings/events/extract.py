@@ -644,6 +644,17 @@ class _Coder:
             # "condemned the bombings near U.S. embassies": whoever did them, not their victims.
             doers = [c for o in objs for c in o.children if c.dep_ == "poss"]
             doers += [g for o in objs for g in _prep_objects(o, "by")]
+            # "condemned the NATO airstrikes", "Israeli raids": the body that qualifies them
+            doers += [
+                c
+                for o in objs
+                for c in o.children
+                if c.dep_ in ("compound", "amod")
+                and c.i < o.i
+                and (m := self.resolved.mention_at(c)) is not None
+                and m.actor.kind in ("state", "org")
+                and c.lemma_.lower() not in load_sense_words().facilities
+            ]
             if trigger.lemma_.lower() == "blame":
                 # "blamed the attack on India": the one it is blamed on did it
                 doers += [g for o in objs for g in _prep_objects(o, "on")] + _prep_objects(trigger, "on")
@@ -990,12 +1001,13 @@ class _Coder:
             kind, cameo, intent = entry.type, entry.cameo or self.ontology.default_cameo(entry.type), False
             modality = Modality.HYPOTHETICAL
         if (
-            entry.type == "THREATEN"
+            (entry.type == "THREATEN" or (entry.type == "REJECT" and entry.negated))
             and not intent
             and modality in (Modality.HYPOTHETICAL, Modality.INTENDED)
             and _said_will(trigger)
         ):
-            # "Iran said it would retaliate": a threat said is made, whatever the modal of its clause
+            # "Iran said it would retaliate", "Aziz said Baghdad would never accept the inspections":
+            # a threat or a refusal said is made, whatever the modal of its clause
             modality = statement_modality(trigger)
         if intent or given is not None:
             # A stated intent (AGREE, THREATEN) or obligation (REQUEST) is itself the act.
@@ -1125,6 +1137,7 @@ def extract_events(
     events = _ultimatums(coder, events)  # after: the threat sits inside the demand's phrase
     events = _claimed(coder, events)
     events = aim_responses(doc, events)
+    events = _place_restatements(doc, events)
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (
@@ -1492,6 +1505,40 @@ def _stating_verb(verb: Any) -> Any | None:
 
 
 ULTIMATUM_ENTRY = Entry(id="threaten.ultimatum_or", type="THREATEN", cameo="130", mode=None, context=None, target=(), strength=0.55)
+
+
+_AT_PLACE = frozenset({"in", "at", "near", "outside", "across", "inside", "throughout"})
+
+
+def _place_restatements(doc: Any, events: list[Event]) -> list[Event]:
+    """ "The blast in Nairobi occurred at 10:35", "at least 74 were killed in Nairobi": an act of
+    force told with no doer and only the place it struck, in a report that tells that act with its
+    victim or its doer, is the same act retold (its place is no target). Dropped; alone in the
+    report, it stays."""
+    starts = token_starts(doc)
+
+    def place_only(e: Event) -> bool:
+        if e.type not in FORCE or e.source is not None or e.target is None or e.target.actor is None:
+            return False
+        if e.target.actor.kind != "state":
+            return False
+        span = tokens_overlapping(starts, e.sentence_start, e.sentence_start + len(e.sentence))
+        words = e.target.text.split()
+        return any(
+            doc[i].text == words[-1]
+            and doc[i].dep_ == "pobj"
+            and doc[i].head.lower_ in _AT_PLACE
+            # (a facility's owner, "at the U.S. embassies", is a victim, not a place)
+            and doc[i].lemma_.lower() not in load_sense_words().facilities
+            for i in span
+            if i < len(doc)
+        )
+
+    restated = {e.event_id for e in events if place_only(e)}
+    if not restated:
+        return events
+    told = {e.type for e in events if e.event_id not in restated}
+    return [e for e in events if e.event_id not in restated or e.type not in told]
 
 
 def _claimed(coder: _Coder, events: list[Event]) -> list[Event]:
