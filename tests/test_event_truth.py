@@ -749,3 +749,15 @@ def test_exchanging_fire_is_mutual_and_a_refusal_said_with_would_is_made() -> No
     found = _shown("India and Pakistan exchanged fire across the line of control.")
     assert ("ASSAULT", "IND", "PAK") in found and ("ASSAULT", "PAK", "IND") in found
     assert "REJECT" in _types("Deputy Prime Minister Tariq Aziz said Iraq would never accept the inspections.")
+
+
+def test_a_stance_refused_is_a_rejection() -> None:
+    assert ("REJECT", "RUS", "USA") in _shown("Russia does not support the American plan.")
+    assert "REJECT" in _types("Turkish Prime Minister Erdogan did not accept the apology.")
+    # Other negated acts are no events at all.
+    assert not _shown("Russia did not meet the American envoy.")
+
+
+def test_a_speaker_does_not_do_the_force_he_speaks_of() -> None:
+    found = _shown("Foreign Minister Don McKinnon said that terrorist bombings in Nairobi show that terrorism is an indiscriminate killer.")
+    assert not any(t == "ASSAULT" and s == "NZL" for t, s, _ in found)

@@ -288,7 +288,9 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
         return None
     negated = is_negated(token)
     objs = _objects(token)
-    for entry in sorted(entries, key=lambda e: (not e.objects, not e.particle)):
+    # A negated verb tries first the entries that code its refusal ("does not recognize the court":
+    # REJECT), then the others (whose event is stored negated).
+    for entry in sorted(entries, key=lambda e: (not (negated and e.negated), not e.objects, not e.particle)):
         if not _has_particle(token, entry.particle) or (entry.negated and not negated):
             continue
         if entry.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
@@ -610,6 +612,12 @@ class _Coder:
                 # ("following the bombings" parsed with "following" as the governing verb)
                 # "Clinton met his aides following the bombings": not Clinton's bombings (but
                 # "youths threw stones during demonstrations" were at their own demonstrations)
+                return [], False
+            if trigger.dep_ in ("nsubj", "nsubjpass") or (
+                entry.type in FORCE and verb.lemma_.lower() in load_modality_words().reporting_verbs
+            ):
+                # "McKinnon said that terrorist bombings show …": the noun is its clause's subject,
+                # and a speaker does not do the force he speaks of
                 return [], False
             subj, _ = _subject(verb)
             return self.roles(subj), True
