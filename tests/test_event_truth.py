@@ -761,3 +761,9 @@ def test_a_stance_refused_is_a_rejection() -> None:
 def test_a_speaker_does_not_do_the_force_he_speaks_of() -> None:
     found = _shown("Foreign Minister Don McKinnon said that terrorist bombings in Nairobi show that terrorism is an indiscriminate killer.")
     assert not any(t == "ASSAULT" and s == "NZL" for t, s, _ in found)
+
+
+def test_consent_to_a_bid_is_an_agreement_and_the_act_consented_to_is_not_yet() -> None:
+    assert ("AGREE", "IGO", "POL") in _shown("NATO approved Poland's membership.")
+    assert "COOPERATE" not in _types("All NATO member states have approved Poland's joining the alliance.")
+    assert ("COOPERATE", "POL", "IGO") in _shown("Poland joined the alliance on Friday.")

@@ -54,6 +54,7 @@ class ModalityWords:
     prospect_preps: frozenset[str]
     presupposing_marks: frozenset[str]
     stance_verbs: frozenset[str]
+    authorizing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +192,10 @@ def modality_of(token: Any) -> Modality:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
                 return Modality.HYPOTHETICAL  # "calls for Israel's withdrawal", "conditions for restoring ties"
+        if lemma in w.authorizing_verbs and (
+            (own_phrase and dep in ("dobj", "obj", "pcomp", "xcomp")) or (dep == "ccomp" and child.tag_ == "VBG")
+        ):
+            return Modality.INTENDED  # "approved their joining the alliance": consented to, not yet done
         if dep == "acl" and lemma in w.directive_nouns and child.tag_ != "VBG":
             # "a call to withdraw", "a proposal to meet"; not what a text does in saying it ("a
             # resolution condemning Israel" condemns)
