@@ -766,4 +766,4 @@ def test_a_speaker_does_not_do_the_force_he_speaks_of() -> None:
 def test_consent_to_a_bid_is_an_agreement_and_the_act_consented_to_is_not_yet() -> None:
     assert ("AGREE", "IGO", "POL") in _shown("NATO approved Poland's membership.")
     assert "COOPERATE" not in _types("All NATO member states have approved Poland's joining the alliance.")
-    assert ("COOPERATE", "POL", "IGO") in _shown("Poland joined the alliance on Friday.")
+    assert ("COOPERATE", "POL", "IGO") in _shown("Poland joined NATO on Friday.")
