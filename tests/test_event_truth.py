@@ -767,3 +767,11 @@ def test_consent_to_a_bid_is_an_agreement_and_the_act_consented_to_is_not_yet() 
     assert ("AGREE", "IGO", "POL") in _shown("NATO approved Poland's membership.")
     assert "COOPERATE" not in _types("All NATO member states have approved Poland's joining the alliance.")
     assert ("COOPERATE", "POL", "IGO") in _shown("Poland joined NATO on Friday.")
+
+
+def test_naming_by_a_word_of_praise_is_support_and_calling_strikes_illegal_is_no_strike() -> None:
+    assert ("SUPPORT", "CZE", "IGO") in _shown("The Czech president called NATO membership a guarantee of security.")
+    assert "PROTEST" not in _types("Russia called the strikes illegal.")
+    assert "ACCUSE" in _types("Russia called the strikes illegal.")
+    # Of themselves, no one is praised.
+    assert "SUPPORT" not in _types("The two Slavic neighbors see themselves as natural partners.")

@@ -22,6 +22,7 @@ from tidings.events.modality import describes
 from tidings.events.wordlists import load_word_lists
 
 _PLACE_PREPS = frozenset({"to", "in", "into", "at", "for"})
+_REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,12 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         and any(c.dep_ in ("amod", "compound") and c.lower_ in load_sense_words().dangers for c in token.children)
     ):
         return False  # "amid a growing threat from China": a danger posed, not a threat made
+    if (
+        entry.type in ("SUPPORT", "ACCUSE")
+        and not is_noun
+        and any(c.dep_ in ("dobj", "obj") and c.lower_ in _REFLEXIVES for c in token.children)
+    ):
+        return False  # "the two neighbours see themselves as natural partners": of themselves, no one praised
     if entry.type == "CONSULT" and not is_noun and _spoken_to_audience(token):
         return False  # "Speaking to British lawmakers, Starmer said": an audience, not a party consulted
     if entry.needs_complement and not any(_has_complement(token, c) for c in entry.needs_complement):
