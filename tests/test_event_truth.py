@@ -775,3 +775,10 @@ def test_naming_by_a_word_of_praise_is_support_and_calling_strikes_illegal_is_no
     assert "ACCUSE" in _types("Russia called the strikes illegal.")
     # Of themselves, no one is praised.
     assert "SUPPORT" not in _types("The two Slavic neighbors see themselves as natural partners.")
+
+
+def test_a_stance_expressed_is_support_or_disapproval() -> None:
+    assert ("SUPPORT", "NZL", "USA") in _shown("New Zealand expressed understanding over the U.S. missile attacks.")
+    assert ("ACCUSE", "CHN", "USA") in _shown("China expressed concern over the U.S. strikes.")
+    # Regret over one's own act is no accusation.
+    assert "ACCUSE" not in _types("Israeli Prime Minister Netanyahu expressed regret for the deaths.")
