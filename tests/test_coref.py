@@ -334,3 +334,10 @@ def test_a_peoples_adjective_before_a_lower_case_sea_is_no_state(nlp: Any) -> No
     found = _mentions(nlp, "The US military buildup in the Persian gulf continues apace.", date(1998, 2, 13))
     assert all(t != "Persian" for t, _, _, _ in found)
     assert _of(_mentions(nlp, "Police in the Comoros archipelago raided two homes.", date(1998, 9, 11)), "Comoros")[1] == "COM"
+
+
+def test_the_last_word_of_a_persons_name_is_no_outlet(nlp: Any) -> None:
+    found = _mentions(nlp, "Environment Minister Robert Hill said the vote was a setback.", date(1999, 11, 6))
+    assert all(name != "The Hill" for _, name, _, _ in found)
+    told = _mentions(nlp, "Trump told The Hill on Monday that talks failed.", date(2019, 11, 6))
+    assert _of(told, "The Hill")[1] == "USA"

@@ -363,7 +363,11 @@ def _placed_in_phrase(noun: Any) -> bool:
 def _inside_name(doc: Any, span: Any) -> bool:
     """One word of a longer capitalised name is not the body that word alone names: "Independent"
     in "the Commonwealth of Independent States" is not The Independent."""
-    if len(span) != 1 or span.end >= len(doc) or span.start < 1:
+    if len(span) != 1 or span.start < 1:
+        return False
+    if span[0].ent_type_ == "PERSON" and (span[0].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I")):
+        return True  # "Environment Minister Robert Hill" is a man, not The Hill
+    if span.end >= len(doc):
         return False
     after, before = doc[span.end], doc[span.start - 1]
     if not (after.text[:1].isupper() and after.pos_ == "PROPN"):
