@@ -782,3 +782,11 @@ def test_a_stance_expressed_is_support_or_disapproval() -> None:
     assert ("ACCUSE", "CHN", "USA") in _shown("China expressed concern over the U.S. strikes.")
     # Regret over one's own act is no accusation.
     assert "ACCUSE" not in _types("Israeli Prime Minister Netanyahu expressed regret for the deaths.")
+
+
+def test_a_relative_clause_told_of_a_person_is_its_own_fact() -> None:
+    found = _shown("Cuban President Fidel Castro said he would meet Albright, who visited Havana on Wednesday.")
+    assert ("CONSULT", "USA", "CUB") in found
+    # One told of an act only retells that act.
+    retold = _shown("Officials hoped she would bring aid after the bombings, which killed 257 people in Kenya.")
+    assert not any(t == "ASSAULT" and tgt == "KEN" for t, _, tgt in retold)

@@ -20,7 +20,14 @@ from tidings.events.answered import aim_responses
 from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import committed, load_intent, recode
 from tidings.events.lexicon import Entry, Lexicon
-from tidings.events.modality import governing_verb, is_negated, load_modality_words, modality_of, statement_modality
+from tidings.events.modality import (
+    governing_verb,
+    is_negated,
+    load_modality_words,
+    modality_of,
+    statement_modality,
+    told_of_actor,
+)
 from tidings.events.sense import load_sense_words, sense_fits
 from tidings.events.verbdict import receiving_verbs, undergo_verbs
 from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
@@ -1291,6 +1298,7 @@ def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
         while t.head.i != t.i:
             if (
                 (t.dep_ in ("nsubj", "nsubjpass", "conj") and t.head.i in outer)
+                or told_of_actor(t)  # "meet Albright, who visited Havana": its own fact
                 or t.lower_ in _OCCASION
                 or (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OCCASION for m in t.children))
             ):

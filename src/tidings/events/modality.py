@@ -152,6 +152,19 @@ def shared_aux(verb: Any) -> list[Any]:
         v = v.head
 
 
+def told_of_actor(verb: Any) -> bool:
+    """Is ``verb`` a relative clause in the simple past told of a person or a body ("Albright, who
+    visited Havana on Wednesday")? It tells its own fact. (One told of an act, "the bombings, which
+    killed 257", only retells that act.)"""
+    head = verb.head
+    return bool(
+        verb.dep_ == "relcl"
+        and verb.tag_ == "VBD"
+        and (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        and any(c.lower_ == "who" for c in verb.children)
+    )
+
+
 def modality_of(token: Any) -> Modality:
     w = _words()
     verb = governing_verb(token)
@@ -176,6 +189,10 @@ def modality_of(token: Any) -> Modality:
     own_phrase = True  # not yet out of the trigger's own clause ("a proposal of a ceasefire that is supported")
     for child, head in _chain(token):
         lemma = head.lemma_.lower()
+        if child.i == verb.i and told_of_actor(child):
+            # "he would meet Albright, who visited Havana on Wednesday": a relative clause in the
+            # simple past tells its own fact, whatever the mood of the clause around it
+            return Modality.ASSERTED
         dep, gerund, prev = child.dep_, child.dep_ == "prep" and prev == "pcomp", child.dep_
         # "for rearming Europe and supporting Ukraine": a gerund joined to another stays in the phrase
         joined = dep == "conj" and head.dep_ in ("pcomp", "pobj") and child.tag_ == head.tag_
