@@ -785,7 +785,7 @@ def test_a_stance_expressed_is_support_or_disapproval() -> None:
 
 
 def test_a_relative_clause_told_of_a_person_is_its_own_fact() -> None:
-    found = _shown("Cuban President Fidel Castro said he would meet Albright, who visited Havana on Wednesday.")
+    found = _shown("Cuban President Fidel Castro said he would meet U.S. envoy Bill Richardson, who visited Havana on Wednesday.")
     assert ("CONSULT", "USA", "CUB") in found
     # One told of an act only retells that act.
     retold = _shown("Officials hoped she would bring aid after the bombings, which killed 257 people in Kenya.")
