@@ -537,6 +537,74 @@ def _join_partial_leads(drafts: list[_Draft], attributor: Attributor) -> list[_D
     return out
 
 
+# A tail this long past a partial content's closing mark is no phrase of the content any more.
+MAX_TAIL_WORDS = 25
+_TAIL_STOPS = {";", "—", "–", "―", "--", ":"}
+
+
+def _tail_start(attributor: Attributor, close: int, sentence_end: int) -> Any | None:
+    """The first token after a partial content's closing mark when it goes on with the claim: a
+    prepositional phrase right after the mark ("called the remarks “a true wake-up call” to his
+    coalition"), a clause of condition, time or cause ("warned of an “atrocity” if Britain
+    remained"), or "and"/"but" before a noun phrase or a "that" clause ("“provocative” and a
+    “grave threat” to regional stability"). A comma inside the mark leaves a prepositional phrase
+    out: "“that crap,” in an interview with CNN" is the reporter's aside (``_cut_after_quote``)."""
+    doc = attributor.doc
+    toks = [doc[i] for i in tokens_overlapping(attributor.starts, close, sentence_end) if doc[i].idx >= close]
+    toks = [t for t in toks if not t.is_space]
+    if len(toks) < 2 or toks[0].idx - close > 1:
+        return None
+    first, second = toks[0], toks[1]
+    comma = attributor.text[close - 2 : close - 1] == ","
+    if first.pos_ == "ADP" and first.dep_ == "prep" and not comma:
+        return None if first.lower_ in ("according", "by", "as") else first
+    if first.pos_ == "SCONJ" and first.dep_ == "mark" and first.lower_ != "as":
+        return first
+    if first.tag_ == "WRB" and first.dep_ == "advmod" and first.head.i > first.i:
+        return first  # "“…,” when it comes to …"
+    if first.lower_ in ("and", "but") and (second.pos_ in ("DET", "NUM", "SCONJ") or second.lower_ == "that"):
+        return first
+    return None
+
+
+def _tail_after_quote(d: _Draft, attributor: Attributor) -> _Draft:
+    """A partial content the parse ends at its closing mark, taken on over what goes on with
+    the claim up to the sentence's end (``_tail_start``). PolNeAR's contents run on so (11 of 16
+    such tails in the tune part); a tail that holds a cue ("“…,” though she noted …", "“…,”
+    according to Mr. Rhodes") or stops at a dash or a semicolon is left out."""
+    text = attributor.text
+    end = d.end
+    if d.kind is not QuoteKind.PARTIAL or d.who.cue is None or text[end - 1 : end] not in _MARKS:
+        return d
+    at = tokens_overlapping(attributor.starts, end - 1, end)
+    if not at:
+        return d
+    sent = attributor.doc[at[0]].sent
+    line_end = text.find("\n", end)
+    sentence_end = min(sent.end_char, len(text) if line_end < 0 else line_end)
+    first = _tail_start(attributor, end, sentence_end)
+    if first is None:
+        return d
+    last = None
+    for t in attributor.doc[first.i : sent.end]:
+        if t.idx >= sentence_end or t.text in _TAIL_STOPS:
+            break
+        if t.i in attributor.cues:
+            return d
+        if not t.is_punct or text[t.idx] in _MARKS:
+            last = t
+    if last is None:
+        return d
+    new_end = last.idx + len(last)
+    tail = text[end:new_end]
+    if len(tail.split()) > MAX_TAIL_WORDS:
+        return d
+    parts = [*d.parts[:-1], (d.parts[-1][0], new_end)]
+    body = " ".join(text[a:b] for a, b in parts)
+    kind = QuoteKind.PARTIAL if _quoted_edge(body) else QuoteKind.INDIRECT
+    return _Draft(parts, kind, d.who, d.spans)
+
+
 def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     text = doc_text(resolved.doc)
     every = find_quote_spans(text, min_words=1)
@@ -544,7 +612,7 @@ def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     indirect, absorbed = _indirect(attributor, every, text)
     spans = [n for n, s in enumerate(every) if len(text[s.start : s.end].split()) >= MIN_WORDS]
     drafts = sorted(_direct(attributor, every, spans, absorbed, text) + indirect, key=lambda d: d.start)
-    drafts = _join_partial_leads(drafts, attributor)
+    drafts = [_tail_after_quote(d, attributor) for d in _join_partial_leads(drafts, attributor)]
     out: list[Quote] = []
     for d in drafts:
         start, end = d.start, d.end

@@ -20,7 +20,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc, person_pronouns
 from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
-from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues
+from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues, subject
 from tidings.quotes.marks import QuoteSpan
 from tidings.records import Role
 
@@ -295,7 +295,45 @@ class Attributor:
                     cues = [self.cues[t.i] for t in sent if t.i in self.cues and self.cues[t.i].speaker is not None]
                     if cues:
                         return self.attribution(cues[-1], cues[:-1])
+                    lead = self._lead_in(sent, colon)
+                    if lead is not None:
+                        return Attribution(lead, (), None)
         return Attribution(None, (), None)
+
+    def _lead_in(self, sent: Any, colon: int) -> Role | None:
+        """The speaker of a lead-in with no verb of saying, closed by a colon before a quotation:
+        the subject of its verb ("Sanders made the following comment:", "Clinton's response was:",
+        "Hoff's letter makes a libertarian-style case:"), or, with no verb, the person or body it
+        names ("Reid: '…'", "A lesson from Loretta Lynch: '…'", "Said Ellis: “…”"). Nothing in
+        it but the colon ties the words to anyone, and these are whom PolNeAR names."""
+        toks = [t for t in sent if t.idx < colon]
+        if not toks:
+            return None
+        root = sent.root
+        if root.idx >= colon:
+            # The parse ran the lead-in on into the quotation: its highest verb before the colon.
+            verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+            root = min(verbs, key=lambda t: len(chain_up(t))) if verbs else root
+        if root.idx < colon and root.pos_ in ("VERB", "AUX"):
+            subj = subject(root, frozenset(self.inside))
+            if subj is None or subj.idx >= colon:
+                return None
+            # Someone, or someone's words ("Clinton's response"); not "The stakes are high:".
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                return self.role(subj)
+            if subj.pos_ == "PROPN" or self.names_actor(subj):
+                return self.role(subj)
+            return self.role(subj) if subj.lower_ in person_pronouns() else None
+        if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("said", "says") for t in toks):
+            return None
+        lo, hi = toks[0].idx, colon
+        named = [m for m in self.resolved.mentions if lo <= m.start and m.end <= hi and m.actor.kind == "person"]
+        if named:
+            return Role(named[0].text, named[0].actor)
+        if root.idx < colon and root.pos_ == "PROPN":
+            return self.role(root)
+        return None
 
 
 def _joined(token: Any) -> int | None:

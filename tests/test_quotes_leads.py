@@ -1,0 +1,86 @@
+"""Where a partial quotation's content ends, and who speaks a quotation that no verb of saying
+attributes: a lead-in closed by a colon, and the attribution just before it. Sentences written
+for these tests (the first line of each text is read as its headline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings import process_text
+from tidings.records import Analysis, Quote, QuoteKind
+
+
+def _quotes(text: str) -> list[Quote]:
+    out = process_text(text, published="2016-05-10")
+    assert isinstance(out, Analysis)
+    return list(out.quotes)
+
+
+def _with(quotes: list[Quote], words: str) -> list[Quote]:
+    return [q for q in quotes if words in q.text]
+
+
+def _speaker(q: Quote) -> str | None:
+    return q.speaker.text if q.speaker is not None else None
+
+
+@pytest.mark.model
+def test_a_partial_content_runs_on_over_a_phrase_or_clause_after_its_closing_mark() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The mayor called the council's plan \"a slap in the face\" to the families of the east side.\n\n"
+        "The union described the cuts as \"reckless and cruel\" and a \"betrayal\" of every nurse in the city.\n\n"
+        "The governor warned of a \"long and painful winter\" if the pipeline stayed closed."
+    )
+    quotes = _quotes(text)
+    (slap,) = _with(quotes, "slap in the face")
+    assert slap.text.endswith("families of the east side") and slap.kind is QuoteKind.INDIRECT
+    (cuts,) = _with(quotes, "reckless and cruel")
+    assert cuts.text.endswith("every nurse in the city")
+    (winter,) = _with(quotes, "painful winter")
+    assert winter.text.endswith("the pipeline stayed closed") and _speaker(winter) == "The governor"
+
+
+@pytest.mark.model
+def test_a_partial_content_ends_at_its_mark_before_a_cue_or_an_aside() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The treasurer said the deficit was \"manageable for now,\" though she noted the reserve was thin.\n\n"
+        "The mayor said the plan was \"dead on arrival,\" in an interview with a local radio station.\n\n"
+        "The first year was \"a learning curve,\" according to the treasurer."
+    )
+    quotes = _quotes(text)
+    (deficit,) = _with(quotes, "manageable for now")
+    assert deficit.kind is QuoteKind.PARTIAL and "reserve" not in deficit.text
+    (plan,) = _with(quotes, "dead on arrival")
+    assert plan.kind is QuoteKind.PARTIAL and "interview" not in plan.text
+    (curve,) = _with(quotes, "learning curve")
+    assert curve.kind is QuoteKind.PARTIAL and "according" not in curve.text
+
+
+@pytest.mark.model
+def test_a_lead_in_closed_by_a_colon_names_the_speaker_without_a_verb_of_saying() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "Governor Maria Ortiz gave a blunt answer: “We will not raise taxes this year.”\n\n"
+        "The treasurer’s reply was short: “The money is simply not there.”\n\n"
+        "Mayor Tom Reyes made the following remark at the meeting:\n\n"
+        "“Nobody in this room wants to close a school.”\n\n"
+        "The stakes are high: “Whoever wins the county wins the state.”"
+    )
+    quotes = _quotes(text)
+    (taxes,) = _with(quotes, "raise taxes")
+    assert taxes.kind is QuoteKind.DIRECT and _speaker(taxes) == "Maria Ortiz"
+    (money,) = _with(quotes, "simply not there")
+    assert "treasurer" in (_speaker(money) or "")
+    (school,) = _with(quotes, "close a school")
+    assert _speaker(school) == "Tom Reyes"
+    (county,) = _with(quotes, "wins the county")
+    assert county.speaker is None  # "the stakes" are nobody
+
+
+@pytest.mark.model
+def test_a_headline_lead_in_names_its_speaker() -> None:
+    text = "A lesson from Ruth Bader Ginsburg: 'Fight for the things you care about.'\n\nShe spoke at a college on Monday."
+    (q,) = _with(_quotes(text), "things you care about")
+    assert _speaker(q) == "Ruth Bader Ginsburg"
