@@ -84,3 +84,20 @@ def test_a_headline_lead_in_names_its_speaker() -> None:
     text = "A lesson from Ruth Bader Ginsburg: 'Fight for the things you care about.'\n\nShe spoke at a college on Monday."
     (q,) = _with(_quotes(text), "things you care about")
     assert _speaker(q) == "Ruth Bader Ginsburg"
+
+
+@pytest.mark.model
+def test_as_someone_put_it_attributes_the_words_around_it() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The only test for the grant is a \"clear public benefit,\" as a council memo put it.\n\n"
+        "As Ana Ruiz, a lawyer at the city's housing office, put it, \"Who pays when the rent doubles?\"\n\n"
+        "The clerk put it on the table before the vote."
+    )
+    quotes = _quotes(text)
+    (grant,) = _with(quotes, "clear public benefit")
+    assert grant.text.startswith("The only test") and grant.kind is QuoteKind.PARTIAL
+    assert _speaker(grant) == "a council memo"
+    (rent,) = _with(quotes, "rent doubles")
+    assert rent.kind is QuoteKind.DIRECT and _speaker(rent) == "Ana Ruiz"
+    assert not _with(quotes, "on the table")

@@ -21,7 +21,18 @@ import yaml
 from tidings.errors import DataFileError
 from tidings.yamlfile import load_yaml
 
-SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media", "resuming")
+SECTIONS = (
+    "speech",
+    "belief",
+    "attitude",
+    "evidence",
+    "relay",
+    "naming",
+    "prepositions",
+    "media",
+    "resuming",
+    "phrases",
+)
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -36,6 +47,7 @@ class CueLexicon:
     prepositions: tuple[str, ...]
     media: frozenset[str]
     resuming: frozenset[str] = frozenset()
+    phrases: frozenset[str] = frozenset()  # "put it": a verb with the one object that makes it a cue
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -83,6 +95,7 @@ def load_cues() -> CueLexicon:
         prepositions=tuple(dict.fromkeys(merged["prepositions"])),
         media=frozenset(merged["media"]),
         resuming=frozenset(merged["resuming"]),
+        phrases=frozenset(" ".join(p.split()) for p in merged["phrases"]),
     )
 
 
@@ -234,6 +247,8 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
         return None
     lemma = cue_lemma(token)
     if lemma is None:
+        if _phrase(token):
+            return Cue(token, "speech", subject(token, quoted), _media_relay(token))
         return None
     kind = load_cues().kind(lemma) or "speech"
     if lemma in ("quote", "cite"):
@@ -245,7 +260,20 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
     return Cue(token, kind, subject(token, quoted), _media_relay(token))
 
 
+def _phrase(token: Any) -> bool:
+    """Is the verb ``token`` a cue by its object, as a phrase of the lexicon ("put it")?"""
+    phrases = load_cues().phrases
+    return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ == "dobj")
+
+
+@lru_cache(maxsize=1)
+def _phrase_verbs() -> frozenset[str]:
+    verbs = {p.split()[0] for p in load_cues().phrases}
+    return frozenset(form for v in verbs for form in _inflections(v))
+
+
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
-    """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first words."""
-    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words()
+    """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first
+    words, the verbs of the lexicon's phrases."""
+    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words() | _phrase_verbs()
