@@ -101,3 +101,33 @@ def test_as_someone_put_it_attributes_the_words_around_it() -> None:
     (rent,) = _with(quotes, "rent doubles")
     assert rent.kind is QuoteKind.DIRECT and _speaker(rent) == "Ana Ruiz"
     assert not _with(quotes, "on the table")
+
+
+@pytest.mark.model
+def test_an_attribution_after_a_question_or_exclamation_mark_is_the_quotations() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The vote came late on Tuesday.\n\n"
+        "“Where did all the money go?” Councilwoman Dana Whitfield asked of the mayor's office on Tuesday, "
+        "when the auditors' report showed the gap had doubled.\n\n"
+        "“We won!” Mayor Tom Reyes wrote in a late-night message to his staff and volunteers across the city."
+    )
+    quotes = _quotes(text)
+    (money,) = _with(quotes, "money go")
+    assert money.kind is QuoteKind.DIRECT and "Dana Whitfield" in (_speaker(money) or "")
+    (won,) = _with(quotes, "We won")
+    assert _speaker(won) == "Tom Reyes"
+
+
+@pytest.mark.model
+def test_verbs_of_saying_by_manner_attribute_a_quotation() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "“Sit down and wait your turn,” the chairman barked at the crowd.\n\n"
+        "“I never read the report,” Ms. Lane confessed."
+    )
+    quotes = _quotes(text)
+    (sit,) = _with(quotes, "wait your turn")
+    assert sit.cue == "barked" and _speaker(sit) == "the chairman"
+    (read,) = _with(quotes, "never read")
+    assert read.cue == "confessed" and _speaker(read) == "Lane"

@@ -231,13 +231,27 @@ class Attributor:
             # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
             # with its attribution, however long the parse's next sentence is.
             leads_on = self.text[span.start : span.end].rstrip().endswith(",")
-            if (len(nxt) <= 10 or leads_on) and len(between) <= 3 and "\n" not in between:
+            if (len(nxt) <= 10 or leads_on or self._opens_with_cue(nxt)) and len(between) <= 3 and "\n" not in between:
                 sents.append(nxt)
         # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
         lo = self.text.rfind("\n", 0, span.open_mark) + 1
         hi = self.text.find("\n", span.close_end)
         hi = len(self.text) if hi < 0 else hi
         return [t for s in sents for t in s if t.i not in self.inside and lo <= t.idx < hi]
+
+    def _opens_with_cue(self, sent: Any) -> bool:
+        """Does ``sent`` open with an attribution, its verb of saying the sentence's own verb
+        ("“Who do they think they are?” Trump said of Apple in February, when …", "“…!”
+        McDonough wrote in an email to …")? The parser ends a sentence at a question or
+        exclamation mark inside the quotation, and the attribution after it, however long,
+        is the quotation's."""
+        for t in sent[:MAX_APPOSITIVE]:
+            if t.i in self.inside:
+                return False
+            cue = self.cues.get(t.i)
+            if cue is not None and t.dep_ == "ROOT" and cue.kind in ("speech", "relay") and cue.speaker is not None:
+                return not any(c.dep_ == "ccomp" for c in t.children)
+        return False
 
     def for_quote(self, span: QuoteSpan) -> Attribution:
         region = self.region(span)
