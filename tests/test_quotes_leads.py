@@ -131,3 +131,20 @@ def test_verbs_of_saying_by_manner_attribute_a_quotation() -> None:
     assert sit.cue == "barked" and _speaker(sit) == "the chairman"
     (read,) = _with(quotes, "never read")
     assert read.cue == "confessed" and _speaker(read) == "Lane"
+
+
+@pytest.mark.model
+def test_the_medium_after_a_quoted_phrase_is_not_content() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "Councilman Ray Ortiz called the budget “a fraud” in a tweet on Sunday.\n\n"
+        "The host called the mayor a “coward” on his radio show.\n\n"
+        "The mayor called the council's plan \"a slap in the face\" to the families of the east side."
+    )
+    quotes = _quotes(text)
+    (fraud,) = _with(quotes, "fraud")
+    assert fraud.text == "the budget “a fraud”" and fraud.kind is QuoteKind.PARTIAL
+    (coward,) = _with(quotes, "coward")
+    assert "radio" not in coward.text and coward.kind is QuoteKind.PARTIAL
+    (slap,) = _with(quotes, "slap in the face")
+    assert slap.text.endswith("east side")

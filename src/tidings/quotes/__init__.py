@@ -159,8 +159,9 @@ def _cut_after_quote(bounds: tuple[int, int], inside: list[QuoteSpan], attributo
     """A content that goes on past a quoted phrase followed by a dash, or closed by a comma and
     followed by a prepositional phrase ("his campaign doesn't want “that crap,” in an interview
     with CNN"), ends with the phrase: what follows is the reporter's aside, not the speaker's
-    claim. A clause or a phrase that goes on with the claim ("a convention “surprise,” because
-    he could never vote for …", "would “walk all over us,” as Mrs. Clinton put it") stays in it,
+    claim; so is the medium it was said in, comma or none ("called the group “abhorrent” in a
+    tweet Sunday", "called her a “clown” on his radio show"). A clause or a phrase that goes on
+    with the claim ("a convention “surprise,” because he could never vote for …") stays in it,
     as PolNeAR annotates it."""
     text = attributor.text
     for s in inside:
@@ -170,7 +171,21 @@ def _cut_after_quote(bounds: tuple[int, int], inside: list[QuoteSpan], attributo
         comma = after[:1] == "," or text[s.start : s.end].rstrip().endswith(",")
         if after[:1] in ("—", "–", "―") or (comma and _aside_follows(attributor, s.close_end, bounds[1])):
             return bounds[0], s.close_end
+        if _medium_follows(attributor, s.close_end, bounds[1]):
+            return bounds[0], s.close_end
     return bounds
+
+
+def _medium_follows(attributor: Attributor, at: int, end: int) -> bool:
+    """Does a prepositional phrase naming the medium of the words ("in a tweet", "on his radio
+    show", "during an interview") follow ``at``?"""
+    doc = attributor.doc
+    toks = [doc[i] for i in tokens_overlapping(attributor.starts, at, end) if doc[i].idx >= at]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None or first.pos_ != "ADP" or first.lower_ not in ("in", "on", "during"):
+        return False
+    media = load_cues().media
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in media for c in first.children)
 
 
 def _aside_follows(attributor: Attributor, at: int, end: int) -> bool:
@@ -557,7 +572,9 @@ def _tail_start(attributor: Attributor, close: int, sentence_end: int) -> Any | 
     first, second = toks[0], toks[1]
     comma = attributor.text[close - 2 : close - 1] == ","
     if first.pos_ == "ADP" and first.dep_ == "prep" and not comma:
-        return None if first.lower_ in ("according", "by", "as") else first
+        if first.lower_ in ("according", "by", "as") or _medium_follows(attributor, close, sentence_end):
+            return None
+        return first
     if first.pos_ == "SCONJ" and first.dep_ == "mark" and first.lower_ != "as":
         return first
     if first.tag_ == "WRB" and first.dep_ == "advmod" and first.head.i > first.i:
