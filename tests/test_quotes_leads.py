@@ -148,3 +148,31 @@ def test_the_medium_after_a_quoted_phrase_is_not_content() -> None:
     assert "radio" not in coward.text and coward.kind is QuoteKind.PARTIAL
     (slap,) = _with(quotes, "slap in the face")
     assert slap.text.endswith("east side")
+
+
+@pytest.mark.model
+def test_a_lead_in_names_the_person_nearest_its_colon() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The size of the deficit doesn't surprise the auditor Maria Ortiz: “We warned them in March.”\n\n"
+        "More from Professor Amy Jones: “The reserve will be gone by the spring.”"
+    )
+    quotes = _quotes(text)
+    (warned,) = _with(quotes, "warned them")
+    assert _speaker(warned) == "Maria Ortiz"
+    (reserve,) = _with(quotes, "reserve will be gone")
+    assert _speaker(reserve) == "Amy Jones"
+
+
+@pytest.mark.model
+def test_a_quotation_after_a_verb_of_saying_with_no_words_of_its_own_is_its_content() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The vote was close on Tuesday. The treasurer, Dana Whitfield, agreed. “We cannot pay for both.”\n\n"
+        "The mayor agreed with the council. “We will have to cut the parks budget.”"
+    )
+    quotes = _quotes(text)
+    (both,) = _with(quotes, "pay for both")
+    assert both.cue == "agreed" and "Dana Whitfield" in (_speaker(both) or "")
+    (parks,) = _with(quotes, "parks budget")
+    assert parks.speaker is None  # "agreed with the council" is no lead-in to the words

@@ -300,6 +300,9 @@ class Attributor:
                 name = self.text[at:line_end].split(",")[0].strip()
                 role = self.resolved.role_for(head) or Role(name, None)
                 return Attribution(role, (), None)
+        said = self._said_before(span)
+        if said is not None:
+            return said
         # "Cruz said:" closing the text before the quotation, in this paragraph or the one before.
         before = self.text[max(0, line_start - 400) : span.open_mark].rstrip()
         if before.endswith(":"):
@@ -317,9 +320,10 @@ class Attributor:
     def _lead_in(self, sent: Any, colon: int) -> Role | None:
         """The speaker of a lead-in with no verb of saying, closed by a colon before a quotation:
         the subject of its verb ("Sanders made the following comment:", "Clinton's response was:",
-        "Hoff's letter makes a libertarian-style case:"), or, with no verb, the person or body it
-        names ("Reid: '…'", "A lesson from Loretta Lynch: '…'", "Said Ellis: “…”"). Nothing in
-        it but the colon ties the words to anyone, and these are whom PolNeAR names."""
+        "Hoff's letter makes a libertarian-style case:"), or else the person it names, the one
+        nearest the colon ("Reid: '…'", "A lesson from Loretta Lynch: '…'", "More from Jones:",
+        "The timing doesn't surprise pollster Daron Shaw:", "Continued Stone:"). Nothing in it
+        but the colon ties the words to anyone, and these are whom PolNeAR names."""
         toks = [t for t in sent if t.idx < colon]
         if not toks:
             return None
@@ -330,25 +334,39 @@ class Attributor:
             root = min(verbs, key=lambda t: len(chain_up(t))) if verbs else root
         if root.idx < colon and root.pos_ in ("VERB", "AUX"):
             subj = subject(root, frozenset(self.inside))
-            if subj is None or subj.idx >= colon:
-                return None
-            # Someone, or someone's words ("Clinton's response"); not "The stakes are high:".
-            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
-                return self.role(subj)
-            if subj.pos_ == "PROPN" or self.names_actor(subj):
-                return self.role(subj)
-            return self.role(subj) if subj.lower_ in person_pronouns() else None
-        if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("said", "says") for t in toks):
-            return None
+            if subj is not None and subj.idx < colon:
+                # Someone, or someone's words ("Clinton's response"); not "The stakes are high:".
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                    return self.role(subj)
+                if subj.pos_ == "PROPN" or self.names_actor(subj) or subj.lower_ in person_pronouns():
+                    return self.role(subj)
         lo, hi = toks[0].idx, colon
         named = [m for m in self.resolved.mentions if lo <= m.start and m.end <= hi and m.actor.kind == "person"]
         if named:
-            return Role(named[0].text, named[0].actor)
+            return Role(named[-1].text, named[-1].actor)
         if root.idx < colon and root.pos_ == "PROPN":
             return self.role(root)
         return None
 
+    def _said_before(self, span: QuoteSpan) -> Attribution | None:
+        """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time …”': a
+        quotation opening the sentence after one whose verb of saying takes no words of its own
+        ("agreed", "explained", "added") is that verb's content, in the same paragraph."""
+        line_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        before = [s for s in self.sents if line_start <= s.start_char and s.end_char <= span.open_mark]
+        if not before or self.text[before[-1].end_char : span.open_mark].strip():
+            return None
+        sent = before[-1]
+        root = sent.root
+        cue = self.cues.get(root.i)
+        if cue is None or cue.speaker is None or cue.kind not in ("speech", "belief"):
+            return None
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in root.children):
+            return None  # the verb has words or an object of its own ("agreed with Smith")
+        if any(t.i in self.inside for t in sent):
+            return None
+        return self.attribution(cue, [])
 
 def _joined(token: Any) -> int | None:
     """Where a speaker joined by "and" to others ends ("She and her aides"), or None."""
