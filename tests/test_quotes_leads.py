@@ -176,3 +176,19 @@ def test_a_quotation_after_a_verb_of_saying_with_no_words_of_its_own_is_its_cont
     assert both.cue == "agreed" and "Dana Whitfield" in (_speaker(both) or "")
     (parks,) = _with(quotes, "parks budget")
     assert parks.speaker is None  # "agreed with the council" is no lead-in to the words
+
+
+@pytest.mark.model
+def test_a_speaker_named_through_a_relative_pronoun_keeps_the_pronoun() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The plan was opposed by Senator Ann Lee, who said the cuts would hurt rural schools.\n\n"
+        "The treasurer, who has warned that the reserve is thin, said the vote was a mistake."
+    )
+    quotes = _quotes(text)
+    (schools,) = _with(quotes, "rural schools")
+    assert _speaker(schools) == "Ann Lee, who" and schools.cue == "said"
+    (reserve,) = _with(quotes, "reserve is thin")
+    assert (_speaker(reserve) or "").endswith(", who")
+    (mistake,) = _with(quotes, "was a mistake")
+    assert _speaker(mistake) == "The treasurer"

@@ -192,6 +192,9 @@ class Attributor:
     def attribution(self, cue: Cue, others: list[Cue]) -> Attribution:
         """The speaker and relay chain of ``cue``, with the other cues of the same attribution."""
         speaker = self.role(cue.speaker)
+        if speaker is not None and cue.relative is not None:
+            # "Donald Trump, who said …": the pronoun is the report's phrase for the speaker.
+            speaker = Role(f"{speaker.text}, {cue.relative.text}", speaker.actor)
         relays: list[Role] = []
         if cue.kind == "relay" and cue.relay is not None:
             # "Mehr quoted X as saying": the object spoke, the subject relayed.

@@ -153,6 +153,13 @@ def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     Tokens in ``quoted`` (inside quotation marks) are passed over: in "“…, full panic mode,” said
     Leslie Wimes" the parser can give "said" two subjects, one of them quoted. What a statement
     says ("put out a statement saying …", "released a memo that said …") its publisher says."""
+    return _subject_and_relative(verb, quoted)[0]
+
+
+def _subject_and_relative(verb: Any, quoted: frozenset[int]) -> tuple[Any | None, Any | None]:
+    """``subject``, with the relative pronoun that stood for it ("Trump, who said …": "who").
+    Where the subject is named through a relative pronoun, that pronoun is the phrase the report
+    gives the speaker, as PolNeAR annotates it; the noun it qualifies is who it is."""
     v = verb
     for _ in range(5):
         for c in v.children:
@@ -160,23 +167,23 @@ def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
                 if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                     publisher = _publisher(v.head)
                     if publisher is None:
-                        return v.head
+                        return v.head, c
                     v = publisher
                     break
-                return c
+                return c, None
         else:
             for c in v.children:
                 if c.dep_ == "agent":
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
-                        return pobj
+                        return pobj, None
             if v.dep_ == "relcl" and v.head.i != v.i:
-                return v.head
+                return v.head, None
             if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and v.head.i != v.i:
                 v = _publisher(v.head) or v.head
                 continue
             break
-    return None
+    return None, None
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +219,7 @@ class Cue:
     kind: str  # speech, belief, attitude, evidence, relay, naming, according
     speaker: Any | None  # the token heading the speaker's phrase
     relay: Any | None = None  # the token heading a relay named by the construction
+    relative: Any | None = None  # the relative pronoun naming the speaker ("X, who said …")
 
 
 def _media_relay(verb: Any) -> Any | None:
@@ -257,7 +265,8 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
             return Cue(token, "relay", obj, subject(token, quoted))
     if token.lower_ in ("citing", "quoting"):
         return None  # "…, citing X": X is a source of the main clause's speaker, handled by the caller
-    return Cue(token, kind, subject(token, quoted), _media_relay(token))
+    speaker, relative = _subject_and_relative(token, quoted)
+    return Cue(token, kind, speaker, _media_relay(token), relative)
 
 
 def _phrase(token: Any) -> bool:
