@@ -192,3 +192,19 @@ def test_a_speaker_named_through_a_relative_pronoun_keeps_the_pronoun() -> None:
     assert (_speaker(reserve) or "").endswith(", who")
     (mistake,) = _with(quotes, "was a mistake")
     assert _speaker(mistake) == "The treasurer"
+
+
+@pytest.mark.model
+def test_a_noun_of_saying_with_a_that_clause_attributes_the_clause() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "Critics mocked the treasurer's claim that the deficit would vanish by spring.\n\n"
+        "The mayor's warning that the parks would close in March went unheeded.\n\n"
+        "The claim that he made on Tuesday was false."
+    )
+    quotes = _quotes(text)
+    (spring,) = [q for q in _with(quotes, "deficit would vanish") if q.cue == "claim"]
+    assert spring.text == "that the deficit would vanish by spring" and _speaker(spring) == "the treasurer"
+    (parks,) = _with(quotes, "parks would close")
+    assert parks.cue == "warning" and _speaker(parks) == "The mayor"
+    assert not _with(quotes, "he made on Tuesday")  # a relative clause says nothing

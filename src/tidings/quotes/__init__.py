@@ -88,7 +88,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
     for cue in attributor.cues.values():
         by_sentence.setdefault(cue.token.sent.start, []).append(cue)
     for cue in sorted(attributor.cues.values(), key=lambda c: c.token.i):
-        if cue.speaker is None and cue.kind != "according":
+        if cue.speaker is None and cue.kind not in ("according", "noun"):
             continue
         bounds = content_bounds(cue, attributor.names_actor)
         if bounds is None:

@@ -32,6 +32,7 @@ SECTIONS = (
     "media",
     "resuming",
     "phrases",
+    "nouns",
 )
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
@@ -48,6 +49,7 @@ class CueLexicon:
     media: frozenset[str]
     resuming: frozenset[str] = frozenset()
     phrases: frozenset[str] = frozenset()  # "put it": a verb with the one object that makes it a cue
+    nouns: frozenset[str] = frozenset()  # "claim": nouns of saying with a "that" clause
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -96,6 +98,7 @@ def load_cues() -> CueLexicon:
         media=frozenset(merged["media"]),
         resuming=frozenset(merged["resuming"]),
         phrases=frozenset(" ".join(p.split()) for p in merged["phrases"]),
+        nouns=frozenset(merged["nouns"]),
     )
 
 
@@ -216,7 +219,7 @@ def according_to(token: Any) -> Any | None:
 @dataclass(frozen=True, slots=True)
 class Cue:
     token: Any  # the cue word
-    kind: str  # speech, belief, attitude, evidence, relay, naming, according
+    kind: str  # speech, belief, attitude, evidence, relay, naming, according, noun
     speaker: Any | None  # the token heading the speaker's phrase
     relay: Any | None = None  # the token heading a relay named by the construction
     relative: Any | None = None  # the relative pronoun naming the speaker ("X, who said …")
@@ -250,6 +253,8 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
     src = according_to(token)
     if src is not None:
         return Cue(token, "according", src)
+    if token.pos_ == "NOUN":
+        return _noun_cue(token)
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
     if not verbal and not (token.pos_ == "PROPN" and token.lower_ in ("said", "says")):  # "Said Ellis: …"
         return None
@@ -275,6 +280,30 @@ def _phrase(token: Any) -> bool:
     return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ == "dobj")
 
 
+def said_clause(noun: Any) -> Any | None:
+    """The "that" clause a noun of saying takes ("the claim that thousands celebrated"), not a
+    relative clause ("the claim that he made")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    return None
+
+
+def _noun_cue(token: Any) -> Cue | None:
+    """A noun of saying with its "that" clause: its speaker the possessor ("Trump's claim that
+    …"), the "by" phrase ("a warning by the agency that …"), the subject of the verb it is the
+    object of ("The mayor made the claim that …"), or nobody named."""
+    if token.lemma_.lower() not in load_cues().nouns or said_clause(token) is None:
+        return None
+    speaker = next((c for c in token.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if speaker is None and token.dep_ == "dobj":
+        speaker = subject(token.head)  # "The mayor made the claim that …", "issued a warning that …"
+    return Cue(token, "noun", speaker)
+
+
 @lru_cache(maxsize=1)
 def _phrase_verbs() -> frozenset[str]:
     verbs = {p.split()[0] for p in load_cues().phrases}
@@ -284,5 +313,5 @@ def _phrase_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first
-    words, the verbs of the lexicon's phrases."""
-    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words() | _phrase_verbs()
+    words, the verbs of the lexicon's phrases, nouns of saying (their plurals by lemma)."""
+    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words() | _phrase_verbs() | load_cues().nouns
