@@ -88,7 +88,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
     for cue in attributor.cues.values():
         by_sentence.setdefault(cue.token.sent.start, []).append(cue)
     for cue in sorted(attributor.cues.values(), key=lambda c: c.token.i):
-        if cue.speaker is None and cue.kind != "according":
+        if cue.speaker is None and cue.kind not in ("according", "noun"):
             continue
         bounds = content_bounds(cue, attributor.names_actor)
         if bounds is None:
@@ -159,8 +159,9 @@ def _cut_after_quote(bounds: tuple[int, int], inside: list[QuoteSpan], attributo
     """A content that goes on past a quoted phrase followed by a dash, or closed by a comma and
     followed by a prepositional phrase ("his campaign doesn't want “that crap,” in an interview
     with CNN"), ends with the phrase: what follows is the reporter's aside, not the speaker's
-    claim. A clause or a phrase that goes on with the claim ("a convention “surprise,” because
-    he could never vote for …", "would “walk all over us,” as Mrs. Clinton put it") stays in it,
+    claim; so is the medium it was said in, comma or none ("called the group “abhorrent” in a
+    tweet Sunday", "called her a “clown” on his radio show"). A clause or a phrase that goes on
+    with the claim ("a convention “surprise,” because he could never vote for …") stays in it,
     as PolNeAR annotates it."""
     text = attributor.text
     for s in inside:
@@ -170,7 +171,21 @@ def _cut_after_quote(bounds: tuple[int, int], inside: list[QuoteSpan], attributo
         comma = after[:1] == "," or text[s.start : s.end].rstrip().endswith(",")
         if after[:1] in ("—", "–", "―") or (comma and _aside_follows(attributor, s.close_end, bounds[1])):
             return bounds[0], s.close_end
+        if _medium_follows(attributor, s.close_end, bounds[1]):
+            return bounds[0], s.close_end
     return bounds
+
+
+def _medium_follows(attributor: Attributor, at: int, end: int) -> bool:
+    """Does a prepositional phrase naming the medium of the words ("in a tweet", "on his radio
+    show", "during an interview") follow ``at``?"""
+    doc = attributor.doc
+    toks = [doc[i] for i in tokens_overlapping(attributor.starts, at, end) if doc[i].idx >= at]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None or first.pos_ != "ADP" or first.lower_ not in ("in", "on", "during"):
+        return False
+    media = load_cues().media
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in media for c in first.children)
 
 
 def _aside_follows(attributor: Attributor, at: int, end: int) -> bool:
@@ -537,6 +552,76 @@ def _join_partial_leads(drafts: list[_Draft], attributor: Attributor) -> list[_D
     return out
 
 
+# A tail this long past a partial content's closing mark is no phrase of the content any more.
+MAX_TAIL_WORDS = 25
+_TAIL_STOPS = {";", "—", "–", "―", "--", ":"}
+
+
+def _tail_start(attributor: Attributor, close: int, sentence_end: int) -> Any | None:
+    """The first token after a partial content's closing mark when it goes on with the claim: a
+    prepositional phrase right after the mark ("called the remarks “a true wake-up call” to his
+    coalition"), a clause of condition, time or cause ("warned of an “atrocity” if Britain
+    remained"), or "and"/"but" before a noun phrase or a "that" clause ("“provocative” and a
+    “grave threat” to regional stability"). A comma inside the mark leaves a prepositional phrase
+    out: "“that crap,” in an interview with CNN" is the reporter's aside (``_cut_after_quote``)."""
+    doc = attributor.doc
+    toks = [doc[i] for i in tokens_overlapping(attributor.starts, close, sentence_end) if doc[i].idx >= close]
+    toks = [t for t in toks if not t.is_space]
+    if len(toks) < 2 or toks[0].idx - close > 1:
+        return None
+    first, second = toks[0], toks[1]
+    comma = attributor.text[close - 2 : close - 1] == ","
+    if first.pos_ == "ADP" and first.dep_ == "prep" and not comma:
+        if first.lower_ in ("according", "by", "as") or _medium_follows(attributor, close, sentence_end):
+            return None
+        return first
+    if first.pos_ == "SCONJ" and first.dep_ == "mark" and first.lower_ != "as":
+        return first
+    if first.tag_ == "WRB" and first.dep_ == "advmod" and first.head.i > first.i:
+        return first  # "“…,” when it comes to …"
+    if first.lower_ in ("and", "but") and (second.pos_ in ("DET", "NUM", "SCONJ") or second.lower_ == "that"):
+        return first
+    return None
+
+
+def _tail_after_quote(d: _Draft, attributor: Attributor) -> _Draft:
+    """A partial content the parse ends at its closing mark, taken on over what goes on with
+    the claim up to the sentence's end (``_tail_start``). PolNeAR's contents run on so (11 of 16
+    such tails in the tune part); a tail that holds a cue ("“…,” though she noted …", "“…,”
+    according to Mr. Rhodes") or stops at a dash or a semicolon is left out."""
+    text = attributor.text
+    end = d.end
+    if d.kind is not QuoteKind.PARTIAL or d.who.cue is None or text[end - 1 : end] not in _MARKS:
+        return d
+    at = tokens_overlapping(attributor.starts, end - 1, end)
+    if not at:
+        return d
+    sent = attributor.doc[at[0]].sent
+    line_end = text.find("\n", end)
+    sentence_end = min(sent.end_char, len(text) if line_end < 0 else line_end)
+    first = _tail_start(attributor, end, sentence_end)
+    if first is None:
+        return d
+    last = None
+    for t in attributor.doc[first.i : sent.end]:
+        if t.idx >= sentence_end or t.text in _TAIL_STOPS:
+            break
+        if t.i in attributor.cues:
+            return d
+        if not t.is_punct or text[t.idx] in _MARKS:
+            last = t
+    if last is None:
+        return d
+    new_end = last.idx + len(last)
+    tail = text[end:new_end]
+    if len(tail.split()) > MAX_TAIL_WORDS:
+        return d
+    parts = [*d.parts[:-1], (d.parts[-1][0], new_end)]
+    body = " ".join(text[a:b] for a, b in parts)
+    kind = QuoteKind.PARTIAL if _quoted_edge(body) else QuoteKind.INDIRECT
+    return _Draft(parts, kind, d.who, d.spans)
+
+
 def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     text = doc_text(resolved.doc)
     every = find_quote_spans(text, min_words=1)
@@ -544,7 +629,7 @@ def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     indirect, absorbed = _indirect(attributor, every, text)
     spans = [n for n, s in enumerate(every) if len(text[s.start : s.end].split()) >= MIN_WORDS]
     drafts = sorted(_direct(attributor, every, spans, absorbed, text) + indirect, key=lambda d: d.start)
-    drafts = _join_partial_leads(drafts, attributor)
+    drafts = [_tail_after_quote(d, attributor) for d in _join_partial_leads(drafts, attributor)]
     out: list[Quote] = []
     for d in drafts:
         start, end = d.start, d.end

@@ -20,7 +20,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc, person_pronouns
 from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
-from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues
+from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues, subject
 from tidings.quotes.marks import QuoteSpan
 from tidings.records import Role
 
@@ -192,6 +192,9 @@ class Attributor:
     def attribution(self, cue: Cue, others: list[Cue]) -> Attribution:
         """The speaker and relay chain of ``cue``, with the other cues of the same attribution."""
         speaker = self.role(cue.speaker)
+        if speaker is not None and cue.relative is not None:
+            # "Donald Trump, who said …": the pronoun is the report's phrase for the speaker.
+            speaker = Role(f"{speaker.text}, {cue.relative.text}", speaker.actor)
         relays: list[Role] = []
         if cue.kind == "relay" and cue.relay is not None:
             # "Mehr quoted X as saying": the object spoke, the subject relayed.
@@ -231,13 +234,27 @@ class Attributor:
             # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
             # with its attribution, however long the parse's next sentence is.
             leads_on = self.text[span.start : span.end].rstrip().endswith(",")
-            if (len(nxt) <= 10 or leads_on) and len(between) <= 3 and "\n" not in between:
+            if (len(nxt) <= 10 or leads_on or self._opens_with_cue(nxt)) and len(between) <= 3 and "\n" not in between:
                 sents.append(nxt)
         # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
         lo = self.text.rfind("\n", 0, span.open_mark) + 1
         hi = self.text.find("\n", span.close_end)
         hi = len(self.text) if hi < 0 else hi
         return [t for s in sents for t in s if t.i not in self.inside and lo <= t.idx < hi]
+
+    def _opens_with_cue(self, sent: Any) -> bool:
+        """Does ``sent`` open with an attribution, its verb of saying the sentence's own verb
+        ("“Who do they think they are?” Trump said of Apple in February, when …", "“…!”
+        McDonough wrote in an email to …")? The parser ends a sentence at a question or
+        exclamation mark inside the quotation, and the attribution after it, however long,
+        is the quotation's."""
+        for t in sent[:MAX_APPOSITIVE]:
+            if t.i in self.inside:
+                return False
+            cue = self.cues.get(t.i)
+            if cue is not None and t.dep_ == "ROOT" and cue.kind in ("speech", "relay") and cue.speaker is not None:
+                return not any(c.dep_ == "ccomp" for c in t.children)
+        return False
 
     def for_quote(self, span: QuoteSpan) -> Attribution:
         region = self.region(span)
@@ -286,6 +303,9 @@ class Attributor:
                 name = self.text[at:line_end].split(",")[0].strip()
                 role = self.resolved.role_for(head) or Role(name, None)
                 return Attribution(role, (), None)
+        said = self._said_before(span)
+        if said is not None:
+            return said
         # "Cruz said:" closing the text before the quotation, in this paragraph or the one before.
         before = self.text[max(0, line_start - 400) : span.open_mark].rstrip()
         if before.endswith(":"):
@@ -295,8 +315,61 @@ class Attributor:
                     cues = [self.cues[t.i] for t in sent if t.i in self.cues and self.cues[t.i].speaker is not None]
                     if cues:
                         return self.attribution(cues[-1], cues[:-1])
+                    lead = self._lead_in(sent, colon)
+                    if lead is not None:
+                        return Attribution(lead, (), None)
         return Attribution(None, (), None)
 
+    def _lead_in(self, sent: Any, colon: int) -> Role | None:
+        """The speaker of a lead-in with no verb of saying, closed by a colon before a quotation:
+        the subject of its verb ("Sanders made the following comment:", "Clinton's response was:",
+        "Hoff's letter makes a libertarian-style case:"), or else the person it names, the one
+        nearest the colon ("Reid: '…'", "A lesson from Loretta Lynch: '…'", "More from Jones:",
+        "The timing doesn't surprise pollster Daron Shaw:", "Continued Stone:"). Nothing in it
+        but the colon ties the words to anyone, and these are whom PolNeAR names."""
+        toks = [t for t in sent if t.idx < colon]
+        if not toks:
+            return None
+        root = sent.root
+        if root.idx >= colon:
+            # The parse ran the lead-in on into the quotation: its highest verb before the colon.
+            verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+            root = min(verbs, key=lambda t: len(chain_up(t))) if verbs else root
+        if root.idx < colon and root.pos_ in ("VERB", "AUX"):
+            subj = subject(root, frozenset(self.inside))
+            if subj is not None and subj.idx < colon:
+                # Someone, or someone's words ("Clinton's response"); not "The stakes are high:".
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                    return self.role(subj)
+                if subj.pos_ == "PROPN" or self.names_actor(subj) or subj.lower_ in person_pronouns():
+                    return self.role(subj)
+        lo, hi = toks[0].idx, colon
+        named = [m for m in self.resolved.mentions if lo <= m.start and m.end <= hi and m.actor.kind == "person"]
+        if named:
+            return Role(named[-1].text, named[-1].actor)
+        if root.idx < colon and root.pos_ == "PROPN":
+            return self.role(root)
+        return None
+
+    def _said_before(self, span: QuoteSpan) -> Attribution | None:
+        """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time …”': a
+        quotation opening the sentence after one whose verb of saying takes no words of its own
+        ("agreed", "explained", "added") is that verb's content, in the same paragraph."""
+        line_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        before = [s for s in self.sents if line_start <= s.start_char and s.end_char <= span.open_mark]
+        if not before or self.text[before[-1].end_char : span.open_mark].strip():
+            return None
+        sent = before[-1]
+        root = sent.root
+        cue = self.cues.get(root.i)
+        if cue is None or cue.speaker is None or cue.kind not in ("speech", "belief"):
+            return None
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in root.children):
+            return None  # the verb has words or an object of its own ("agreed with Smith")
+        if any(t.i in self.inside for t in sent):
+            return None
+        return self.attribution(cue, [])
 
 def _joined(token: Any) -> int | None:
     """Where a speaker joined by "and" to others ends ("She and her aides"), or None."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tidings.nlp import dateline_end
-from tidings.quotes.cues import Cue, cue_lemma, load_cues
+from tidings.quotes.cues import Cue, cue_lemma, load_cues, said_clause
 
 MIN_CONTENT_WORDS = 3
 _EDGE_PUNCT = set(",;:—–―-()[]")
@@ -138,7 +138,10 @@ def _no_actor(token: Any) -> bool:
 def _content_runs(cue: Cue, names_actor: Callable[[Any], bool]) -> list[list[Any]] | None:
     """The contiguous runs of tokens of what ``cue`` attributes, in text order."""
     tok = cue.token
-    if cue.kind == "according":
+    if cue.kind == "noun":
+        clause = said_clause(tok)
+        tokens = _subtree(clause) if clause is not None else None
+    elif cue.kind == "according":
         tokens = _according(tok)
     elif cue_lemma(tok) in load_cues().resuming:
         # "…, he continued.", not "continued to push for …": only the words it takes up before it.

@@ -21,7 +21,19 @@ import yaml
 from tidings.errors import DataFileError
 from tidings.yamlfile import load_yaml
 
-SECTIONS = ("speech", "belief", "attitude", "evidence", "relay", "naming", "prepositions", "media", "resuming")
+SECTIONS = (
+    "speech",
+    "belief",
+    "attitude",
+    "evidence",
+    "relay",
+    "naming",
+    "prepositions",
+    "media",
+    "resuming",
+    "phrases",
+    "nouns",
+)
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -36,6 +48,8 @@ class CueLexicon:
     prepositions: tuple[str, ...]
     media: frozenset[str]
     resuming: frozenset[str] = frozenset()
+    phrases: frozenset[str] = frozenset()  # "put it": a verb with the one object that makes it a cue
+    nouns: frozenset[str] = frozenset()  # "claim": nouns of saying with a "that" clause
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -83,6 +97,8 @@ def load_cues() -> CueLexicon:
         prepositions=tuple(dict.fromkeys(merged["prepositions"])),
         media=frozenset(merged["media"]),
         resuming=frozenset(merged["resuming"]),
+        phrases=frozenset(" ".join(p.split()) for p in merged["phrases"]),
+        nouns=frozenset(merged["nouns"]),
     )
 
 
@@ -140,6 +156,13 @@ def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     Tokens in ``quoted`` (inside quotation marks) are passed over: in "“…, full panic mode,” said
     Leslie Wimes" the parser can give "said" two subjects, one of them quoted. What a statement
     says ("put out a statement saying …", "released a memo that said …") its publisher says."""
+    return _subject_and_relative(verb, quoted)[0]
+
+
+def _subject_and_relative(verb: Any, quoted: frozenset[int]) -> tuple[Any | None, Any | None]:
+    """``subject``, with the relative pronoun that stood for it ("Trump, who said …": "who").
+    Where the subject is named through a relative pronoun, that pronoun is the phrase the report
+    gives the speaker, as PolNeAR annotates it; the noun it qualifies is who it is."""
     v = verb
     for _ in range(5):
         for c in v.children:
@@ -147,23 +170,23 @@ def subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
                 if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                     publisher = _publisher(v.head)
                     if publisher is None:
-                        return v.head
+                        return v.head, c
                     v = publisher
                     break
-                return c
+                return c, None
         else:
             for c in v.children:
                 if c.dep_ == "agent":
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
-                        return pobj
+                        return pobj, None
             if v.dep_ == "relcl" and v.head.i != v.i:
-                return v.head
+                return v.head, None
             if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and v.head.i != v.i:
                 v = _publisher(v.head) or v.head
                 continue
             break
-    return None
+    return None, None
 
 
 @lru_cache(maxsize=1)
@@ -196,9 +219,10 @@ def according_to(token: Any) -> Any | None:
 @dataclass(frozen=True, slots=True)
 class Cue:
     token: Any  # the cue word
-    kind: str  # speech, belief, attitude, evidence, relay, naming, according
+    kind: str  # speech, belief, attitude, evidence, relay, naming, according, noun
     speaker: Any | None  # the token heading the speaker's phrase
     relay: Any | None = None  # the token heading a relay named by the construction
+    relative: Any | None = None  # the relative pronoun naming the speaker ("X, who said …")
 
 
 def _media_relay(verb: Any) -> Any | None:
@@ -229,11 +253,15 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
     src = according_to(token)
     if src is not None:
         return Cue(token, "according", src)
+    if token.pos_ == "NOUN":
+        return _noun_cue(token)
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
     if not verbal and not (token.pos_ == "PROPN" and token.lower_ in ("said", "says")):  # "Said Ellis: …"
         return None
     lemma = cue_lemma(token)
     if lemma is None:
+        if _phrase(token):
+            return Cue(token, "speech", subject(token, quoted), _media_relay(token))
         return None
     kind = load_cues().kind(lemma) or "speech"
     if lemma in ("quote", "cite"):
@@ -242,10 +270,48 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
             return Cue(token, "relay", obj, subject(token, quoted))
     if token.lower_ in ("citing", "quoting"):
         return None  # "…, citing X": X is a source of the main clause's speaker, handled by the caller
-    return Cue(token, kind, subject(token, quoted), _media_relay(token))
+    speaker, relative = _subject_and_relative(token, quoted)
+    return Cue(token, kind, speaker, _media_relay(token), relative)
+
+
+def _phrase(token: Any) -> bool:
+    """Is the verb ``token`` a cue by its object, as a phrase of the lexicon ("put it")?"""
+    phrases = load_cues().phrases
+    return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ == "dobj")
+
+
+def said_clause(noun: Any) -> Any | None:
+    """The "that" clause a noun of saying takes ("the claim that thousands celebrated"), not a
+    relative clause ("the claim that he made")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    return None
+
+
+def _noun_cue(token: Any) -> Cue | None:
+    """A noun of saying with its "that" clause: its speaker the possessor ("Trump's claim that
+    …"), the "by" phrase ("a warning by the agency that …"), the subject of the verb it is the
+    object of ("The mayor made the claim that …"), or nobody named."""
+    if token.lemma_.lower() not in load_cues().nouns or said_clause(token) is None:
+        return None
+    speaker = next((c for c in token.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if speaker is None and token.dep_ == "dobj":
+        speaker = subject(token.head)  # "The mayor made the claim that …", "issued a warning that …"
+    return Cue(token, "noun", speaker)
+
+
+@lru_cache(maxsize=1)
+def _phrase_verbs() -> frozenset[str]:
+    verbs = {p.split()[0] for p in load_cues().phrases}
+    return frozenset(form for v in verbs for form in _inflections(v))
 
 
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
-    """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first words."""
-    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words()
+    """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first
+    words, the verbs of the lexicon's phrases, nouns of saying (their plurals by lemma)."""
+    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words() | _phrase_verbs() | load_cues().nouns
