@@ -73,7 +73,7 @@ def test_every_inflected_verb_of_the_lexicon_gets_its_own_lemma() -> None:
         if doc[1].lemma_.lower() != v and doc[1].tag_.startswith("VB")
     ]
     # Forms the simple rule above makes of irregular verbs are no English words: not cases.
-    wrong = [w for w in wrong if w[0] not in {"flied"}]
+    wrong = [w for w in wrong if w[0] not in {"flied", "seed"}]
     assert not wrong, wrong
 
 
