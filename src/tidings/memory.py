@@ -2,7 +2,7 @@
 
 spaCy keeps every string it meets (a word, a number, a name, a lemma) and a lexeme for every new
 word, for the life of the process: on a long stream of news, where numbers and names never stop
-changing, a worker's memory grew by some 7 MB every thousand reports. ``nlp.memory_zone()``
+changing, the vocabulary grows with every report. ``nlp.memory_zone()``
 (spaCy 3.8) marks the strings and lexemes added inside it as transient and frees them on exit.
 The pipeline codes each batch inside one zone (``pipeline.analyze``); only plain records leave it,
 since the Docs made inside are invalid after it.
@@ -15,9 +15,9 @@ as strings for that reason).
 
 Inside a zone spaCy's tokenizer caches no new word, and tokenizing a word it has not cached costs
 about three times as much. So a process codes its first batches outside any zone, up to
-``Settings.zone_warmup`` characters of text: the tokenizer caches the words of news that recur (names of the
-days, "said,", "U.S."), and what those batches add to the vocabulary stays, once. After them
-every batch runs in a zone, and memory stays flat.
+``Settings.zone_warmup`` characters of text: the tokenizer caches the words of news that recur
+(names of the days, "said,", "U.S."), and what those batches add to the vocabulary stays, once.
+After them every batch runs in a zone, and the vocabulary stays as it is.
 """
 
 from __future__ import annotations
