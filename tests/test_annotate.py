@@ -116,13 +116,13 @@ def test_one_model_whichever_way_it_is_named(nlp: Any) -> None:
 
 def test_the_lemma_memo_is_bounded(monkeypatch: pytest.MonkeyPatch, nlp: Any) -> None:
     from tidings import annotate
-    from tidings.nlp import DEFAULT_MODEL, _array_steps, parse
+    from tidings.nlp import DEFAULT_MODEL, parse, parse_steps
 
     monkeypatch.setattr(annotate, "_MEMO_LIMIT", 5)
     texts = ["The ministers were visiting Paris and said nothing of the talks they held."] * 2
     stock, fast = list(parse(texts, arrays=False)), list(parse(texts, arrays=True))
     assert [[t.lemma_ for t in d] for d in fast] == [[t.lemma_ for t in d] for d in stock]
-    lemmatizer = next(s for s in _array_steps(DEFAULT_MODEL)[1] if isinstance(s, annotate.ArrayLemmatizer))
+    lemmatizer = next(s for s in parse_steps(DEFAULT_MODEL)[1] if isinstance(s, annotate.ArrayLemmatizer))
     assert len(lemmatizer._memo) <= 5 + len(texts[0].split()) + 2
 
 

@@ -176,7 +176,9 @@ class ArrayLemmatizer:
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
-        self._memo: dict[tuple[int, int, int], int] = {}
+        # (word, part of speech, features) -> lemma, as a string: a hash would outlive the string
+        # it stands for once a memory zone (tidings.memory) that added the string has ended.
+        self._memo: dict[tuple[int, int, int], str] = {}
         self._indexed = False
 
     def _index_as_sets(self) -> None:
@@ -215,12 +217,15 @@ class ArrayLemmatizer:
         if len(lem.cache) > _MEMO_LIMIT:
             lem.cache.clear()
         lemmas = table[:, 3].copy()
+        here: dict[tuple[int, int, int], int] = {}  # this Doc's lemma hashes, the strings added once
         for i in todo.tolist():
             key = (int(table[i, 0]), int(table[i, 1]), int(table[i, 2]))
-            value = memo.get(key)
+            value = here.get(key)
             if value is None:
-                value = strings.add(lem.lemmatize(doc[i])[0])
-                memo[key] = value
+                lemma = memo.get(key)
+                if lemma is None:
+                    lemma = memo[key] = lem.lemmatize(doc[i])[0]
+                value = here[key] = strings.add(lemma)
             lemmas[i] = value
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

@@ -276,7 +276,7 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
     if not arrays:
         yield from nlp.pipe(texts, batch_size=batch_size)
         return
-    names, steps = _array_steps(model)
+    names, steps = parse_steps(model)
     for doc in nlp.pipe(texts, batch_size=batch_size, disable=names):
         for step in steps:
             step(doc)
@@ -284,7 +284,9 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
 
 
 @lru_cache(maxsize=4)
-def _array_steps(model: str) -> tuple[list[str], list[Any]]:
+def parse_steps(model: str) -> tuple[list[str], list[Any]]:
+    """The components ``parse`` disables and the array steps that replace them (``annotate.py``),
+    built once per model."""
     from tidings.annotate import array_steps
 
     return array_steps(load_model(model))

@@ -21,6 +21,7 @@ from tidings.events.calibrate import calibrate
 from tidings.events.headline import sentence_case, title_events
 from tidings.events.second_opinion import model_events, shown_types
 from tidings.events.typemodel import load_type_model
+from tidings.memory import batch_zone
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
 from tidings.quotes import extract_quotes, headline_quotes, link_events
@@ -32,7 +33,14 @@ Result = Analysis | Rejection
 
 
 def analyze(documents: list[Document], settings: Settings) -> list[Result]:
-    """Parse a batch of cleaned documents and code each one."""
+    """Parse a batch of cleaned documents and code each one, inside one memory zone (what the batch
+    adds to the vocabulary is freed after it: ``tidings.memory``); only plain records leave it."""
+    chars = sum(len(d.text) + len(d.title or "") for d in documents)
+    with batch_zone(settings, chars):
+        return _analyze(documents, settings)
+
+
+def _analyze(documents: list[Document], settings: Settings) -> list[Result]:
     kb, lexicon, ontology = load_kb(), load_lexicon(), load_ontology()
     model = load_type_model() if settings.type_model == "on" else None
     out: list[Result] = []

@@ -35,7 +35,10 @@ _KIND_RANK = {"person": 0, "outlet": 1, "org": 2, "state": 3}
 _matchers: dict[tuple[int, int, int], Any] = {}
 
 
-def _matcher(nlp_vocab: Any, kb: KnowledgeBase) -> tuple[Any, dict[str, list[Alias]]]:
+def actor_matcher(nlp_vocab: Any, kb: KnowledgeBase) -> tuple[Any, dict[str, list[Alias]]]:
+    """The phrase matcher over the base's names, and each name's candidates, built once per vocab
+    and base. Build it before a memory zone (``tidings.memory``): its patterns must outlive every
+    batch, and the strings and lexemes a zone adds are freed with it."""
     key = (id(nlp_vocab), id(kb), len(kb.aliases))
     if key not in _matchers:
         from spacy.matcher import PhraseMatcher
@@ -184,7 +187,7 @@ def resolve(
     ``context``, the resolved body of the same report, lets its headline name by surname alone the
     people the body names in full ("Clinton Vows to Find Embassy Bombers")."""
     kb = kb or load_kb()
-    matcher, table = _matcher(doc.vocab, kb)
+    matcher, table = actor_matcher(doc.vocab, kb)
     out = ResolvedDoc(doc, doc_id, on, kb)
     from spacy.util import filter_spans
 
