@@ -70,12 +70,26 @@ def person_spelled_like(text: str, kb: KnowledgeBase, on: date | None) -> Alias 
     words = text.split()
     if on is None or len(words) < 2 or len(text) < 2 * MIN_LENGTH:
         return None
-    names, aliases = _people(kb)
+    initials = tuple(w[:1].casefold() for w in words)
+    names, aliases = _people_by_initials(kb).get(initials, ([], []))
     found = process.extract(text.casefold(), names, scorer=fuzz.ratio, score_cutoff=PERSON_MIN_SCORE, limit=10)
-    initials = [w[:1].casefold() for w in words]
-    hits = {
-        aliases[i].entity.entity_id: aliases[i]
-        for _, _, i in found
-        if aliases[i].entity.term_on(on) is not None and [w[:1] for w in aliases[i].text.casefold().split()] == initials
-    }
+    hits = {aliases[i].entity.entity_id: aliases[i] for _, _, i in found if aliases[i].entity.term_on(on) is not None}
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+_initials_cache: dict[tuple[int, int], dict[tuple[str, ...], tuple[list[str], list[Alias]]]] = {}
+
+
+def _people_by_initials(kb: KnowledgeBase) -> dict[tuple[str, ...], tuple[list[str], list[Alias]]]:
+    """The base's full names of people, grouped by their initials ("a", "g" for Arpad Goncz): a
+    name spelt another way keeps its initials, and a group is a few dozen names, not thousands."""
+    key = (id(kb), len(kb.aliases))
+    if key not in _initials_cache:
+        groups: dict[tuple[str, ...], tuple[list[str], list[Alias]]] = {}
+        names, aliases = _people(kb)
+        for name, alias in zip(names, aliases, strict=True):
+            group = groups.setdefault(tuple(w[:1] for w in name.split()), ([], []))
+            group[0].append(name)
+            group[1].append(alias)
+        _initials_cache[key] = groups
+    return _initials_cache[key]
