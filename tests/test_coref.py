@@ -341,3 +341,13 @@ def test_the_last_word_of_a_persons_name_is_no_outlet(nlp: Any) -> None:
     assert all(name != "The Hill" for _, name, _, _ in found)
     told = _mentions(nlp, "Trump told The Hill on Monday that talks failed.", date(2019, 11, 6))
     assert _of(told, "The Hill")[1] == "USA"
+
+
+def test_nameless_officials_are_of_the_state_the_report_is_from(nlp: Any) -> None:
+    found = _mentions(nlp, "HAVANA (AP) _ Officials accused the United States of kidnapping the boy.", date(2000, 4, 5))
+    assert _of(found, "Officials")[1] == "CUB"
+    # Officials a sentence places elsewhere are of that state; leaders are left to coreference.
+    placed = _mentions(nlp, "HAVANA (AP) _ Officials in Baghdad rejected the demand.", date(2000, 4, 5))
+    assert all(country != "CUB" for t, _, country, _ in placed if "Officials" in t)
+    leaders = _mentions(nlp, "HAVANA (AP) _ The two leaders spoke by telephone.", date(2000, 4, 5))
+    assert all(country is None for t, _, country, _ in leaders if "leaders" in t)
