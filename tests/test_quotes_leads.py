@@ -5,19 +5,12 @@ for these tests (the first line of each text is read as its headline)."""
 from __future__ import annotations
 
 import pytest
+from quoting import quotes_in, quotes_with
 
-from tidings import process_text
-from tidings.records import Analysis, Quote, QuoteKind
+from tidings.records import Quote, QuoteKind
 
-
-def _quotes(text: str) -> list[Quote]:
-    out = process_text(text, published="2016-05-10")
-    assert isinstance(out, Analysis)
-    return list(out.quotes)
-
-
-def _with(quotes: list[Quote], words: str) -> list[Quote]:
-    return [q for q in quotes if words in q.text]
+_quotes = quotes_in
+_with = quotes_with
 
 
 def _speaker(q: Quote) -> str | None:

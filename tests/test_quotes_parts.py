@@ -4,20 +4,13 @@ that do or do not split it. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from quoting import quotes_in, quotes_with
 
-from tidings import process_text
 from tidings.quotes import find_quote_spans
-from tidings.records import Analysis, Quote, QuoteKind
+from tidings.records import QuoteKind
 
-
-def _quotes(text: str) -> list[Quote]:
-    out = process_text(text, published="2016-05-10")
-    assert isinstance(out, Analysis)
-    return list(out.quotes)
-
-
-def _with(quotes: list[Quote], words: str) -> list[Quote]:
-    return [q for q in quotes if words in q.text]
+_quotes = quotes_in
+_with = quotes_with
 
 
 @pytest.mark.model
