@@ -161,7 +161,7 @@ def placed_agents(out: Any, home: str | None) -> None:
         lemma = tok.lemma_.lower()
         sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
         if (
-            (sector not in _FORCES and not (sector == "GOV" and lemma in _PLACED_GOV))
+            (sector not in _FORCES and not (sector == "GOV" and lemma in words.placed_officials))
             or tok.pos_ not in ("NOUN", "PROPN")
             or tok.i in out.by_token
             or lemma in words.state_nouns
@@ -189,11 +189,9 @@ def placed_agents(out: Any, home: str | None) -> None:
 
 
 # Sectors of forces and institutions that act for their state (see actors/data/agents.yaml).
+# (and of the government's role words only the nameless ones, "officials": placed_officials in
+# actors/data/coref.yaml)
 _FORCES = {"MIL", "COP", "JUD", "LEG"}
-# Of the government's role words, only the nameless "officials" are placed so ("Government officials
-# had threatened …" in a report from Miami are that state's): "the leaders", "the minister" stand
-# for people the report names, left to coreference, as are "the government", "the authorities".
-_PLACED_GOV = frozenset({"official"})
 _force_cache: dict[tuple[int, int], frozenset[str]] = {}
 
 
@@ -202,9 +200,11 @@ def _force_words(kb: Any) -> frozenset[str]:
     the tokens to look at are picked by a vectorised look-up, not a walk over every token."""
     key = (id(kb), len(kb.agents))
     if key not in _force_cache:
+        from tidings.actors.words import coref_words
+
+        officials = coref_words().placed_officials
         _force_cache[key] = frozenset(w.split()[-1] for w, sector in kb.agents.items() if sector in _FORCES) | {
-            "official",
-            "officials",
+            form for w in officials for form in (w, w + "s")
         }
     return _force_cache[key]
 

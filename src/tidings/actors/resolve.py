@@ -213,10 +213,8 @@ def resolve(
             # only when the parser reads it as a person and no other known person of that surname
             # is in office then.
             holders = [a for a in cands if a.how == "short" and a.entity.term_on(on) is not None]
-            if len(holders) == 1 and _surname_reading(doc, span):
-                usable = holders
-            elif not holders and _surname_reading(doc, span):
-                usable = _near_office(cands, on)
+            if len(holders) <= 1 and _surname_reading(doc, span):
+                usable = holders or _near_office(cands, on)
         # Two people known by one name ("President Bush"): the one in office on the report's date.
         in_office = [a for a in usable if a.entity.kind == "person" and on and a.entity.term_on(on) is not None]
         chosen: Alias | None = in_office[0] if in_office else (usable[0] if usable else None)

@@ -36,6 +36,7 @@ class CorefWords:
     pair_words: frozenset[str] = frozenset()
     pair_heads: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
+    placed_officials: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -85,6 +86,7 @@ def coref_words() -> CorefWords:
         plural=_words(c, "pronouns", "plural"),
         male_words=_words(c, "gender", "male"),
         female_words=_words(c, "gender", "female"),
+        placed_officials=_words(c, "placed_officials"),
         person_nouns=_words(c, "person_nouns"),
         people_nouns=_words(c, "people_nouns"),
         org_nouns=_words(c, "org_nouns"),

@@ -1523,6 +1523,8 @@ def _stating_verb(verb: Any) -> Any | None:
 ULTIMATUM_ENTRY = Entry(id="threaten.ultimatum_or", type="THREATEN", cameo="130", mode=None, context=None, target=(), strength=0.55)
 
 
+# Prepositions of where an act struck ("killed in Nairobi", "the blast near the port"); unlike
+# LOCATING_PREPS, not "of" or "from", which also name owners and origins.
 _AT_PLACE = frozenset({"in", "at", "near", "outside", "across", "inside", "throughout"})
 
 

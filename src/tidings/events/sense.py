@@ -22,7 +22,6 @@ from tidings.events.modality import describes
 from tidings.events.wordlists import load_word_lists
 
 _PLACE_PREPS = frozenset({"to", "in", "into", "at", "for"})
-_REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +43,7 @@ class SenseWords:
     documents: frozenset[str]
     audiences: frozenset[str]
     dangers: frozenset[str]
+    reflexives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +89,7 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
     if (
         entry.type in ("SUPPORT", "ACCUSE")
         and not is_noun
-        and any(c.dep_ in ("dobj", "obj") and c.lower_ in _REFLEXIVES for c in token.children)
+        and any(c.dep_ in ("dobj", "obj") and c.lower_ in load_sense_words().reflexives for c in token.children)
     ):
         return False  # "the two neighbours see themselves as natural partners": of themselves, no one praised
     if entry.type == "CONSULT" and not is_noun and _spoken_to_audience(token):
