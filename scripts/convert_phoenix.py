@@ -64,12 +64,15 @@ def notice(license_text: str) -> str:
     )
 
 
-def common_words(model: str) -> frozenset[str]:
-    """Lower-case English words: the WordNet lemma index the model's lemmatizer ships."""
+def common_words(model: str, pos: tuple[str, ...] | None = None) -> frozenset[str]:
+    """Lower-case English words: the WordNet lemma index the model's lemmatizer ships (of the parts
+    of speech given, else of all)."""
     import spacy
+    from spacy.strings import get_string_id
 
     table = spacy.load(model).get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(w for pos in table for w in table[pos])
+    keys = None if pos is None else {get_string_id(p) for p in pos}  # the table is keyed by string hashes
+    return frozenset(w for p in table if keys is None or p in keys for w in table[p])
 
 
 def curated_acronyms() -> frozenset[str]:
@@ -102,6 +105,7 @@ def convert(dicts: Path, model: str) -> dict[str, str]:
         states=frozenset(c.alpha_3 for c in pycountry.countries),
         sectors=sectors,
         common=common_words(model),
+        other_pos=common_words(model, ("verb", "adj", "adv")),
         acronyms=curated_acronyms(),
     )
     return {

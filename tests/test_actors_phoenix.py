@@ -88,6 +88,41 @@ def test_unsafe_names_are_not_matched(nlp: Any) -> None:
     assert found["Nigeria"][0] == "NGA"
 
 
+def test_long_names_and_noun_acronyms_of_bodies_resolve(nlp: Any) -> None:
+    # Phoenix: FEDERAL_BUREAU_OF_INVESTIGATION_ +FBI_ [USACOP]; ORGANIZATION_OF_AFRICAN_UNITY_ [IGOAFROAU].
+    # Every word of those names is English, and "fbi" is in the word list (a noun): still names.
+    text = (
+        "The FBI arrested two men on Friday. The Organization of African Unity met in Addis Ababa. "
+        "The International Court of Justice ruled on Friday."
+    )
+    found = _mentions(nlp, text, date(1998, 2, 27))
+    assert found["FBI"] == ("USA", "COP")
+    assert found["Organization of African Unity"] == (None, "IGO")
+    assert found["International Court of Justice"] == (None, "IGO")
+
+
+def test_conversion_keeps_long_unshared_names_and_drops_word_acronyms() -> None:
+    text = (
+        "CENTRAL_BANK_  [ERIGOV]\n"  # two English words: a description
+        "MINISTRY_OF_HOBBIT_AFFAIRS_  [ERIGOV]\n+MHA\n+HOPE\n"  # three words, one code: a name
+        "GREY_GUARD_OF_HONOUR_  [ERIMIL]\n"  # three words shared by two codes: names neither
+        "GREY_GUARD_OF_HONOUR_  [ROHMIL]\n"
+    )
+    table = rows(
+        parse_actors(text),
+        states=frozenset({"ERI", "ROH"}),
+        sectors=frozenset({"GOV", "MIL"}),
+        common=frozenset(
+            {"central", "bank", "ministry", "hobbit", "affairs", "mha", "hope", "grey", "guard", "honour"}
+        ),
+        other_pos=frozenset({"hope", "central", "grey"}),
+    )
+    names = {r.name: r.aliases for r in table}
+    assert "Central Bank" not in names and "Grey Guard of Honour" not in names
+    # "MHA" is a word of the list but a noun only: an acronym; "HOPE" is a verb too: a word
+    assert names["Ministry of Hobbit Affairs"] == ("Ministry of Hobbit Affairs", "MHA")
+
+
 DICTIONARY = """# a test dictionary in the Phoenix layout
 ERIADOR_  [ERI]
 +ERIADORIAN_
@@ -115,6 +150,7 @@ def test_conversion_turns_dictionary_text_into_rows() -> None:
         sectors=frozenset({"GOV", "ELI", "AGR"}),
         common=frozenset({"mobile", "care", "us", "president", "green", "party"}),
         acronyms=frozenset({"US"}),
+        other_pos=frozenset({"care", "green", "mobile"}),  # a verb, an adjective
     )
     assert table == [
         # "Mobile" is an English word; stems are whole words; short names also in capitals

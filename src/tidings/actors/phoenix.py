@@ -28,7 +28,15 @@ by word with stems. Matched as they are against news text, many of them misfire,
   one-word name ("Khalid") is a first name or surname many share: each is kept only as a short
   name (see below).
 - A multi-word name of an organisation or a state made only of English words ("Security Forces",
-  "Central Bank", "National Assembly") is a description in title case, not a name, and is dropped.
+  "Central Bank", "National Assembly") is a description in title case, not a name, and is dropped,
+  unless it has three words or more and no entry of another code shares it ("Organization of African
+  Unity", "International Court of Justice", "Federal Emergency Management Agency", "Moro Islamic
+  Liberation Front"): descriptions are short, and a long title-case phrase is a name. A shared one
+  ("Peoples Liberation Army", CHNMIL and TURREB) names none.
+- An organisation's acronym that is also an English word is kept when the word is a noun only
+  ("FBI", "CIA", "IMF", "IDF": the word list holds them as nouns), and dropped when it is also a verb,
+  an adjective or an adverb ("HOPE", "ZERO"); a state's one-word names go through the word rule
+  above (the curated tables name every state).
 - A person's other names are kept when they carry the surname or a word that is no English word
   ("President Clinton", "Abu Mazen"); a person's title alone ("US President") is dropped.
 - A person's surname (the last word of the full name) is kept as a ``short`` name: it resolves in a
@@ -120,8 +128,12 @@ def _is_word(text: str, common: frozenset[str]) -> bool:
     return text.lower() in common
 
 
-def _usable(text: str, kind: str, surnames: set[str], common: frozenset[str]) -> bool:
-    """The policy of the module docstring for one multi-word or one-word name (not acronyms)."""
+LONG_NAME = 3  # words: a title-case phrase this long is a name even when every word is English
+
+
+def _usable(text: str, kind: str, surnames: set[str], common: frozenset[str], shared: bool = False) -> bool:
+    """The policy of the module docstring for one multi-word or one-word name (not acronyms);
+    ``shared``: another entry, of another code, has the same name."""
     words = text.split()
     if len(text) < MIN_WORD:
         return False
@@ -129,6 +141,8 @@ def _usable(text: str, kind: str, surnames: set[str], common: frozenset[str]) ->
         return not _is_word(text, common) and not _is_word(text.replace("-", " "), common)
     if kind == "person":
         return any(w in surnames or (w.lower() not in _SMALL and not _is_word(w, common)) for w in words)
+    if len(words) >= LONG_NAME and not shared:
+        return True
     return any(w.lower() not in _SMALL and not _is_word(w, common) for w in words)
 
 
@@ -188,12 +202,16 @@ def rows(
     sectors: frozenset[str],
     common: frozenset[str],
     acronyms: frozenset[str] = frozenset(),
+    other_pos: frozenset[str] = frozenset(),
 ) -> list[Row]:
     """Rows for the entries of one or more actor files. ``states``: ISO 3166 alpha-3 codes; ``sectors``:
     CAMEO sector codes (from the agents file); ``common``: lower-case English words; ``acronyms``:
-    words written in capitals whatever the dictionary says (``US``, ``UN``)."""
+    words written in capitals whatever the dictionary says (``US``, ``UN``); ``other_pos``: the lower-case
+    English words that are also verbs, adjectives or adverbs (an organisation's acronym that is one of
+    them is a word, not a name)."""
     drafts: list[tuple[ActorEntry, str, list[str], list[str], str | None]] = []
     one_word: Counter[str] = Counter()
+    codes_of: dict[str, set[str]] = {}
     for e in entries:
         first = e.codes[0].code
         dated = any(c.start or c.end for c in e.codes)
@@ -207,7 +225,7 @@ def rows(
         acr: list[str] = []
         for raw in e.names:
             a = _acronym(raw) if kind != "person" else None
-            if a is not None and not _is_word(a, common):
+            if a is not None and (not _is_word(a, common) or (kind == "org" and a.lower() not in other_pos)):
                 acr.append(a)  # in capitals it is an acronym (IAEA); as a word it goes through the policy
             names.extend(pretty(raw, acronyms))
         if not names and not acr:
@@ -218,6 +236,8 @@ def rows(
         drafts.append((e, kind, names, acr, surname))
         for n in dict.fromkeys(n for n in names if " " not in n):
             one_word[n] += 1
+        for n in dict.fromkeys(n.casefold() for n in names if len(n.split()) >= LONG_NAME):
+            codes_of.setdefault(n, set()).add(first)
     out: list[Row] = []
     taken: set[str] = set()
     for e, kind, names, acr, surname in drafts:
@@ -231,7 +251,7 @@ def rows(
                     # many share: it names the person only once the full name has appeared.
                     short.append(n)
                 continue
-            if _usable(n, kind, surnames, common):
+            if _usable(n, kind, surnames, common, len(codes_of.get(n.casefold(), ())) > 1):
                 kept.append(n)
         if surname and len(surname) >= 3 and surname.lower() not in _SMALL:
             short.append(surname)

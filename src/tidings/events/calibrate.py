@@ -34,8 +34,12 @@ def features(event: Event) -> dict[str, float]:
         "raw": event.confidence,
         "source_country": float(src is not None and src.country_code is not None),
         "source_person": float(src is not None and src.kind == "person"),
-        "target": float(tgt is not None and tgt.country_code is not None),
-        "same_country": float(src is not None and tgt is not None and src.country_code == tgt.country_code),
+        # an inferred target ("+target:", events/counterpart.py) counts as none: the weights were
+        # fitted on targets read from the clause
+        "target": float(tgt is not None and tgt.country_code is not None and "+target:" not in rule),
+        "same_country": float(
+            src is not None and tgt is not None and src.country_code == tgt.country_code and "+target:" not in rule
+        ),
         "implicit_source": float("+source:governing-clause" in rule or "+source:place" in rule),
         "unknown_source": float("+source:unknown" in rule),
         "pronoun_source": float(event.source is not None and event.source.text.lower() in coref_words().pronouns),

@@ -17,6 +17,7 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
 from tidings.events.answered import aim_responses
+from tidings.events.counterpart import fill_counterparts
 from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import committed, load_intent, recode
 from tidings.events.lexicon import Entry, Lexicon
@@ -1163,7 +1164,9 @@ def extract_events(
         )
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
-    return _one_per_act(sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id)))
+    events = _one_per_act(sorted(best.values(), key=lambda e: (e.trigger_start, e.event_id)))
+    # after the merging of restatements: a party inferred from context must not make two acts one
+    return fill_counterparts(events, resolved)
 
 
 # Named entities whose words are a name, not an act told ("the Alliance of Sahel States").
