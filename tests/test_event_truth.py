@@ -825,3 +825,23 @@ def test_an_inferred_party_is_marked_in_the_rule() -> None:
     events = process_text("A Syrian drone strike on the convoy killed six soldiers, all of them Turkish.").events
     strike = next(e for e in events if e.type == "ASSAULT")
     assert strike.rule.endswith("+target:sentence") and strike.target is not None
+
+
+def test_a_clause_of_time_in_the_present_tells_what_has_not_happened() -> None:
+    assert ("RETREAT", "IRQ", "KWT") not in _shown("The navy will blockade the port until Iraq withdraws from Kuwait.")
+    # In the past tense the clause tells what did happen.
+    assert ("RETREAT", "IRQ", "KWT") in _shown("The navy blockaded the port until Iraq withdrew from Kuwait.")
+
+
+def test_a_clause_of_hope_or_fear_is_no_ones_act_or_promise() -> None:
+    hoped = _shown("Baker said he did not come away with any feeling of hope that Iraq would withdraw.")
+    assert not any(s == "IRQ" for _, s, _ in hoped)
+    assert not any(s == "IRQ" for _, s, _ in _shown("Officials voiced fears that Iraq would attack Saudi Arabia."))
+    # Said by the doer, the same clause is its promise.
+    assert ("AGREE", "IRQ") in _acts("Iraq said it would withdraw from Kuwait.")
+
+
+def test_an_act_joined_to_a_promised_one_is_promised_too() -> None:
+    shown = _shown("Iraq promised to withdraw its troops and release prisoners.")
+    assert not any(t == "CONCEDE" for t, _, _ in shown) and ("AGREE", "IRQ") in {(t, s) for t, s, _ in shown}
+    assert ("CONCEDE", "IRQ") in _acts("Iraq released 300 prisoners and promised to withdraw its troops.")

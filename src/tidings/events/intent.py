@@ -89,7 +89,9 @@ def states_intent(token: Any, table: IntentTable) -> bool:
     aux = {c.lower_ for c in shared_aux(verb)}
     if aux & (FUTURE_AUX | HYPOTHETICAL_AUX):
         return True
-    t = verb
+    t = _first_conjunct(verb)
+    if t.i != verb.i and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in table.commitments):
+        t = verb  # only a commitment in words carries over to the joined verb; a try does not
     for _ in range(4):
         head = t.head
         if head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "acomp", "advcl"):
@@ -106,6 +108,15 @@ def states_intent(token: Any, table: IntentTable) -> bool:
             return True
         t = head
     return False
+
+
+def _first_conjunct(verb: Any) -> Any:
+    """The first of joined verbs: "promised to withdraw its troops and release prisoners" governs
+    both through the first."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head
+    return t
 
 
 def recode(kind: str, cameo: str | None, token: Any) -> tuple[str, str | None, bool]:
@@ -184,7 +195,7 @@ def committed(token: Any) -> bool:
     help", "is ready to resume")? Such a statement is an act; a plan told by the reporter ("the
     king will meet Bush on Thursday", "plans to deploy") is not."""
     table = load_intent()
-    t = governing_verb(token)
+    t = _first_conjunct(governing_verb(token))
     for _ in range(4):
         head = t.head
         if head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "acomp", "advcl"):

@@ -30,6 +30,8 @@ class ModalityWords:
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
     conditional_marks: frozenset[str]
+    pending_marks: frozenset[str]
+    belief_nouns: frozenset[str]
     intent_verbs: frozenset[str]
     prediction_heads: frozenset[str]
     directive_verbs: frozenset[str]
@@ -314,6 +316,12 @@ def _hypothetical_clause(verb: Any, w: ModalityWords, scenario: bool = True) -> 
     option is to …")."""
     if any(c.dep_ == "mark" and c.lower_ in w.conditional_marks for c in verb.children):
         return True
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "mark" and c.lower_ in w.pending_marks for c in verb.children)
+    ):
+        return True  # "until it retreats": not yet (in the past tense, "until it retreated", it was)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in w.hypothetical_aux for c in verb.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ in w.ability_aux for c in verb.children) and not any(
@@ -331,6 +339,8 @@ def believed(token: Any) -> bool:
     """Is the trigger's clause what someone believes or predicts ("he believes they will meet")?"""
     w = _words()
     verb = governing_verb(token)
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN":
+        return verb.head.lemma_.lower() in w.belief_nouns  # "any feeling of hope that Iraq would withdraw"
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.belief_verbs
 
 
