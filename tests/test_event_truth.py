@@ -845,3 +845,20 @@ def test_an_act_joined_to_a_promised_one_is_promised_too() -> None:
     shown = _shown("Iraq promised to withdraw its troops and release prisoners.")
     assert not any(t == "CONCEDE" for t, _, _ in shown) and ("AGREE", "IRQ") in {(t, s) for t, s, _ in shown}
     assert ("CONCEDE", "IRQ") in _acts("Iraq released 300 prisoners and promised to withdraw its troops.")
+
+
+def test_calling_someone_a_name_of_blame_accuses_them() -> None:
+    assert ("ACCUSE", "IRQ", "USA") in _shown("Iraqi television called President Bush a liar on Thursday.")
+    assert ("ACCUSE", "IRN", "USA") in _shown("Iran called the United States the real occupier.")
+    # a name of praise is no accusation
+    assert not any(t == "ACCUSE" for t, _, _ in _shown("Poland called the accession a historic milestone."))
+
+
+def test_a_war_named_as_the_time_of_another_act_is_background() -> None:
+    assert not any(t == "ASSAULT" for t, _, _ in _shown("Saudi Arabia has mobilized since Iraq's invasion of Kuwait."))
+    assert ("ASSAULT", "IRQ", "KWT") in _shown("Iraq invaded Kuwait on Monday.")
+
+
+def test_forces_sent_into_a_country_are_no_contribution_of_troops() -> None:
+    assert not any(t == "AID" for t, _, _ in _shown("Saddam Hussein sent his forces into the sultanate on Monday."))
+    assert ("AID", "PAK", "SAU") in _shown("Pakistan sent troops to Saudi Arabia on Monday.")

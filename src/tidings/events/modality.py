@@ -51,6 +51,8 @@ class ModalityWords:
     description_modifiers: frozenset[str]
     habitual_adverbs: frozenset[str]
     history_nouns: frozenset[str]
+    background_preps: frozenset[str]
+    war_nouns: frozenset[str]
     ability_aux: frozenset[str]
     prospect_nouns: frozenset[str]
     prospect_preps: frozenset[str]
@@ -371,6 +373,13 @@ def describes(token: Any, kind: str) -> bool:
         t = t.head.head
         if t.lemma_.lower() in w.history_nouns:
             return True
+    if (
+        kind == "ASSAULT"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in w.background_preps
+        and token.lemma_.lower() in w.war_nouns
+    ):
+        return True  # "captured during the Iran-Iraq war", "has mobilized since Iraq's invasion": the time of another act
     for c in token.children:
         if c.dep_ not in ("amod", "compound", "nummod", "nmod"):
             continue
