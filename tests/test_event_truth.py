@@ -862,3 +862,12 @@ def test_a_war_named_as_the_time_of_another_act_is_background() -> None:
 def test_forces_sent_into_a_country_are_no_contribution_of_troops() -> None:
     assert not any(t == "AID" for t, _, _ in _shown("Saddam Hussein sent his forces into the sultanate on Monday."))
     assert ("AID", "PAK", "SAU") in _shown("Pakistan sent troops to Saudi Arabia on Monday.")
+
+
+def test_an_arrest_with_no_doer_named_is_the_authorities_of_its_state() -> None:
+    assert ("COERCE", "KEN", "KEN") in _shown("Three Kenyan journalists were detained on Monday.")
+    assert ("COERCE", "UGA", "KEN") in _shown("Three Kenyan journalists were detained in Uganda on Monday.")
+    # a doer named is the doer
+    assert ("COERCE", "UGA", "KEN") in _shown("Three Kenyan journalists were detained by Ugandan police on Monday.")
+    # an attack with no doer named keeps none
+    assert ("ASSAULT", None, "KEN") in _shown("Three Kenyan journalists were killed on Monday.")

@@ -42,12 +42,16 @@ _PLACE_PREPS = frozenset({"in", "at", "on", "near", "inside", "across", "through
 
 
 @lru_cache(maxsize=1)
-def _settings() -> tuple[frozenset[str], frozenset[str]]:
+def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     text = (resources.files("tidings.events") / "data" / "counterpart.yaml").read_text(encoding="utf-8")
     data: Any = load_yaml(text) or {}
     if not isinstance(data, dict) or not isinstance(data.get("types"), list) or not isinstance(data.get("kinds"), list):
         raise DataFileError("events/data/counterpart.yaml: expected lists types: [TYPE, …] and kinds: [kind, …]")
-    return frozenset(str(t).upper() for t in data["types"]), frozenset(str(k) for k in data["kinds"])
+    return (
+        frozenset(str(t).upper() for t in data["types"]),
+        frozenset(str(k) for k in data["kinds"]),
+        frozenset(str(t).upper() for t in data.get("domestic") or ()),
+    )
 
 
 def _party(actor: Actor | None) -> str | None:
@@ -85,11 +89,26 @@ def _sentence_party(ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _home_authority(ev: Event, resolved: ResolvedDoc, domestic: frozenset[str]) -> Role | None:
+    """"Pol Pot was arrested", "the paper was banned": an act of control with no doer named is the
+    authorities' of the state it happened in, else of the state whose person or body it is aimed at
+    (GUIDELINES: "police arrest protesters: KEN→KEN")."""
+    target = ev.target.actor if ev.target else None
+    if ev.type not in domestic or target is None or not target.country:
+        return None
+    # where the act is placed, the authorities of that state ("journalists were detained in Uganda")
+    country = ev.place.country if ev.place is not None and ev.place.country else target.country
+    state = resolved.kb.state(country)
+    if state is None:
+        return None
+    return Role(state.name, state.actor(resolved.on, sector="GOV"))
+
+
 def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]:
     """The events with an inferred target where their clause gave none (see the module's doc)."""
     if resolved.doc is None or not resolved.doc.has_annotation("DEP"):
         return events
-    types, kinds = _settings()
+    types, kinds, domestic = _settings()
     partners: dict[str, Counter[str]] = {}
     actors: dict[str, Actor] = {}
     for ev in events:
@@ -112,6 +131,10 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
             m = _sentence_party(ev, resolved, kinds, {tgt})
             if m is not None:
                 out.append(replace(ev, source=Role(m.text, m.actor), rule=f"{ev.rule}+source:sentence"))
+                continue
+            home = _home_authority(ev, resolved, domestic)
+            if home is not None:
+                out.append(replace(ev, source=home, rule=f"{ev.rule}+source:domestic"))
                 continue
         if ev.type not in types or src is None or tgt is not None:
             out.append(ev)
