@@ -871,3 +871,9 @@ def test_an_arrest_with_no_doer_named_is_the_authorities_of_its_state() -> None:
     assert ("COERCE", "UGA", "KEN") in _shown("Three Kenyan journalists were detained by Ugandan police on Monday.")
     # an attack with no doer named keeps none
     assert ("ASSAULT", None, "KEN") in _shown("Three Kenyan journalists were killed on Monday.")
+
+
+def test_ruling_is_no_rejection_but_ruling_out_is() -> None:
+    assert not any(t == "REJECT" for t, _, _ in _shown("The U.S. government ruled on Wednesday that the boy should return to Cuba."))
+    assert ("REJECT", "USA", "IRN") in _shown("The United States ruled out talks with Iran.")
+    assert ("REJECT", "IRN") in _acts("Iran turned down the offer from the United States.")
