@@ -877,3 +877,9 @@ def test_ruling_is_no_rejection_but_ruling_out_is() -> None:
     assert not any(t == "REJECT" for t, _, _ in _shown("The U.S. government ruled on Wednesday that the boy should return to Cuba."))
     assert ("REJECT", "USA", "IRN") in _shown("The United States ruled out talks with Iran.")
     assert ("REJECT", "IRN") in _acts("Iran turned down the offer from the United States.")
+
+
+def test_an_obligation_is_no_act_and_said_of_another_is_a_request() -> None:
+    assert not any(t == "RETREAT" for t, _, _ in _shown("Iraq must withdraw its troops from Kuwait."))
+    assert ("REQUEST", "RUS", "USA") in _shown("The Russian foreign minister said the US must withdraw its troops.")
+    assert ("RETREAT", "IRQ") in _acts("Iraq withdrew its troops from Kuwait on Monday.")
