@@ -883,3 +883,11 @@ def test_an_obligation_is_no_act_and_said_of_another_is_a_request() -> None:
     assert not any(t == "RETREAT" for t, _, _ in _shown("Iraq must withdraw its troops from Kuwait."))
     assert ("REQUEST", "RUS", "USA") in _shown("The Russian foreign minister said the US must withdraw its troops.")
     assert ("RETREAT", "IRQ") in _acts("Iraq withdrew its troops from Kuwait on Monday.")
+
+
+def test_a_case_or_an_objection_filed_is_an_accusation() -> None:
+    shown = _shown("Libya brought the case against the United States and Britain on Monday.")
+    assert {("ACCUSE", "LBY", "USA"), ("ACCUSE", "LBY", "GBR")} <= shown
+    assert ("ACCUSE", "USA") in _acts("The United States filed objections to the court's jurisdiction on Monday.")
+    # a case made in words, or a missile launched, is not
+    assert not any(t == "ACCUSE" for t, _, _ in _shown("Iraq launched a missile at Israel on Monday."))
