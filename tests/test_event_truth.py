@@ -891,3 +891,12 @@ def test_a_case_or_an_objection_filed_is_an_accusation() -> None:
     assert ("ACCUSE", "USA") in _acts("The United States filed objections to the court's jurisdiction on Monday.")
     # a case made in words, or a missile launched, is not
     assert not any(t == "ACCUSE" for t, _, _ in _shown("Iraq launched a missile at Israel on Monday."))
+
+
+def test_the_partner_met_is_not_the_target_of_a_condemnation_or_a_call() -> None:
+    shown = _shown(
+        "UN Secretary-General Antonio Guterres met Ukrainian President Volodymyr Zelensky in Kyiv on Thursday. "
+        "Guterres condemned the attacks on civilians and called for an investigation."
+    )
+    assert ("CONSULT", "IGO", "UKR") in shown
+    assert ("ACCUSE", "IGO", None) in shown and ("REQUEST", "IGO", None) in shown

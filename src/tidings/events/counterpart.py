@@ -42,7 +42,7 @@ _PLACE_PREPS = frozenset({"in", "at", "on", "near", "inside", "across", "through
 
 
 @lru_cache(maxsize=1)
-def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     text = (resources.files("tidings.events") / "data" / "counterpart.yaml").read_text(encoding="utf-8")
     data: Any = load_yaml(text) or {}
     if not isinstance(data, dict) or not isinstance(data.get("types"), list) or not isinstance(data.get("kinds"), list):
@@ -51,6 +51,7 @@ def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         frozenset(str(t).upper() for t in data["types"]),
         frozenset(str(k) for k in data["kinds"]),
         frozenset(str(t).upper() for t in data.get("domestic") or ()),
+        frozenset(str(t).upper() for t in data.get("sentence_only") or ()),
     )
 
 
@@ -89,6 +90,18 @@ def _sentence_party(ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _blames_acts(ev: Event, resolved: ResolvedDoc) -> bool:
+    """Is the event a condemnation of acts of force ("condemned the attacks on civilians")? Its
+    target is whoever did them (GUIDELINES), which the report's partners do not tell."""
+    from tidings.events.extract import _names_force  # the coder's own test; imported here, not at load
+
+    if ev.type not in ("ACCUSE", "REJECT"):
+        return False
+    trigger = next((t for t in resolved.doc if t.idx == ev.trigger_start), None)
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] if trigger is not None else []
+    return bool(objs) and all(_names_force(o) for o in objs)
+
+
 def _home_authority(ev: Event, resolved: ResolvedDoc, domestic: frozenset[str]) -> Role | None:
     """"Pol Pot was arrested", "the paper was banned": an act of control with no doer named is the
     authorities' of the state it happened in, else of the state whose person or body it is aimed at
@@ -108,7 +121,7 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
     """The events with an inferred target where their clause gave none (see the module's doc)."""
     if resolved.doc is None or not resolved.doc.has_annotation("DEP"):
         return events
-    types, kinds, domestic = _settings()
+    types, kinds, domestic, sentence_only = _settings()
     partners: dict[str, Counter[str]] = {}
     actors: dict[str, Actor] = {}
     for ev in events:
@@ -142,6 +155,9 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
         m = _sentence_party(ev, resolved, kinds, doers[ev.trigger_start] | {src})
         if m is not None:
             out.append(replace(ev, target=Role(m.text, m.actor), rule=f"{ev.rule}+target:sentence"))
+            continue
+        if _blames_acts(ev, resolved) or ev.type in sentence_only:
+            out.append(ev)  # "condemned the attacks on civilians": whoever did them, not the one met
             continue
         ranked = partners.get(src, Counter()).most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
