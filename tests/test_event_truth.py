@@ -900,3 +900,13 @@ def test_the_partner_met_is_not_the_target_of_a_condemnation_or_a_call() -> None
     )
     assert ("CONSULT", "IGO", "UKR") in shown
     assert ("ACCUSE", "IGO", None) in shown and ("REQUEST", "IGO", None) in shown
+
+
+def test_an_act_named_as_the_topic_of_information_is_no_event() -> None:
+    assert not any(t == "CONSULT" for t, _, _ in _shown("Police gave no details about the negotiations with the kidnappers."))
+    assert ("CONSULT", "ISR", "EGY") in _shown("Israel and Egypt held negotiations on the border dispute.")
+
+
+def test_a_verbal_attack_is_no_assault() -> None:
+    assert not any(t == "ASSAULT" for t, _, _ in _shown("Iraqi television launched a long verbal attack on the United States."))
+    assert ("ASSAULT", "IRQ", "KWT") in _shown("Iraq launched an attack on Kuwait on Monday.")

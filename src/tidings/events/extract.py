@@ -347,6 +347,21 @@ def _sense_declined(token: Any, lex: Lexicon) -> bool:
     )
 
 
+def _topic_of_noun(token: Any) -> bool:
+    """Is the event noun ``token`` what another noun is about ("details about the negotiations",
+    "a report on the bombing", "questions over the attack")? GUIDELINES: an event named only as a
+    topic is no event of its own."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in TOPIC_PREPS
+        and prep.dep_ == "prep"
+        and prep.head.i != prep.i
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in load_sense_words().information_nouns
+    )
+
+
 def _noun_entry(token: Any, lex: Lexicon) -> Entry | None:
     lemma = token.lemma_.lower()
     # A two-word noun ("hunger strike", "car bomb") before the bare head noun.
@@ -1142,6 +1157,8 @@ def extract_events(
             continue  # "in early March": a month, not a march
         if _in_name(token, resolved):
             continue  # "the Inter-Parliamentary Alliance on China", "the Arab Spring protests": a name
+        if _topic_of_noun(token):
+            continue  # "no details about the negotiations", "questions over the attack": a topic, not an act told
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))

@@ -44,6 +44,7 @@ class SenseWords:
     audiences: frozenset[str]
     dangers: frozenset[str]
     reflexives: frozenset[str]
+    information_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,10 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False
     if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token)) or _war_of_words(token)):
         return False
+    if entry.type == "ASSAULT" and not is_noun and any(
+        c.dep_ in ("dobj", "obj") and _figurative(c) for c in token.children
+    ):
+        return False  # "launched a long verbal attack", "waged a propaganda war": words, not force
     if entry.type == "ASSAULT" and not is_noun and _striving(token):
         return False  # "the Miami kin has been battling to keep him": striving, not fighting
     if not is_noun and (entry.type == "ASSAULT" or entry.id == "agree.offer") and _idiom_object(token, entry.type):
