@@ -910,3 +910,22 @@ def test_an_act_named_as_the_topic_of_information_is_no_event() -> None:
 def test_a_verbal_attack_is_no_assault() -> None:
     assert not any(t == "ASSAULT" for t, _, _ in _shown("Iraqi television launched a long verbal attack on the United States."))
     assert ("ASSAULT", "IRQ", "KWT") in _shown("Iraq launched an attack on Kuwait on Monday.")
+
+
+def test_a_belief_about_what_is_not_done_is_no_act() -> None:
+    assert not any(t == "ASSAULT" for t, _, _ in _shown("Analysts believe Iran is ready to attack Israel."))
+    assert not any(
+        t == "CONSULT"
+        for t, _, _ in _shown("Ulyanov said Russia has no reason to believe Tehran is unwilling to return to the talks.")
+    )
+    # what a belief says was done is told, second-hand
+    assert ("ASSAULT", "IRN", "ISR") in _shown("Israeli officials believe Iran attacked the tanker, the ministry said.") or (
+        "ASSAULT",
+        "IRN",
+    ) in _acts("Israeli officials believe Iran attacked the tanker.")
+
+
+def test_the_records_of_talks_are_no_talks() -> None:
+    shown = _shown("The new Iranian administration is reviewing the records of six rounds of talks with Russia.")
+    assert not any(t == "CONSULT" for t, _, _ in shown)
+    assert ("CONSULT", "IRN", "RUS") in _shown("Iran held six rounds of talks with Russia in Vienna.")

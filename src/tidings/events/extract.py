@@ -351,14 +351,21 @@ def _topic_of_noun(token: Any) -> bool:
     """Is the event noun ``token`` what another noun is about ("details about the negotiations",
     "a report on the bombing", "questions over the attack")? GUIDELINES: an event named only as a
     topic is no event of its own."""
+    words = load_sense_words()
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in words.act_counts
+    ):
+        token = token.head.head  # "the records of six rounds of talks": the rounds are the talks
     prep = token.head
     return (
         token.dep_ == "pobj"
-        and prep.lower_ in TOPIC_PREPS
+        and (prep.lower_ in TOPIC_PREPS or prep.lower_ == "of")  # "the records of talks"
         and prep.dep_ == "prep"
         and prep.head.i != prep.i
         and prep.head.pos_ == "NOUN"
-        and prep.head.lemma_.lower() in load_sense_words().information_nouns
+        and prep.head.lemma_.lower() in words.information_nouns
     )
 
 

@@ -172,7 +172,7 @@ def told_of_actor(verb: Any) -> bool:
 def modality_of(token: Any) -> Modality:
     w = _words()
     verb = governing_verb(token)
-    if _hypothetical_clause(verb, w, scenario=False):
+    if _hypothetical_clause(verb, w, scenario=False) or _belief_of_the_unrealised(token):
         return Modality.HYPOTHETICAL
     aux = {c.lower_ for c in shared_aux(verb)}
     if aux & w.future_aux:
@@ -339,11 +339,32 @@ def _hypothetical_clause(verb: Any, w: ModalityWords, scenario: bool = True) -> 
 
 def believed(token: Any) -> bool:
     """Is the trigger's clause what someone believes or predicts ("he believes they will meet")?"""
+    return belief_clause(token) is not None
+
+
+def belief_clause(token: Any) -> Any | None:
+    """The verb of the clause that someone believes, hopes or fears and that holds the trigger
+    ("believe Tehran is unwilling to return to the talks" → is), else None."""
     w = _words()
     verb = governing_verb(token)
+    for _ in range(3):  # "believe Tehran is unwilling to return to the talks": through the predicate to its clause
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN":
-        return verb.head.lemma_.lower() in w.belief_nouns  # "any feeling of hope that Iraq would withdraw"
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.belief_verbs
+        # "any feeling of hope that Iraq would withdraw"
+        return verb if verb.head.lemma_.lower() in w.belief_nouns else None
+    return verb if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.belief_verbs else None
+
+
+def _belief_of_the_unrealised(token: Any) -> bool:
+    """A belief about what is not (yet) done: "analysts believe Iran is ready to attack", "no reason
+    to believe Tehran is unwilling to return". A belief about a past act ("police believe the IRA
+    carried out the bombing") tells that act, second-hand, and is left to the other tests."""
+    clause = belief_clause(token)
+    if clause is None:
+        return False
+    return governing_verb(token).i != clause.i or clause.tag_ in ("VBZ", "VBP", "VB", "MD")
 
 
 def in_scenario(token: Any) -> bool:

@@ -45,6 +45,7 @@ class SenseWords:
     dangers: frozenset[str]
     reflexives: frozenset[str]
     information_nouns: frozenset[str]
+    act_counts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
