@@ -168,7 +168,9 @@ def test_a_quotation_after_a_verb_of_saying_with_no_words_of_its_own_is_its_cont
     (both,) = _with(quotes, "pay for both")
     assert both.cue == "agreed" and "Dana Whitfield" in (_speaker(both) or "")
     (parks,) = _with(quotes, "parks budget")
-    assert parks.speaker is None  # "agreed with the council" is no lead-in to the words
+    # "agreed with the council" is no lead-in to the words (no cue), but the mayor, the person of the
+    # sentence before, is who says them (``Attributor.speaker_before``).
+    assert parks.cue is None and _speaker(parks) == "The mayor"
 
 
 @pytest.mark.model

@@ -299,6 +299,10 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
     )
     if _attributed_anew(prev.who, who, last, span):
         return False
+    if cue is not None and cue.token.tag_ == "VBG" and who.governs and not prev.who.governs:
+        # "“That makes me smart” -- and, when questioned, asserting, “Of course, …”": a participle
+        # of saying that governs only the second part is an act of its own, not the first's attribution.
+        return False
     # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
     # A quoted title inside the attribution ("he said on “Meet the Press.”") ends it as well.
     # "“…,” he said outside. But “…”": a conjunction opening the second part's sentence.
@@ -630,6 +634,9 @@ def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     spans = [n for n, s in enumerate(every) if len(text[s.start : s.end].split()) >= MIN_WORDS]
     drafts = sorted(_direct(attributor, every, spans, absorbed, text) + indirect, key=lambda d: d.start)
     drafts = [_tail_after_quote(d, attributor) for d in _join_partial_leads(drafts, attributor)]
+    for d in drafts:
+        if d.who.speaker is None and d.kind is not QuoteKind.INDIRECT:
+            d.who = attributor.speaker_before(d.spans[0].open_mark if d.spans else d.start) or d.who
     out: list[Quote] = []
     for d in drafts:
         start, end = d.start, d.end
