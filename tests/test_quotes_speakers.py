@@ -1,13 +1,20 @@
 """Who speaks a quotation that its own sentence does not attribute: a participle of saying set
-off after its clause, and the sentence just before the quotation. Sentences written for these
-tests (the first line of each text is read as its headline)."""
+off after its clause, the sentence just before the quotation, and a headline the cleaner left in
+the body. Sentences written for these tests (the first line of each text is read as its headline
+when the cleaner can tell it from the body)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
 
 import pytest
 from quoting import quotes_in, quotes_with
 
-from tidings.records import Quote, QuoteKind
+from tidings import process_text
+from tidings.actors import resolve
+from tidings.quotes import extract_quotes, first_line_quotes
+from tidings.records import Analysis, Quote, QuoteKind
 
 
 def _speaker(q: Quote) -> str | None:
@@ -67,3 +74,35 @@ def test_a_quotation_after_a_sentence_about_no_person_keeps_no_speaker() -> None
     )
     (q,) = quotes_with(quotes_in(text), "adoptive parents")
     assert q.speaker is None
+
+
+@pytest.mark.model
+def test_a_headline_left_in_the_body_names_the_speaker_of_its_quotation(nlp: Any) -> None:
+    text = (
+        "Ortiz: 'Never, ever, ever underestimate the voters.'\n\n"
+        "Governor Maria Ortiz has some advice for her party after the primary. She spoke in Albany on Monday."
+    )
+    resolved = resolve(nlp(text), "d", None)
+    body = [replace(q, speaker=None) for q in extract_quotes(resolved)]
+    (voters,) = quotes_with(first_line_quotes(resolved, body), "underestimate the voters")
+    assert voters.kind is QuoteKind.DIRECT and _speaker(voters) == "Ortiz"
+    assert voters.speaker is not None and voters.speaker.actor is not None
+    assert voters.speaker.actor.name == "Maria Ortiz"
+    # A first paragraph that is a lede, not a headline, is left to the body's rules.
+    lede = text.replace("Ortiz: ", "Ortiz told the party faithful at a long and crowded dinner in Albany on a rainy Monday night, after the primary results came in from every county of the state: ")
+    resolved = resolve(nlp(lede), "d", None)
+    body = [replace(q, speaker=None) for q in extract_quotes(resolved)]
+    assert first_line_quotes(resolved, body) == body
+
+
+@pytest.mark.model
+def test_a_headline_left_in_the_body_gives_its_paraphrase_to_its_subject() -> None:
+    text = (
+        "Reyes slams council's ‘reckless and cruel’ budget plan.\n\n"
+        "The council voted on Tuesday to cut the parks budget by a third. The mayor, Tom Reyes, was not there."
+    )
+    out = process_text(text, published="2016-05-10")
+    assert isinstance(out, Analysis) and not out.document.title
+    (plan,) = quotes_with(list(out.quotes), "reckless and cruel")
+    assert plan.kind is QuoteKind.INDIRECT and _speaker(plan) == "Reyes"
+    assert plan.text == "council's ‘reckless and cruel’ budget plan"

@@ -29,12 +29,20 @@ from tidings.nlp import doc_text, tokens_overlapping
 from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
 from tidings.quotes.content import content_bounds, content_lead
 from tidings.quotes.cues import Cue, load_cues
-from tidings.quotes.headline import headline_quotes
+from tidings.quotes.headline import first_line_quotes, headline_quotes
 from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans, names_a_programme
 from tidings.quotes.transcript import transcript_label
 from tidings.records import Event, Quote, QuoteKind
 
-__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "headline_quotes", "link_events", "load_cues"]
+__all__ = [
+    "QuoteSpan",
+    "extract_quotes",
+    "find_quote_spans",
+    "first_line_quotes",
+    "headline_quotes",
+    "link_events",
+    "load_cues",
+]
 
 # A content this much covered by one quotation is that quotation's attribution, not indirect speech.
 DIRECT_COVER = 0.6
