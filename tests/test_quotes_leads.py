@@ -203,3 +203,20 @@ def test_a_noun_of_saying_with_a_that_clause_attributes_the_clause() -> None:
     (parks,) = _with(quotes, "parks would close")
     assert parks.cue == "warning" and _speaker(parks) == "The mayor"
     assert not _with(quotes, "he made on Tuesday")  # a relative clause says nothing
+
+
+@pytest.mark.model
+def test_a_paraphrase_holding_only_a_quoted_title_is_no_partial_quotation() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The mayor said the whole budget debate was an episode of “Shark Tank.”\n\n"
+        "In his 2002 book, \"Make Your Kid a Millionaire,\" Mr. Reyes suggested looking at the things on "
+        "your credit card statement.\n\n"
+        "The treasurer said the deficit was “a slow-motion disaster.”"
+    )
+    quotes = _quotes(text)
+    (show,) = _with(quotes, "Shark Tank")
+    assert show.kind is QuoteKind.INDIRECT and _speaker(show) == "The mayor"
+    assert not any(q.kind is not QuoteKind.INDIRECT for q in _with(quotes, "Millionaire"))
+    (deficit,) = _with(quotes, "slow-motion disaster")
+    assert deficit.kind is QuoteKind.PARTIAL

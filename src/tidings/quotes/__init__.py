@@ -125,7 +125,8 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             continue
         absorbed.update(inside)
         bounds = _cut_after_quote(bounds, [spans[n] for n in inside], attributor)
-        kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
+        quoted = [n for n in inside if not _a_title(attributor, spans[n])]
+        kind = QuoteKind.PARTIAL if quoted and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
         others = by_sentence.get(cue.token.sent.start, [])
         parts = [bounds]
         lead = content_lead(cue, attributor.names_actor)
@@ -382,6 +383,19 @@ def _names_a_work(attributor: Attributor, span: QuoteSpan) -> bool:
         return bool(prev.pos_ == "NOUN")  # "his book, “…,”": in apposition to a noun
     definite = prev.tag_ == "PRP$" or (prev.pos_ == "DET" and "Def" in prev.morph.get("Definite"))
     return bool(definite or prev.pos_ == "NOUN" or (prev.pos_ == "ADP" and prev.lower_ == "of"))
+
+
+def _a_title(attributor: Attributor, span: QuoteSpan) -> bool:
+    """Is the quotation at ``span`` the title of a work, a programme or a paper standing in a noun
+    phrase ("an episode of “Shark Tank.”", "the anthem ''A Change Is Gonna Come,''", "In his
+    book, ''Make Your Kid a Millionaire,''")? A paraphrase that holds one quotes nobody's words."""
+    words = attributor.text[span.start : span.end].split()
+    if not _titled(words):
+        return False
+    line = attributor.text.rfind("\n", 0, span.open_mark) + 1
+    if _titled(attributor.text[line : span.open_mark].split()):
+        return False  # a headline in title case ("Obama Says Museum Will Tell of 'Suffering and Delight.'")
+    return _programme(attributor, span) or _names_a_work(attributor, span)
 
 
 def _same_clause(prev: _Draft, who: Attribution, attributor: Attributor) -> bool:
