@@ -286,6 +286,11 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
         # Great Again” hat") is no reason to split.
         return False
     if "\n" in gap:
+        if prev.kind is QuoteKind.PARTIAL:
+            # "… saying Clinton would “abolish the second amendment.”¶“Although …”": a paragraph of
+            # quotation goes on with the speaker's words, not with the reporter's paraphrase (a
+            # transcript's turn, the label's words, goes on).
+            return False
         # A quotation running on over paragraphs: the paragraph before left it open, or this
         # paragraph is nothing but a quotation and so continues the last speaker's words.
         tail, middle, head = gap[: gap.find("\n")], gap[gap.find("\n") : gap.rfind("\n")], gap[gap.rfind("\n") + 1 :]
@@ -432,6 +437,8 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
         first = min(first, obj.left_edge.i)
     if first <= cue.i:
         return None
+    while first < t.i and first in attributor.cues and doc[first].tag_ == "VBG":
+        first += 1  # "…, mentioning the album is “in the home stretch”": the participle is a cue, not content
     start = doc[first].idx
     if cue.idx < span.open_mark < start:
         start = span.open_mark  # the opening mark hangs off the cue in the parse: '"budget reforms" and …'
@@ -559,7 +566,9 @@ def _one_cue(first: _Draft, second: _Draft, attributor: Attributor) -> bool:
     gap = attributor.text[first.end : second.start]
     if "\n" in gap or len(gap.split()) > MAX_BREAK_WORDS:
         return False
-    return not _second_saying(attributor, a, first.end, second.start)
+    # "“…,” Kiedis said, mentioning the album is “in the home stretch.”": a participle of saying
+    # opening the second content is a second act (the parse can hang it inside that content).
+    return not _second_saying(attributor, a, first.end, second.end)
 
 
 def _join_partial_leads(drafts: list[_Draft], attributor: Attributor) -> list[_Draft]:
