@@ -220,3 +220,15 @@ def test_a_paraphrase_holding_only_a_quoted_title_is_no_partial_quotation() -> N
     assert not any(q.kind is not QuoteKind.INDIRECT for q in _with(quotes, "Millionaire"))
     (deficit,) = _with(quotes, "slow-motion disaster")
     assert deficit.kind is QuoteKind.PARTIAL
+
+
+@pytest.mark.model
+def test_verbs_of_praise_attribute_the_quoted_words_of_their_reason() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "Governor Maria Ortiz lauded the treasurer in her annual address for finding \"new and innovative ways "
+        "to pay for the parks.\""
+    )
+    (q,) = _with(_quotes(text), "new and innovative")
+    assert q.kind is QuoteKind.PARTIAL and q.cue == "lauded"
+    assert "Maria Ortiz" in (_speaker(q) or "")
