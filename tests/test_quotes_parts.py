@@ -208,3 +208,15 @@ def test_a_paragraph_of_quotation_after_a_paraphrase_is_a_quote_of_its_own() -> 
     (day,) = _with(quotes, "horrible day")
     assert amendment is not day and day.kind is QuoteKind.DIRECT
     assert day.speaker is not None and day.speaker.text == "Lee"
+
+
+@pytest.mark.model
+def test_the_question_put_to_the_speaker_is_no_part_of_the_answer() -> None:
+    text = (
+        "The senator spoke in Raleigh.\n\n"
+        "On the show Tuesday, he said, “I never said I was going to pay for fees.” Asked if it had appeared "
+        "he was encouraging violence with his initial statement, Trump replied, “Well, maybe so. Maybe that’s "
+        "why I wouldn’t do it.”"
+    )
+    (q,) = _with(_quotes(text), "maybe so")
+    assert "Asked" not in q.text and "encouraging violence" not in q.text and q.kind is QuoteKind.DIRECT

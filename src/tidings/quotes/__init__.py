@@ -99,7 +99,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         if cue.speaker is None and cue.kind not in ("according", "noun"):
             continue
         bounds = content_bounds(cue, attributor.names_actor)
-        if bounds is None:
+        if bounds is None or _question_put(attributor, bounds[0]):
             continue
         bounds = _run_on(bounds, spans, text, cue.token.sent.end_char)
         inside = [n for n, s in enumerate(spans) if _covered(bounds, (s.open_mark, s.close_end)) > 0]
@@ -134,6 +134,17 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             parts.insert(0, lead)  # "Acts of protest, Mr. Obama said, are acts of …": both stretches
         drafts.append(_Draft(parts, kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
+
+
+def _question_put(attributor: Attributor, at: int) -> bool:
+    """Does the content at ``at`` open with the participle of a verb of asking ("Asked if it
+    had appeared he was encouraging violence, Trump replied, …", "Pressed on the deal, …")? That
+    is the question put to the speaker, not the speaker's words."""
+    toks = tokens_overlapping(attributor.starts, at, at + 1)
+    if not toks:
+        return False
+    first = attributor.doc[toks[0]]
+    return first.tag_ == "VBN" and first.lemma_.lower() in load_cues().questioning
 
 
 def _nearest_cue(attributor: Attributor, span: QuoteSpan) -> int | None:
