@@ -371,3 +371,10 @@ def test_a_transcript_turn_is_a_direct_quote_of_its_label() -> None:
     assert turns == [("WALLACE", "Let's start ", 1), ("PENCE", "Well, look, ", 2)]
     # The mark opens before the label, not around the words: speech without quotation marks.
     assert all(q.kind is QuoteKind.INDIRECT for q in out.quotes)
+
+
+def test_an_opening_mark_spaced_off_an_ellipsis_still_opens() -> None:
+    text = "As the paper reported, “ … if the primary were held tonight, she would win, and handily.”"
+    assert _inner(text) == [" … if the primary were held tonight, she would win, and handily."]
+    # A curly opening mark spaced off a word opens nothing (a misplaced closing mark).
+    assert _inner("He won“ the vote, they said.") == []

@@ -168,7 +168,9 @@ def test_a_quotation_after_a_verb_of_saying_with_no_words_of_its_own_is_its_cont
     (both,) = _with(quotes, "pay for both")
     assert both.cue == "agreed" and "Dana Whitfield" in (_speaker(both) or "")
     (parks,) = _with(quotes, "parks budget")
-    assert parks.speaker is None  # "agreed with the council" is no lead-in to the words
+    # "agreed with the council" is no lead-in to the words (no cue), but the mayor, the person of the
+    # sentence before, is who says them (``Attributor.speaker_before``).
+    assert parks.cue is None and _speaker(parks) == "The mayor"
 
 
 @pytest.mark.model
@@ -201,3 +203,32 @@ def test_a_noun_of_saying_with_a_that_clause_attributes_the_clause() -> None:
     (parks,) = _with(quotes, "parks would close")
     assert parks.cue == "warning" and _speaker(parks) == "The mayor"
     assert not _with(quotes, "he made on Tuesday")  # a relative clause says nothing
+
+
+@pytest.mark.model
+def test_a_paraphrase_holding_only_a_quoted_title_is_no_partial_quotation() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "The mayor said the whole budget debate was an episode of “Shark Tank.”\n\n"
+        "In his 2002 book, \"Make Your Kid a Millionaire,\" Mr. Reyes suggested looking at the things on "
+        "your credit card statement.\n\n"
+        "The treasurer said the deficit was “a slow-motion disaster.”"
+    )
+    quotes = _quotes(text)
+    (show,) = _with(quotes, "Shark Tank")
+    assert show.kind is QuoteKind.INDIRECT and _speaker(show) == "The mayor"
+    assert not any(q.kind is not QuoteKind.INDIRECT for q in _with(quotes, "Millionaire"))
+    (deficit,) = _with(quotes, "slow-motion disaster")
+    assert deficit.kind is QuoteKind.PARTIAL
+
+
+@pytest.mark.model
+def test_verbs_of_praise_attribute_the_quoted_words_of_their_reason() -> None:
+    text = (
+        "Council votes on the budget\n\n"
+        "Governor Maria Ortiz lauded the treasurer in her annual address for finding \"new and innovative ways "
+        "to pay for the parks.\""
+    )
+    (q,) = _with(_quotes(text), "new and innovative")
+    assert q.kind is QuoteKind.PARTIAL and q.cue == "lauded"
+    assert "Maria Ortiz" in (_speaker(q) or "")

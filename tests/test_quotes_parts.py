@@ -167,3 +167,56 @@ def test_a_second_part_with_its_own_attribution_after_it_is_a_second_quote() -> 
     (first,) = _with(quotes, "ten points")
     assert len(first.parts) == 1 and "so do we" not in first.text
     assert len(_with(quotes, "so do we")) == 1
+
+
+@pytest.mark.model
+def test_whom_the_words_were_told_to_is_no_part_of_them() -> None:
+    text = (
+        "The senator spoke in Raleigh.\n\n"
+        "“By the way, if she gets to pick her judges, nothing you can do, folks,” Ann Lee told a North "
+        "Carolina rally on Tuesday night."
+    )
+    (q,) = _with(_quotes(text), "By the way")
+    assert "rally" not in q.text and q.kind is QuoteKind.DIRECT
+
+
+@pytest.mark.model
+def test_a_participle_of_saying_after_the_attribution_starts_a_second_content() -> None:
+    text = (
+        "The band is almost done.\n\n"
+        "“We had written two dozen songs before we got with the producer,” Kiedis said, mentioning the "
+        "long-awaited album is “in the home stretch.”"
+    )
+    quotes = _quotes(text)
+    (songs,) = _with(quotes, "two dozen songs")
+    (album,) = _with(quotes, "home stretch")
+    assert songs is not album and "album" not in songs.text
+    assert album.text.startswith("the long-awaited album")
+
+
+@pytest.mark.model
+def test_a_paragraph_of_quotation_after_a_paraphrase_is_a_quote_of_its_own() -> None:
+    text = (
+        "The senator spoke in Raleigh.\n\n"
+        "“By the way, if she gets to pick her judges, nothing you can do, folks,” Lee told a North Carolina "
+        "rally, saying Ortiz would “abolish the second amendment.”\n\n"
+        "“Although the Second Amendment people, maybe there is. I don’t know. But I’ll tell you what. "
+        "That will be a horrible day.”"
+    )
+    quotes = _quotes(text)
+    (amendment,) = _with(quotes, "abolish the second amendment")
+    (day,) = _with(quotes, "horrible day")
+    assert amendment is not day and day.kind is QuoteKind.DIRECT
+    assert day.speaker is not None and day.speaker.text == "Lee"
+
+
+@pytest.mark.model
+def test_the_question_put_to_the_speaker_is_no_part_of_the_answer() -> None:
+    text = (
+        "The senator spoke in Raleigh.\n\n"
+        "On the show Tuesday, he said, “I never said I was going to pay for fees.” Asked if it had appeared "
+        "he was encouraging violence with his initial statement, Trump replied, “Well, maybe so. Maybe that’s "
+        "why I wouldn’t do it.”"
+    )
+    (q,) = _with(_quotes(text), "maybe so")
+    assert "Asked" not in q.text and "encouraging violence" not in q.text and q.kind is QuoteKind.DIRECT

@@ -24,7 +24,7 @@ from tidings.events.typemodel import load_type_model
 from tidings.memory import batch_zone
 from tidings.nlp import parse
 from tidings.ontology import load_ontology
-from tidings.quotes import extract_quotes, headline_quotes, link_events
+from tidings.quotes import extract_quotes, first_line_quotes, headline_quotes, link_events
 from tidings.records import Analysis, Document, RawDocument, Rejection
 from tidings.settings import Settings
 from tidings.timex import find_timexes
@@ -69,6 +69,8 @@ def _analyze(documents: list[Document], settings: Settings) -> list[Result]:
             quotes = link_events(extract_quotes(resolved), events, resolved)
             if n in titles:
                 quotes = headline_quotes(resolve(titles[n], document.doc_id, on, kb)) + quotes
+            elif not document.title:
+                quotes = first_line_quotes(resolved, quotes)
         except Exception as exc:
             if settings.on_error == "raise":
                 raise

@@ -29,12 +29,20 @@ from tidings.nlp import doc_text, tokens_overlapping
 from tidings.quotes.attribute import Attribution, Attributor, chain_up, is_outlet
 from tidings.quotes.content import content_bounds, content_lead
 from tidings.quotes.cues import Cue, load_cues
-from tidings.quotes.headline import headline_quotes
+from tidings.quotes.headline import first_line_quotes, headline_quotes
 from tidings.quotes.marks import MIN_WORDS, QuoteSpan, find_quote_spans, names_a_programme
 from tidings.quotes.transcript import transcript_label
 from tidings.records import Event, Quote, QuoteKind
 
-__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "headline_quotes", "link_events", "load_cues"]
+__all__ = [
+    "QuoteSpan",
+    "extract_quotes",
+    "find_quote_spans",
+    "first_line_quotes",
+    "headline_quotes",
+    "link_events",
+    "load_cues",
+]
 
 # A content this much covered by one quotation is that quotation's attribution, not indirect speech.
 DIRECT_COVER = 0.6
@@ -91,7 +99,7 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
         if cue.speaker is None and cue.kind not in ("according", "noun"):
             continue
         bounds = content_bounds(cue, attributor.names_actor)
-        if bounds is None:
+        if bounds is None or _question_put(attributor, bounds[0]):
             continue
         bounds = _run_on(bounds, spans, text, cue.token.sent.end_char)
         inside = [n for n, s in enumerate(spans) if _covered(bounds, (s.open_mark, s.close_end)) > 0]
@@ -117,7 +125,8 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             continue
         absorbed.update(inside)
         bounds = _cut_after_quote(bounds, [spans[n] for n in inside], attributor)
-        kind = QuoteKind.PARTIAL if inside and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
+        quoted = [n for n in inside if not _a_title(attributor, spans[n])]
+        kind = QuoteKind.PARTIAL if quoted and _quoted_edge(text[bounds[0] : bounds[1]]) else QuoteKind.INDIRECT
         others = by_sentence.get(cue.token.sent.start, [])
         parts = [bounds]
         lead = content_lead(cue, attributor.names_actor)
@@ -125,6 +134,17 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             parts.insert(0, lead)  # "Acts of protest, Mr. Obama said, are acts of …": both stretches
         drafts.append(_Draft(parts, kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
+
+
+def _question_put(attributor: Attributor, at: int) -> bool:
+    """Does the content at ``at`` open with the participle of a verb of asking ("Asked if it
+    had appeared he was encouraging violence, Trump replied, …", "Pressed on the deal, …")? That
+    is the question put to the speaker, not the speaker's words."""
+    toks = tokens_overlapping(attributor.starts, at, at + 1)
+    if not toks:
+        return False
+    first = attributor.doc[toks[0]]
+    return first.tag_ == "VBN" and first.lemma_.lower() in load_cues().questioning
 
 
 def _nearest_cue(attributor: Attributor, span: QuoteSpan) -> int | None:
@@ -277,6 +297,11 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
         # Great Again” hat") is no reason to split.
         return False
     if "\n" in gap:
+        if prev.kind is QuoteKind.PARTIAL:
+            # "… saying Clinton would “abolish the second amendment.”¶“Although …”": a paragraph of
+            # quotation goes on with the speaker's words, not with the reporter's paraphrase (a
+            # transcript's turn, the label's words, goes on).
+            return False
         # A quotation running on over paragraphs: the paragraph before left it open, or this
         # paragraph is nothing but a quotation and so continues the last speaker's words.
         tail, middle, head = gap[: gap.find("\n")], gap[gap.find("\n") : gap.rfind("\n")], gap[gap.rfind("\n") + 1 :]
@@ -298,6 +323,10 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
         None,
     )
     if _attributed_anew(prev.who, who, last, span):
+        return False
+    if cue is not None and cue.token.tag_ == "VBG" and who.governs and not prev.who.governs:
+        # "“That makes me smart” -- and, when questioned, asserting, “Of course, …”": a participle
+        # of saying that governs only the second part is an act of its own, not the first's attribution.
         return False
     # Only the attribution between the parts: "“…,” he said. “…”" / "“…,” she added, “…”".
     # A quoted title inside the attribution ("he said on “Meet the Press.”") ends it as well.
@@ -372,6 +401,19 @@ def _names_a_work(attributor: Attributor, span: QuoteSpan) -> bool:
     return bool(definite or prev.pos_ == "NOUN" or (prev.pos_ == "ADP" and prev.lower_ == "of"))
 
 
+def _a_title(attributor: Attributor, span: QuoteSpan) -> bool:
+    """Is the quotation at ``span`` the title of a work, a programme or a paper standing in a noun
+    phrase ("an episode of “Shark Tank.”", "the anthem ''A Change Is Gonna Come,''", "In his
+    book, ''Make Your Kid a Millionaire,''")? A paraphrase that holds one quotes nobody's words."""
+    words = attributor.text[span.start : span.end].split()
+    if not _titled(words):
+        return False
+    line = attributor.text.rfind("\n", 0, span.open_mark) + 1
+    if _titled(attributor.text[line : span.open_mark].split()):
+        return False  # a headline in title case ("Obama Says Museum Will Tell of 'Suffering and Delight.'")
+    return _programme(attributor, span) or _names_a_work(attributor, span)
+
+
 def _same_clause(prev: _Draft, who: Attribution, attributor: Attributor) -> bool:
     """Another quoted phrase governed by the same cue as the partial quote before it."""
     return (
@@ -406,6 +448,8 @@ def _argument(attributor: Attributor, cue: Any, span: QuoteSpan) -> tuple[int, i
         first = min(first, obj.left_edge.i)
     if first <= cue.i:
         return None
+    while first < t.i and first in attributor.cues and doc[first].tag_ == "VBG":
+        first += 1  # "…, mentioning the album is “in the home stretch”": the participle is a cue, not content
     start = doc[first].idx
     if cue.idx < span.open_mark < start:
         start = span.open_mark  # the opening mark hangs off the cue in the parse: '"budget reforms" and …'
@@ -533,7 +577,9 @@ def _one_cue(first: _Draft, second: _Draft, attributor: Attributor) -> bool:
     gap = attributor.text[first.end : second.start]
     if "\n" in gap or len(gap.split()) > MAX_BREAK_WORDS:
         return False
-    return not _second_saying(attributor, a, first.end, second.start)
+    # "“…,” Kiedis said, mentioning the album is “in the home stretch.”": a participle of saying
+    # opening the second content is a second act (the parse can hang it inside that content).
+    return not _second_saying(attributor, a, first.end, second.end)
 
 
 def _join_partial_leads(drafts: list[_Draft], attributor: Attributor) -> list[_Draft]:
@@ -630,6 +676,9 @@ def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     spans = [n for n, s in enumerate(every) if len(text[s.start : s.end].split()) >= MIN_WORDS]
     drafts = sorted(_direct(attributor, every, spans, absorbed, text) + indirect, key=lambda d: d.start)
     drafts = [_tail_after_quote(d, attributor) for d in _join_partial_leads(drafts, attributor)]
+    for d in drafts:
+        if d.who.speaker is None and d.kind is not QuoteKind.INDIRECT:
+            d.who = attributor.speaker_before(d.spans[0].open_mark if d.spans else d.start) or d.who
     out: list[Quote] = []
     for d in drafts:
         start, end = d.start, d.end

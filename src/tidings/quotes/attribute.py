@@ -42,6 +42,8 @@ _RANK = {
 POSSESSIVES = {"his", "her", "its", "their"}
 # A name and its appositive between a closing mark and the cue: at most this many tokens.
 MAX_APPOSITIVE = 14
+# A quotation naming no speaker takes one from at most this many sentences before it.
+MAX_SENTENCES_BACK = 2
 _DASH_SIGNATURE = re.compile(r"^\s*[―—–]+\s*(\S.*)$")
 
 
@@ -88,7 +90,9 @@ class Attributor:
             if cue is None:
                 continue
             if cue.speaker is None or cue.speaker.i in self.inside:
-                found = self._name_before(t) or self._appositive_before(t) or self._name_after(t)
+                found = (
+                    self._name_before(t) or self._appositive_before(t) or self._name_after(t) or self._participle_of(t)
+                )
                 cue = replace(cue, speaker=found)
             self.cues[t.i] = cue
 
@@ -116,6 +120,23 @@ class Attributor:
             ),
             None,
         )
+
+    def _participle_of(self, cue: Any) -> Any | None:
+        """'Band member Flea shared the news, writing “…”', 'Mr. Trump hardly clarified the matter,
+        asserting, “…”': a participle set off by a comma after its clause, which the parse hangs
+        on the quotation (as its subject), says what the subject of the clause's verb says."""
+        if cue.tag_ != "VBG" or cue.i == 0 or self.doc[cue.i - 1].text != ",":
+            return None
+        verbs = [
+            t
+            for t in cue.sent
+            if t.i < cue.i - 1 and t.i not in self.inside and t.pos_ in ("VERB", "AUX") and _finite(t)
+        ]
+        for verb in reversed(verbs):
+            found = subject(verb, frozenset(self.inside))
+            if found is not None and found.i not in self.inside:
+                return found
+        return None
 
     def _appositive_before(self, cue: Any) -> Any | None:
         """'“…,” Flynn, a top Trump surrogate, said', '“…,” a detective, speaking on condition of
@@ -351,6 +372,47 @@ class Attributor:
         if root.idx < colon and root.pos_ == "PROPN":
             return self.role(root)
         return None
+
+    def speaker_before(self, at: int) -> Attribution | None:
+        """The speaker of a quotation that names none, from the sentence before it, in its
+        paragraph or the one before: the person that sentence's verb of saying names, else the
+        person who is its subject ('Schoen elaborated in an editorial … . “A Sanders win …”',
+        'Sanders … identified young voters' exhaustion … . “The younger people are …”'). A reader
+        takes the quotation as that person's words; nothing further back is asked."""
+        line_start = self.text.rfind("\n", 0, at) + 1
+        para_start = self.text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start > 0 else 0
+        while para_start > 0 and not self.text[para_start:line_start].strip():
+            para_start = self.text.rfind("\n", 0, para_start - 1) + 1
+        before = [s for s in self.sents if para_start <= s.start_char < at]
+        for sent in reversed(before[-MAX_SENTENCES_BACK:]):
+            toks = [t for t in sent if t.idx < at and t.i not in self.inside]
+            cues = [
+                c
+                for c in (self.cues.get(t.i) for t in toks)
+                if c is not None and c.speaker is not None and c.kind in ("speech", "according")
+                and c.speaker.i not in self.inside
+            ]
+            if cues:
+                found = self.attribution(cues[-1], cues[:-1])
+                return replace(found, cue=None) if self._a_person(cues[-1].speaker) else None
+            root = sent.root
+            if root.idx < at and root.i not in self.inside and root.pos_ in ("VERB", "AUX"):
+                subj = subject(root, frozenset(self.inside))
+                if subj is not None and subj.idx < at and self._a_person(subj):
+                    role = self.role(subj)
+                    return Attribution(role, (), None) if role is not None else None
+            if any(t.i in self.inside for t in sent if t.idx < at):
+                return None  # another quotation lies between
+        return None
+
+    def _a_person(self, token: Any) -> bool:
+        """Does ``token`` name a person: a pronoun of one, a person of the actor base, or a name?"""
+        if token.lower_ in person_pronouns():
+            return True
+        role = self.resolved.role_for(token)
+        if role is not None and role.actor is not None:
+            return role.actor.kind == "person"
+        return bool(token.ent_type_ == "PERSON")
 
     def _said_before(self, span: QuoteSpan) -> Attribution | None:
         """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time …”': a

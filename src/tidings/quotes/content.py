@@ -85,6 +85,8 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
             return _span(cue.doc, (obj or c).left_edge.i, c.right_edge.i)
     for c in kids:
         if c.dep_ == "dobj" and cue.dep_ not in ("amod", "compound") and len(list(c.subtree)) >= 4:
+            if cue.lemma_.lower() in load_cues().addressing:
+                return None  # "told a North Carolina rally": whom the words were for
             if names_actor(c):
                 return None  # "recalled Turkey's ambassador", "thanked the crowd": an act on someone, not words
             if any(g.dep_ in ("acl", "relcl") and cue_lemma(g) is not None for g in c.children):

@@ -33,6 +33,8 @@ SECTIONS = (
     "resuming",
     "phrases",
     "nouns",
+    "addressing",
+    "questioning",
 )
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
@@ -50,6 +52,8 @@ class CueLexicon:
     resuming: frozenset[str] = frozenset()
     phrases: frozenset[str] = frozenset()  # "put it": a verb with the one object that makes it a cue
     nouns: frozenset[str] = frozenset()  # "claim": nouns of saying with a "that" clause
+    addressing: frozenset[str] = frozenset()  # "tell": verbs whose object is whom the words are for
+    questioning: frozenset[str] = frozenset()  # "ask": "Asked if …, X said": the question put to X
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -99,6 +103,8 @@ def load_cues() -> CueLexicon:
         resuming=frozenset(merged["resuming"]),
         phrases=frozenset(" ".join(p.split()) for p in merged["phrases"]),
         nouns=frozenset(merged["nouns"]),
+        addressing=frozenset(merged["addressing"]),
+        questioning=frozenset(merged["questioning"]),
     )
 
 

@@ -10,12 +10,15 @@ quotation in a headline is nearly always somebody's words.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import doc_text, token_starts, tokens_overlapping
 from tidings.quotes.marks import find_quote_spans, names_a_programme
 from tidings.records import Quote, QuoteKind, Role
+
+_MARKS = "\"'`“”‘’«»„"
 
 
 def _speaker(resolved: ResolvedDoc, tokens: list[Any]) -> Role | None:
@@ -29,26 +32,67 @@ def _speaker(resolved: ResolvedDoc, tokens: list[Any]) -> Role | None:
     ids = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
     role = resolved.role_for(head)
-    if role is not None:
-        return role
     text = " ".join(t.text for t in tokens).strip(" :,")
-    return Role(text, None) if text else None
+    if role is not None and role.text in text:
+        return role  # not an actor the parse hangs on the phrase ("Reid: 'Never … underestimate Trump.'")
+    if not text:
+        return None
+    # "Reid: '…'": the person the report names by that surname.
+    people = [m.actor for m in resolved.mentions if m.actor.kind == "person" and m.actor.name.split()[-1:] == [head.text]]
+    return Role(text, people[0] if people else None)
 
 
 def headline_quotes(resolved: ResolvedDoc) -> list[Quote]:
-    """One quote per headline that holds a quotation: the words after the attribution, up to the
-    last closing mark, with the speaker the headline names."""
+    """One quote per headline that holds a quotation (a headline parsed on its own)."""
+    found = _headline_quote(resolved, 0, len(doc_text(resolved.doc)), in_title=True)
+    return [found] if found is not None else []
+
+
+def first_line_quotes(resolved: ResolvedDoc, quotes: list[Quote]) -> list[Quote]:
+    """A report whose headline the cleaner could not tell from its body (one that ends with a full
+    stop, as PolNeAR's do) opens with it as a paragraph of its own. There a quotation the body's
+    rules leave to nobody takes the speaker the headline's conventions name ("Reid: 'Never, ever,
+    ever underestimate Trump.'"), and words that only hold a quoted phrase are that speaker's
+    paraphrase ("Obama slams GOP's ‘doom and despair’ on economy"). A quotation the body's rules
+    drop stays dropped: in the tune part, a first line's quotation they leave out is matched
+    by the body's own quote of the same words."""
+    text = doc_text(resolved.doc)
+    end = text.find("\n")
+    if end < 0 or not text[end:].strip() or len(text[:end].split()) > MAX_HEADLINE_WORDS:
+        return quotes
+    inside = [q for q in quotes if q.start < end]
+    if any(q.speaker is not None for q in inside):
+        return quotes
+    found = _headline_quote(resolved, 0, end, in_title=False)
+    if found is None or found.speaker is None:
+        return quotes
+    if inside:
+        return [replace(q, speaker=found.speaker) if q.start < end else q for q in quotes]
+    return [found, *quotes] if found.kind is QuoteKind.INDIRECT else quotes
+
+
+# A first paragraph this long is a lede, not a headline left in the body.
+MAX_HEADLINE_WORDS = 30
+
+
+def _headline_quote(resolved: ResolvedDoc, lo: int, hi: int, in_title: bool) -> Quote | None:
+    """The quote of the headline at ``lo``–``hi``: the words after the attribution (after its colon,
+    or after its main verb) up to the headline's end, with the speaker the headline names. Its
+    kind is the body's: direct for a quotation alone, partial for words that open or close with
+    quoted ones ("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'"),
+    indirect for words that only hold a quoted phrase ("Obama slams GOP's ‘doom and despair’ on
+    economy"), as PolNeAR annotates headlines."""
     doc = resolved.doc
     text = doc_text(doc)
-    spans = [s for s in find_quote_spans(text, min_words=1) if s.closed]
+    spans = [s for s in find_quote_spans(text, min_words=1) if s.closed and lo <= s.open_mark and s.close_end <= hi]
     spans = [s for s in spans if not names_a_programme(text, s.open_mark)]
     if not spans or not len(doc):
-        return []
+        return None
     starts = token_starts(doc)
     first, last = spans[0], spans[-1]
-    colon = text.rfind(":", 0, first.open_mark)
-    if colon > 0:
-        speaker_toks = [doc[i] for i in tokens_overlapping(starts, 0, colon) if not doc[i].is_punct]
+    colon = text.rfind(":", lo, first.open_mark)
+    if colon > lo:
+        speaker_toks = [doc[i] for i in tokens_overlapping(starts, lo, colon) if not doc[i].is_punct]
         content_start = colon + 1
     else:
         quote_tok = doc[tokens_overlapping(starts, first.start, first.end)[0]]
@@ -61,22 +105,28 @@ def headline_quotes(resolved: ResolvedDoc) -> list[Quote]:
             content_start = root.idx + len(root)
     while content_start < first.open_mark and text[content_start].isspace():
         content_start += 1
-    end = last.close_end
-    body = text[content_start:end]
-    kind = QuoteKind.DIRECT if content_start == first.open_mark and len(spans) == 1 else QuoteKind.PARTIAL
-    qid = hashlib.sha1(f"{resolved.doc_id}|title|{content_start}|{end}".encode()).hexdigest()[:16]
-    return [
-        Quote(
-            qid,
-            resolved.doc_id,
-            content_start,
-            end,
-            " ".join(body.split()),
-            kind,
-            _speaker(resolved, speaker_toks),
-            None,
-            None,
-            parts=tuple((s.start, s.end) for s in spans),
-            in_title=True,
-        )
-    ]
+    end = hi
+    while end > last.close_end and (text[end - 1].isspace() or text[end - 1] in ".;"):
+        end -= 1  # PolNeAR's headlines end with a full stop; the words run to the end
+    body = " ".join(text[content_start:end].split())
+    if content_start == first.open_mark and end == last.close_end and len(spans) == 1:
+        kind = QuoteKind.DIRECT
+    elif body[:1] in _MARKS or body.rstrip(".,")[-1:] in _MARKS:
+        kind = QuoteKind.PARTIAL
+    else:
+        kind = QuoteKind.INDIRECT
+    where = "title" if in_title else "lead"
+    qid = hashlib.sha1(f"{resolved.doc_id}|{where}|{content_start}|{end}".encode()).hexdigest()[:16]
+    return Quote(
+        qid,
+        resolved.doc_id,
+        content_start,
+        end,
+        body,
+        kind,
+        _speaker(resolved, speaker_toks),
+        None,
+        None,
+        parts=tuple((s.start, s.end) for s in spans),
+        in_title=in_title,
+    )

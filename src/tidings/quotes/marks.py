@@ -30,6 +30,7 @@ MIN_WORDS = 2
 # A single-quoted stretch longer than this is more likely two apostrophes than a quotation.
 MAX_SINGLE_WORDS = 60
 _BEFORE_OPENER = "([{—–-:;,/"
+_ELLIPSIS_AFTER = re.compile(r"[ \t]?(?:…|\.\.\.)[ \t]?\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,9 @@ def _can_open(text: str, i: int, width: int) -> bool:
     if text.startswith(WIRE_OPEN, i):
         return True  # unmistakable, even spaced off its first word ("Jordan `` is seeking …''")
     if _opens_only(text, i):
-        return not nxt.isspace()
+        # "As Politico reported, “ … if the primary were held …”": spaced off an ellipsis that
+        # opens the quoted words, it still opens.
+        return not nxt.isspace() or _ELLIPSIS_AFTER.match(text, i + width) is not None
     return (prev.isspace() or prev in _BEFORE_OPENER or prev in OPEN_DOUBLE) and not nxt.isspace()
 
 
