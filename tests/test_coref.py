@@ -427,3 +427,22 @@ def test_the_minister_is_the_last_person_given_that_office(nlp: Any) -> None:
     assert _of(_mentions(nlp, text, date(1990, 8, 16)), "The minister")[:2] == ("Hisham Nazer", "SAU")
     bare = "Libyan leader Moammar Gadhafi called for a meeting. The minister denied the kingdom had cut supplies."
     assert not any(t == "The minister" for t, *_ in _mentions(nlp, bare, date(1990, 8, 16)))
+
+
+def test_a_description_of_a_kind_of_body_points_back_only_at_that_kind(nlp: Any) -> None:
+    text = (
+        "The Securities and Exchange Commission opened an inquiry on Monday. The company said it would "
+        "cooperate. The Justice Department backed the law, and the court upheld it."
+    )
+    found = _mentions(nlp, text, date(1998, 4, 24))
+    assert not any(t == "The company" and name == "Securities and Exchange Commission" for t, name, *_ in found)
+    assert not any(t == "the court" and name == "United States Department of Justice" for t, name, *_ in found)
+
+
+def test_a_hyphenated_title_is_no_part_of_a_persons_name(nlp: Any) -> None:
+    found = _mentions(
+        nlp,
+        "Secretary of State James A. Baker arrived on Monday. Gadhafi wrote to the U.N. Secretary-General.",
+        date(1990, 8, 16),
+    )
+    assert not any(t == "Secretary" for t, *_ in found), found

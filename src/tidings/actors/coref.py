@@ -34,6 +34,7 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 # Sectors of bodies that "they" may stand for: armed and civil groups, and intergovernmental bodies
 # of many members ("The G7 urged Russia … They also called on China").
 _GROUP_SECTORS = {"REB", "MIL", "CVL", "COP", "OPP", "IGO"}
+_BUSINESS = {"BUS", "MNC"}  # a business, national or multinational
 
 
 @dataclass
@@ -316,7 +317,7 @@ def _description(
         sector = out.kb.agents.get(phrase) or out.kb.agents.get(lemma)
         # "the minister", "the ambassador": an office points back at the last person the report
         # (or the base, that day) gives that office, not at any official ("Libyan leader Gadhafi").
-        office = phrase.split() if lemma in words.office_titles or phrase in words.office_titles else []
+        office = phrase.split() if phrase in words.office_titles else [lemma] if lemma in words.office_titles else []
         titled: dict[str, bool] = {}
 
         def fits(r: _Ref) -> bool:
@@ -351,9 +352,15 @@ def _description(
             return r.mention.actor.sector == "MED"
 
     elif lemma in words.org_nouns or phrase in words.org_nouns:
+        # A head that names a kind of body ("the company" BUS, "the court" JUD, "the militia" MIL,
+        # role words of agents.yaml) points back only at a body of that kind or of no known kind:
+        # "the company" is no government agency, "the court" no Justice Department.
+        kind = out.kb.agents.get(phrase) or out.kb.agents.get(lemma)
 
         def fits(r: _Ref) -> bool:
             a = r.mention.actor
+            if kind and a.sector not in (None, kind) and not {kind, a.sector} <= _BUSINESS:
+                return False
             return a.kind == "org" and a.sector != "MED" and (country is None or a.country == country)
 
     elif lemma in words.state_nouns or phrase in words.state_nouns:
@@ -415,7 +422,10 @@ def body_name_heads(out: Any) -> frozenset[str]:
     """The last words of the names of the bodies a report names ("Court" of "World Court",
     "Service" of "Immigration and Naturalization Service"), lower case."""
     return frozenset(
-        w for m in out.mentions if m.actor.kind == "org" for w in (m.actor.name.split()[-1].lower(), m.text.split()[-1].lower())
+        w
+        for m in out.mentions
+        if m.actor.kind == "org" and not m.how.startswith("coref:")
+        for w in (m.actor.name.split()[-1].lower(), m.text.split()[-1].lower())
     )
 
 
@@ -430,7 +440,7 @@ def _body_by_name(out: Any, tok: Any, refs: list[_Ref], sentence_index: list[int
     mods = [k.lower_ for k in tok.children if k.dep_ in ("amod", "compound") and k.i < tok.i]
 
     def fits(r: _Ref) -> bool:
-        if r.mention.actor.kind != "org":
+        if r.mention.actor.kind != "org" or r.mention.how.startswith("coref:"):
             return False
         names = _name_words(r.mention)
         last = {r.mention.actor.name.split()[-1].lower(), r.mention.text.split()[-1].lower()}

@@ -214,7 +214,7 @@ def resolve(
             continue
         if cands and cands[0].entity.kind in ("outlet", "org") and _inside_name(doc, span):
             continue
-        if any(i in out.by_token for i in range(span.start, span.end)):
+        if all(i in out.by_token for i in range(span.start, span.end)):
             continue  # inside a longer name already read ("Congress" in "Iraqi National Congress")
         usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_names]
         if not usable and on is not None:
@@ -533,11 +533,8 @@ def _named_people(out: ResolvedDoc) -> None:
     parts: dict[str, set[str]] = {}
     actors: dict[str, Actor] = {}
 
-    titles = coref_words().person_nouns | coref_words().office_titles
-
     def learn(text: str, actor: Actor) -> None:
-        # (not a title the name is written with: "Secretary Baker" … "U.N. Secretary-General")
-        words = [w for w in text.replace(".", " ").split() if w[:1].isupper() and len(w) > 2 and w.lower() not in titles]
+        words = [w for w in text.replace(".", " ").split() if w[:1].isupper() and len(w) > 2]
         for w in words if len(words) > 1 else []:
             parts.setdefault(w.lower(), set()).add(actor.actor_id)
         actors.setdefault(actor.actor_id, actor)
@@ -595,6 +592,8 @@ def _named_people(out: ResolvedDoc) -> None:
     for tok in out.doc:
         if tok.pos_ != "PROPN" or tok.i in out.by_token or tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             continue
+        if not tok.text[:1].isupper() or (tok.i + 1 < len(out.doc) and out.doc[tok.i + 1].text == "-"):
+            continue  # "the president" (a description), "Secretary-General" (not Secretary Baker)
         if tok.ent_type_ and any(
             t.ent_iob_ != "O" and t.i != tok.i for t in tok.doc[max(tok.i - 1, 0) : tok.i + 2] if t.ent_type_
         ):
