@@ -61,7 +61,7 @@ def link(out: Any) -> None:
             g = _gender_of_phrase(out, m, words)
             if g:
                 genders.setdefault(m.actor.actor_id, g)
-    heads = words.description_heads | body_name_heads(out)
+    heads = words.description_heads | frozenset(body_name_heads(out))
     candidates = sorted(set(tokens_with(doc, words.pronouns)) | set(tokens_with(doc, heads)))
     refs: list[_Ref] = []
     seen: tuple[int, int] = (-1, -1)
@@ -418,15 +418,16 @@ def _name_words(m: Mention) -> list[str]:
     return [w.strip(".,'’").lower() for w in f"{m.actor.name} {m.text}".split()]
 
 
-def body_name_heads(out: Any) -> frozenset[str]:
+def body_name_heads(out: Any) -> dict[str, int]:
     """The last words of the names of the bodies a report names ("Court" of "World Court",
-    "Service" of "Immigration and Naturalization Service"), lower case."""
-    return frozenset(
-        w
-        for m in out.mentions
-        if m.actor.kind == "org" and not m.how.startswith("coref:")
-        for w in (m.actor.name.split()[-1].lower(), m.text.split()[-1].lower())
-    )
+    "Service" of "Immigration and Naturalization Service"), lower case, each with the offset where
+    a body of that name is first named."""
+    heads: dict[str, int] = {}
+    for m in sorted(out.mentions, key=lambda m: m.start):
+        if m.actor.kind == "org" and not m.how.startswith("coref:"):
+            for w in (m.actor.name.split()[-1].lower(), m.text.split()[-1].lower()):
+                heads.setdefault(w, m.start)
+    return heads
 
 
 def _body_by_name(out: Any, tok: Any, refs: list[_Ref], sentence_index: list[int], words: CorefWords) -> bool:

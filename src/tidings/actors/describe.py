@@ -168,7 +168,7 @@ def placed_agents(out: Any, home: str | None) -> None:
     for i in tokens_with(out.doc, _force_words(out.kb)):
         tok = out.doc[i]
         lemma = tok.lemma_.lower()
-        if tok.lower_ in named and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if named.get(tok.lower_, tok.idx) < tok.idx and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "the court" after "the World Court": that body, found by coreference
         sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
         if (
