@@ -34,6 +34,7 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 # Sectors of bodies that "they" may stand for: armed and civil groups, and intergovernmental bodies
 # of many members ("The G7 urged Russia … They also called on China").
 _GROUP_SECTORS = {"REB", "MIL", "CVL", "COP", "OPP", "IGO"}
+_BUSINESS = {"BUS", "MNC"}  # a business, national or multinational
 
 
 @dataclass
@@ -60,7 +61,8 @@ def link(out: Any) -> None:
             g = _gender_of_phrase(out, m, words)
             if g:
                 genders.setdefault(m.actor.actor_id, g)
-    candidates = sorted(set(tokens_with(doc, words.pronouns)) | set(tokens_with(doc, words.description_heads)))
+    heads = words.description_heads | frozenset(body_name_heads(out))
+    candidates = sorted(set(tokens_with(doc, words.pronouns)) | set(tokens_with(doc, heads)))
     refs: list[_Ref] = []
     seen: tuple[int, int] = (-1, -1)
     for i in candidates:
@@ -80,7 +82,7 @@ def link(out: Any) -> None:
                 out._add(i, i + 1, ref.mention.actor, "coref:pronoun")
                 if tok.lower_ in words.male | words.female:
                     genders.setdefault(ref.mention.actor.actor_id, "m" if tok.lower_ in words.male else "f")
-        elif tok.pos_ == "NOUN":
+        elif tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower):  # ("the president himself")
             _description(out, tok, refs, sentence_index, genders, words)
     _pairs(out, sentence_index, words)
 
@@ -279,8 +281,8 @@ def _description(
         return
     # A description that names or places its own referent is new, not a back-reference:
     # "the president of Cuba", "the minister, Lavrov", "the Iraqi president Saddam Hussein".
-    if any(k.dep_ in ("appos", "poss", "relcl", "acl") for k in kids):
-        return
+    if any(k.dep_ in ("appos", "poss", "relcl", "acl") and not (k.dep_ == "appos" and k.pos_ == "PRON") for k in kids):
+        return  # (but "the president himself" is the president named before)
     if any(k.dep_ == "prep" and k.lower_ == "of" for k in kids):
         return
     if any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids) or tok.head.pos_ == "PROPN":
@@ -288,6 +290,8 @@ def _description(
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
         return
     lemma = tok.lemma_.lower()
+    if _body_by_name(out, tok, refs, sentence_index, words):
+        return
     if tok.tag_ in ("NNS", "NNPS") and not (lemma in words.state_nouns and out.kb.agents.get(lemma)):
         # "Iraqi officials said … The officials also said": a plural role word repeated is the
         # body named with it before (the sieve's head match); "the three countries", "the
@@ -311,6 +315,10 @@ def _description(
     if lemma in words.person_nouns or phrase in words.person_nouns:
         gender = "m" if lemma in words.male_words else "f" if lemma in words.female_words else None
         sector = out.kb.agents.get(phrase) or out.kb.agents.get(lemma)
+        # "the minister", "the ambassador": an office points back at the last person the report
+        # (or the base, that day) gives that office, not at any official ("Libyan leader Gadhafi").
+        office = phrase.split() if phrase in words.office_titles else [lemma] if lemma in words.office_titles else []
+        titled: dict[str, bool] = {}
 
         def fits(r: _Ref) -> bool:
             a = r.mention.actor
@@ -318,6 +326,11 @@ def _description(
                 return False
             if gender and genders.get(a.actor_id, gender) != gender:
                 return False
+            if office:
+                if a.actor_id not in titled:
+                    titled[a.actor_id] = _holds_title(out, a, office, words)
+                if not titled[a.actor_id]:
+                    return False
             # "the minister" fits a person of that office or of none known; a plain "the boy" or
             # "the man" does not stand for someone the report has given an office.
             return a.sector == sector if sector and a.sector else not (a.sector and not sector)
@@ -339,9 +352,15 @@ def _description(
             return r.mention.actor.sector == "MED"
 
     elif lemma in words.org_nouns or phrase in words.org_nouns:
+        # A head that names a kind of body ("the company" BUS, "the court" JUD, "the militia" MIL,
+        # role words of agents.yaml) points back only at a body of that kind or of no known kind:
+        # "the company" is no government agency, "the court" no Justice Department.
+        kind = out.kb.agents.get(phrase) or out.kb.agents.get(lemma)
 
         def fits(r: _Ref) -> bool:
             a = r.mention.actor
+            if kind and a.sector not in (None, kind) and not {kind, a.sector} <= _BUSINESS:
+                return False
             return a.kind == "org" and a.sector != "MED" and (country is None or a.country == country)
 
     elif lemma in words.state_nouns or phrase in words.state_nouns:
@@ -363,6 +382,77 @@ def _description(
         if state is not None:
             actor = state.actor(out.on, sector=sector) if sector else state.actor(out.on)
     out._add(start, tok.i + 1, actor, "coref:description")
+
+
+def _holds_title(out: Any, actor: Actor, office: list[str], words: CorefWords) -> bool:
+    """Does the report or the base give ``actor`` the office ``office`` ("minister", "foreign
+    minister")? The words by any mention of theirs ("Saudi Oil Minister X", "X, the oil minister",
+    "the minister" already linked to them) unless put in the past ("former"), or the role the base
+    gives them on the report's date."""
+    ent = out.kb.entities.get(actor.actor_id.split("@")[0])
+    term = ent.term_on(out.on) if ent is not None and ent.kind == "person" and ent.terms else None
+    if term is not None and all(w in term.role.lower().split() for w in office):
+        return True
+    doc = out.doc
+    starts = token_starts(doc)
+    for m in out.mentions:
+        if m.actor.actor_id != actor.actor_id or m.how == "coref:pronoun":
+            continue
+        toks = tokens_overlapping(starts, m.start, m.end)
+        if not len(toks):
+            continue
+        span = doc[toks.start : toks.stop]
+        root = span.root
+        near = list(doc[max(root.left_edge.i, span.start - 5) : span.end])
+        for ap in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+            near += [t for t in ap.subtree if t.i < ap.i + 1 or t.dep_ != "prep"]
+        if any(t.lower_ in words.former_words for t in near):
+            continue
+        said = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+        if all(w in said for w in office):
+            return True
+    return False
+
+
+def _name_words(m: Mention) -> list[str]:
+    return [w.strip(".,'’").lower() for w in f"{m.actor.name} {m.text}".split()]
+
+
+def body_name_heads(out: Any) -> dict[str, int]:
+    """The last words of the names of the bodies a report names ("Court" of "World Court",
+    "Service" of "Immigration and Naturalization Service"), lower case, each with the offset where
+    a body of that name is first named."""
+    heads: dict[str, int] = {}
+    for m in sorted(out.mentions, key=lambda m: m.start):
+        if m.actor.kind == "org" and not m.how.startswith("coref:"):
+            for w in (m.actor.name.split()[-1].lower(), m.text.split()[-1].lower()):
+                heads.setdefault(w, m.start)
+    return heads
+
+
+def _body_by_name(out: Any, tok: Any, refs: list[_Ref], sentence_index: list[int], words: CorefWords) -> bool:
+    """The sieve's strict head match for bodies: "the court" after "the World Court", "the
+    immigration service" after "the Immigration and Naturalization Service": a singular definite
+    description whose head is the last word of a body's name and whose other words are all words
+    of that name is that body (how ``coref:head``)."""
+    if tok.tag_ not in ("NN", "NNP"):
+        return False
+    low = tok.lower_
+    mods = [k.lower_ for k in tok.children if k.dep_ in ("amod", "compound") and k.i < tok.i]
+
+    def fits(r: _Ref) -> bool:
+        if r.mention.actor.kind != "org" or r.mention.how.startswith("coref:"):
+            return False
+        names = _name_words(r.mention)
+        last = {r.mention.actor.name.split()[-1].lower(), r.mention.text.split()[-1].lower()}
+        return low in last and all(w in names for w in mods)
+
+    ranked = _ranked(tok, refs, sentence_index, words.description_window, fits)
+    if not ranked:
+        return False
+    start = min([k.left_edge.i for k in tok.children if k.i < tok.i] + [tok.i])
+    out._add(start, tok.i + 1, ranked[0].mention.actor, "coref:head")
+    return True
 
 
 def recast_mentions(mentions: list[Mention], old: Actor, new: Actor, how: str) -> list[Mention]:

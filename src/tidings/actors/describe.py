@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tidings.actors.coref import body_name_heads
 from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
 from tidings.records import Mention
 
@@ -104,11 +105,18 @@ def _scan(out: Any, tokens: list[Any], own: Any) -> tuple[str, str | None, str] 
     country: str | None = None
     word = ""
     sector: str | None = None
+    # "a former deputy secretary-general of the United Nations", "an ex-U.N. official": a past post
+    # gives no current affiliation (no body, no sector); a nationality still holds ("a former Czech
+    # diplomat" is Czech).
+    words = out.coref_words.former_words
+    former = any(t.lower_ in words and t.dep_ in ("amod", "advmod") for t in tokens if t.i not in range(own.start, own.end))
     for t in tokens:
         if t.i in range(own.start, own.end):
             continue
         sector = sector or out.kb.agents.get(t.lemma_.lower())
         m = out.by_token.get(t.i)
+        if m is not None and former and m.actor.kind != "state":
+            continue
         if m is not None and country is None and m.actor.kind != "person":
             if m.actor.kind == "state" and t.dep_ == "pobj" and t.head.lower_ == "for":
                 continue  # "the U.N. special envoy for Syria": the state he deals with, not his
@@ -127,8 +135,8 @@ def _scan(out: Any, tokens: list[Any], own: Any) -> tuple[str, str | None, str] 
                     country, word = state.country, t.text
     if country is None:
         # Of no state but an intergovernmental body's: the body's code stands for a country
-        return ("", "IGO", word) if word and sector == "IGO" else None
-    return country, sector, word
+        return ("", "IGO", word) if word and sector == "IGO" and not former else None
+    return country, None if former else sector, word
 
 
 def home_state(out: Any) -> str | None:
@@ -156,9 +164,12 @@ def placed_agents(out: Any, home: str | None) -> None:
     Guinea") keeps it."""
     words = out.coref_words
     sentences: dict[int, str | None] = {}
+    named = body_name_heads(out)
     for i in tokens_with(out.doc, _force_words(out.kb)):
         tok = out.doc[i]
         lemma = tok.lemma_.lower()
+        if named.get(tok.lower_, tok.idx) < tok.idx and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue  # "the court" after "the World Court": that body, found by coreference
         sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
         if (
             (sector not in _FORCES and not (sector == "GOV" and lemma in words.placed_officials))

@@ -315,6 +315,7 @@ def _load_orgs(kb: KnowledgeBase, name: str, kind: str) -> None:
             except (KeyError, TypeError) as exc:
                 raise DataFileError(f"{where} entry {n}: bad {kind} entry: {exc}") from exc
             kb.add(ent, [row["name"], *(row.get("aliases") or [])])
+            kb.add(ent, [str(a) for a in row.get("short") or []], how="short")
             for domain in row.get("domains") or []:
                 kb.outlet_domains[str(domain).lower()] = ent.entity_id
 

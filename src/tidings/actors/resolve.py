@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tidings.actors.conjoined import conjoined_parties
 from tidings.actors.coref import link, recast_mentions
 from tidings.actors.describe import commentators, describe, home_state, placed_agents
 from tidings.actors.gazetteer import city, us_state
@@ -192,21 +193,30 @@ def resolve(
     from spacy.util import filter_spans
 
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
-    seen_people: set[str] = set()
+    # People and bodies named in full so far: their short forms (a surname, an acronym) name them.
+    seen_names: set[str] = set()
     if context is not None:
-        seen_people |= {m.actor.actor_id for m in context.mentions if m.actor.kind == "person"}
+        seen_names |= {m.actor.actor_id for m in context.mentions if m.actor.kind in ("person", "org")}
     # A state's name that ends a PERSON name is a surname: "Chuck Jordan" is a man, not Jordan
     # (but "Bosnian Serbs", which the parser may also call a PERSON, keeps its "Bosnian").
     surnames = {i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start + 1, e.end)}
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    # (words of a name of the base that needs no full name before it: "World Court", not "Union")
+    named = {i for sp in spans if any(a.how != "short" for a in table.get(sp.text, ())) for i in range(sp.start, sp.end)}
     for span in spans:
         cands = table.get(span.text) or []
+        longer = _lowercase_prefix(doc, span, kb, covered)
+        if longer is not None:
+            span, cands = longer
         if cands and cands[0].entity.kind == "state" and all(i in surnames for i in range(span.start, span.end)):
             continue
         if cands and cands[0].entity.kind == "state" and _in_place_name(doc, span):
             continue
         if cands and cands[0].entity.kind in ("outlet", "org") and _inside_name(doc, span):
             continue
-        usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_people]
+        if all(i in out.by_token for i in range(span.start, span.end)):
+            continue  # inside a longer name already read ("Congress" in "Iraqi National Congress")
+        usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_names]
         if not usable and on is not None:
             # A surname alone names the one holder of an office of that name on the report's date,
             # as a reader of the day takes it ("Clinton said" in 1998, "Yeltsin and Kuchma signed"):
@@ -221,15 +231,17 @@ def resolve(
         if chosen is None:
             continue
         ent = chosen.entity
+        if ent.kind in ("person", "org"):
+            seen_names.add(ent.entity_id)
         if ent.kind == "person":
-            seen_people.add(ent.entity_id)
             out._add(span.start, span.end, ent.actor(on), chosen.how)
         elif chosen.how == "metonymy":
             out._add(span.start, span.end, ent.actor(on, sector="GOV"), "metonymy")
         elif chosen.how == "adjective" or (ent.kind == "state" and span.root.dep_ == "compound"):
-            _adjective(out, span, ent, kb, chosen.how)
+            _adjective(out, span, ent, kb, chosen.how, named)
         else:
             out._add(span.start, span.end, ent.actor(on), chosen.how)
+    _name_tails(out)
     if kb.stems:
         _stems(out, kb)
     _titled_people(out, kb)
@@ -240,9 +252,26 @@ def resolve(
     describe(out)
     placed_agents(out, home_state(out))
     link(out)
+    conjoined_parties(out)
     out.mentions.sort(key=lambda m: m.start)
     out.commentators = commentators(out)
     return out
+
+
+def _lowercase_prefix(doc: Any, span: Any, kb: KnowledgeBase, covered: set[int]) -> tuple[Any, list[Alias]] | None:
+    """A name of the base whose first word the report writes in lower case ("northern Ireland
+    police", "south Korea"): the whole name, not the shorter name it ends with (Northern Ireland is
+    the United Kingdom's, not Ireland's). Only a word that is no stop word, and only where the
+    longer name is of another actor than the shorter one."""
+    if span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    if not (prev.is_alpha and prev.is_lower and not prev.is_stop) or prev.i in covered:
+        return None
+    found = kb.find(f"{prev.text} {span.text}")
+    if not found or {a.entity.entity_id for a in found} <= {a.entity.entity_id for a in kb.find(span.text)}:
+        return None
+    return doc[span.start - 1 : span.end], sorted(found, key=lambda a: _HOW_RANK.get(a.how, 9))
 
 
 def person_pronouns() -> frozenset[str]:
@@ -396,15 +425,67 @@ def _stems(out: ResolvedDoc, kb: KnowledgeBase) -> None:
                 break
 
 
-def _adjective(out: ResolvedDoc, span: Any, ent: Any, kb: KnowledgeBase, how: str) -> None:
+def _adjective(out: ResolvedDoc, span: Any, ent: Any, kb: KnowledgeBase, how: str, named: set[int]) -> None:
     """'Russian officials' → one RUS GOV mention over both words; 'Russian support' → RUS.
-    A state's name as a noun modifier works the same way: 'the Kuwait government' → KUW GOV."""
+    A state's name as a noun modifier works the same way: 'the Kuwait government' → KUW GOV.
+    A longer name the adjective opens is one body of that state, named by its last word: 'the
+    German Foreign Ministry' → DEU GOV; 'the German People's Union', whose last word names no
+    role, a body of Germany the base does not know (how ``name``), not the German people. (Not
+    where the words after it are a name of the base, ``named``: "a Libyan World Court case".)"""
+    name = _opened_name(out.doc, span)
+    if name is not None and any(i in named for i in range(span.end, name.end)):
+        name = None
     head = span.root.head
+    if name is not None:
+        sector = kb.agents.get(name[-1].lemma_.lower())
+        if sector:
+            out._add(span.start, name.end, ent.actor(out.on, sector=sector), "title")
+            return
+        if span.end <= head.i < name.end - 1:
+            # the parser made a word inside the name the adjective's head ("German" → "People")
+            body = Actor(f"O?:{name.text.lower().replace(' ', '-')}", name.text, ent.country, None, "org")
+            out._add(span.start, name.end, body, "name")
+            return
     sector = kb.agents.get(head.lemma_.lower()) if head.i >= span.end else None
+    between = out.doc[span.end : head.i] if head.i >= span.end else out.doc[0:0]
+    if any(t.dep_ in ("cc", "conj") for t in between):
+        sector = None  # "Iraqi and Kuwaiti officials": each adjective is a party (actors/conjoined.py)
     if sector and head.i not in out.by_token and head.i - span.end <= 2:
         out._add(span.start, head.i + 1, ent.actor(out.on, sector=sector), "title")
     else:
         out._add(span.start, span.end, ent.actor(out.on), how)
+
+
+def _opened_name(doc: Any, span: Any) -> Any | None:
+    """The name of a body that ``span`` (a state's adjective or name) opens and two or more
+    capitalised words continue, as the parser reads one: "German People's Union", "German Foreign
+    Ministry" (not "Russian officials", "Kenyan Police"), or None."""
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.label_ != "ORG" or ent.end - span.end < 2:
+        return None
+    if any(t.pos_ != "DET" for t in doc[ent.start : span.start]):
+        return None
+    rest = doc[span.end : ent.end]
+    if not rest[-1].text[:1].isupper() or any(not t.text[:1].isupper() and t.tag_ != "POS" for t in rest):
+        return None
+    return doc[span.start : ent.end]
+
+
+def _name_tails(out: ResolvedDoc) -> None:
+    """A body the report names with its state's adjective, named again without it: "the German
+    People's Union" … "the People's Union" (how ``coref:name``)."""
+    doc = out.doc
+    starts = token_starts(doc)
+    for m in [m for m in out.mentions if m.how == "name" and m.actor.actor_id.startswith("O?:")]:
+        toks = tokens_overlapping(starts, m.start, m.end)
+        tail = [t.text for t in doc[toks.start + 1 : toks.stop]]
+        if len(tail) < 2:
+            continue
+        for i in range(toks.stop, len(doc) - len(tail) + 1):
+            if [t.text for t in doc[i : i + len(tail)]] == tail and not any(
+                j in out.by_token for j in range(i, i + len(tail))
+            ):
+                out._add(i, i + len(tail), m.actor, "coref:name")
 
 
 def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
@@ -414,13 +495,16 @@ def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
             continue
         country: str | None = None
         sector: str | None = None
+        former = False  # "former Iraqi Foreign Minister X": Iraqi, in no office
         for tok in out.doc[ent.root.left_edge.i : ent.start]:
             sector = sector or kb.agents.get(tok.lemma_.lower())
+            former = former or (tok.lower_ in coref_words().former_words and tok.dep_ in ("amod", "advmod"))
             m = out.by_token.get(tok.i)
             if m is not None and m.actor.country:
                 country = m.actor.country
                 sector = sector or m.actor.sector
         if sector and country:
+            sector = None if former else sector
             actor = Actor(f"P?:{ent.text.lower().replace(' ', '-')}", ent.text, country, sector, "person")
             out._add(ent.start, ent.end, actor, "title")
 
@@ -508,6 +592,8 @@ def _named_people(out: ResolvedDoc) -> None:
     for tok in out.doc:
         if tok.pos_ != "PROPN" or tok.i in out.by_token or tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             continue
+        if not tok.text[:1].isupper() or (tok.i + 1 < len(out.doc) and out.doc[tok.i + 1].text == "-"):
+            continue  # "the president" (a description), "Secretary-General" (not Secretary Baker)
         if tok.ent_type_ and any(
             t.ent_iob_ != "O" and t.i != tok.i for t in tok.doc[max(tok.i - 1, 0) : tok.i + 2] if t.ent_type_
         ):

@@ -37,6 +37,9 @@ class CorefWords:
     pair_heads: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
     placed_officials: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -103,4 +106,7 @@ def coref_words() -> CorefWords:
         perpetrators=_words(c, "perpetrators"),
         pair_words=_words(c, "pairs", "words"),
         pair_heads=_words(c, "pairs", "heads"),
+        collective_nouns=_words(c, "collective_nouns"),
+        former_words=_words(c, "former_words"),
+        office_titles=_words(c, "office_titles"),
     )
