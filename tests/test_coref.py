@@ -446,3 +446,14 @@ def test_a_hyphenated_title_is_no_part_of_a_persons_name(nlp: Any) -> None:
         date(1990, 8, 16),
     )
     assert not any(t == "Secretary" for t, *_ in found), found
+
+
+def test_the_two_officials_are_the_ones_named_before_not_the_state_of_their_topic() -> None:
+    from tidings import process_text
+
+    events = process_text(
+        "Lavrov met Amir Abdollahian in Moscow. The two officials discussed the situation in Afghanistan.",
+        published="2021-10-06",
+    ).events
+    sources = {e.source.actor.country for e in events if e.source and e.source.actor}
+    assert "AFG" not in sources and sources <= {"RUS", "IRN"}

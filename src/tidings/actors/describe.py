@@ -187,6 +187,11 @@ def placed_agents(out: Any, home: str | None) -> None:
             continue  # a name ("Kosovo Liberation Army") or a role with its own country: the event coder reads those
         if tok.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "troops", "the police"; not a bare "defense" or "military" used of a thing
+        if lemma in words.placed_officials and any(
+            c.dep_ == "nummod" or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "these", "those"))
+            for c in tok.children
+        ):
+            continue  # "the two officials", "both officials": people named before, left to coreference
         start = tok.sent.start
         if start not in sentences:
             sentences[start] = _sentence_state(out, tok.sent)
