@@ -929,3 +929,9 @@ def test_the_records_of_talks_are_no_talks() -> None:
     shown = _shown("The new Iranian administration is reviewing the records of six rounds of talks with Russia.")
     assert not any(t == "CONSULT" for t, _, _ in shown)
     assert ("CONSULT", "IRN", "RUS") in _shown("Iran held six rounds of talks with Russia in Vienna.")
+
+
+def test_aid_named_in_an_interest_voiced_is_no_aid_given() -> None:
+    voiced = _shown("The United States has voiced interest in making continued military aid to Ukraine conditional.")
+    assert not any(t == "AID" for t, _, _ in voiced)
+    assert ("AID", "USA", "UKR") in _shown("The United States has sent military aid to Ukraine.")

@@ -206,7 +206,14 @@ def modality_of(token: Any) -> Modality:
             and dep in ("pobj", "pcomp")
             and head.lower_ in w.prospect_preps
             and head.head.i != head.i
-            and head.head.lemma_.lower() in w.prospect_nouns
+            and (
+                head.head.lemma_.lower() in w.prospect_nouns
+                # "voiced interest in making aid conditional", the phrase hung on the verb
+                or (
+                    head.head.pos_ in ("VERB", "AUX")
+                    and any(c.dep_ == "dobj" and c.lemma_.lower() in w.prospect_nouns for c in head.head.children)
+                )
+            )
         ):
             return Modality.HYPOTHETICAL  # "the urgency of boosting Europe's defense", "interest in making aid conditional"
         if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
