@@ -37,8 +37,8 @@ class _Staging(Store):
         super().__init__(":memory:")
         self.seen = seen
 
-    def _already_stored(self, doc_id: str) -> bool:
-        return doc_id in self.seen or super()._already_stored(doc_id)
+    def _stored_ids(self, doc_ids: list[str]) -> set[str]:
+        return {d for d in doc_ids if d in self.seen} | super()._stored_ids(doc_ids)
 
 
 class ParquetWriter:
