@@ -34,6 +34,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("004_title_events", "004_title_events.sql"),
     ("005_links", "005_links.sql"),
     ("006_cluster_evidence", "006_cluster_evidence.sql"),
+    ("007_link_spans", "007_link_spans.sql"),
+    ("008_doc_bands_unindexed", "008_doc_bands_unindexed.sql"),
 ]
 
 
@@ -94,12 +96,23 @@ def _connect_waiting(path: str) -> duckdb.DuckDBPyConnection:
             time.sleep(0.1)
 
 
+# DuckDB's memory for a store file (its buffer pool: the table blocks it caches, the indexes, the
+# hash tables of a query, which spill to disk past it); its own default is 80% of the machine's
+# memory, which a long `tidings run` fills with cached blocks. ``TIDINGS_DUCKDB_MEMORY`` sets it.
+MEMORY_LIMIT = "512MB"
+
+
 class Store(LinkReads):
     def __init__(self, path: str, con: duckdb.DuckDBPyConnection | None = None):
         """The DuckDB file at ``path`` (created and migrated as needed); ``con``, when given, is an
         open connection to use instead (the Parquet reader's in-memory database)."""
         self.path = path
-        self.con = con if con is not None else self._connect(path)
+        if con is None:
+            con = self._connect(path)
+            if path != ":memory:":  # an in-memory database must hold all its data
+                limit = os.environ.get("TIDINGS_DUCKDB_MEMORY", MEMORY_LIMIT)
+                con.execute("SET memory_limit = ?", [limit])
+        self.con = con
         self._migrate()
         self._column_types: dict[str, list[tuple[str, str]]] = {}
         self._pending: dict[str, list[list[Any]]] = {}
@@ -178,6 +191,8 @@ class Store(LinkReads):
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"Writing a batch to {self.path!r} failed and was rolled back: {exc}") from exc
+        if self._unlinked is not None:
+            self._unlinked.extend(d.doc_id for d in documents)
         return counts
 
     def _insert_many(self, table: str, rows: list[list[Any]]) -> None:
