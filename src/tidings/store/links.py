@@ -128,6 +128,11 @@ class LinkReads:
         update_links(self.con)
         self._linked = True
 
+    def rows_added(self) -> None:
+        """Rows were added other than by ``write_batch`` (a merge): the next link looks through the
+        whole store for what is not linked."""
+        self._unlinked = None
+
     def link(self, everything: bool = False) -> tuple[int, int]:
         """Bring families and clusters up to date; returns (reports signed, events clustered). The
         first link of a session looks for whatever is not linked in the store (a run killed

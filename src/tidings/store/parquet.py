@@ -171,5 +171,6 @@ def merge_parquet(directory: str, store: Store) -> dict[str, int]:
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"Merging {directory!r} into {store.path!r} failed and was rolled back: {exc}") from exc
+    store.rows_added()
     after = store.counts()
     return {t: after[t] - before[t] for t in TABLES}
