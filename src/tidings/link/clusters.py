@@ -20,8 +20,11 @@ affected part of the store at once, never event by event:
    sectors) stays apart from both.
 
 The cluster id is a hash of what defines the cluster (type, countries, anchor, description), so
-recomputing a part of the store gives the same ids. Incremental: a new batch recomputes only the
-(type, source country, target country) keys its new events touch.
+recomputing a part of the store gives the same ids. Incremental: a cluster keeps its anchor, and
+each distinct span of days (by type and dyad) the anchor it gives (``link_spans``); a new batch
+recomputes the anchors of its types' and dyads' spans, then reclusters only the groups (type,
+dyad, anchor) that its events fall in, that a changed anchor leaves or joins, or whose family was
+merged, from their members alone.
 """
 
 from __future__ import annotations
