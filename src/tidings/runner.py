@@ -12,6 +12,11 @@ from tidings.sources import read_inputs
 from tidings.store import BatchCounts, Store
 
 ENGINES = ("local", "ray")
+# Batches stored between two links of a DuckDB store. Linking a batch costs about as much whatever
+# its size (a few dozen statements over the groups it touches), and linking several at once gives
+# the same families and clusters as linking each (tests/test_link_batches.py); the links of a
+# running store lag by as many batches at most.
+LINK_EVERY = 8
 
 
 class Sink(Protocol):
@@ -53,13 +58,20 @@ def run(
     """Read, code and store every input, one transaction per batch, written in input order by this
     process alone; returns the totals. ``workers`` defaults to every core (local) or every CPU of
     the cluster (ray). A DuckDB store's report families and event clusters are brought up to date
-    after each batch (``tidings.link``)."""
+    every ``LINK_EVERY`` batches and at the end (``tidings.link``); a run that stops before links
+    what it stored with the next link of the store."""
     total = BatchCounts()
+    unlinked = 0
     for results in coded_batches(inputs, settings, workers, defaults, engine, address):
         counts = store.write_batch(results)
         if isinstance(store, Store):  # a DuckDB store links as it grows; a Parquet dataset when read
-            store.link()
+            unlinked += 1
+            if unlinked >= LINK_EVERY:
+                store.link()
+                unlinked = 0
         total.add(counts)
         if on_batch is not None:
             on_batch(counts)
+    if isinstance(store, Store) and unlinked:
+        store.link()
     return total

@@ -20,8 +20,11 @@ affected part of the store at once, never event by event:
    sectors) stays apart from both.
 
 The cluster id is a hash of what defines the cluster (type, countries, anchor, description), so
-recomputing a part of the store gives the same ids. Incremental: a new batch recomputes only the
-(type, source country, target country) keys its new events touch.
+recomputing a part of the store gives the same ids. Incremental: a cluster keeps its anchor, and
+each distinct span of days (by type and dyad) the anchor it gives (``link_spans``); a new batch
+recomputes the anchors of its types' and dyads' spans, then reclusters only the groups (type,
+dyad, anchor) that its events fall in, that a changed anchor leaves or joins, or whose family was
+merged, from their members alone.
 """
 
 from __future__ import annotations
@@ -76,19 +79,25 @@ SELECT event_id, doc_id, type, sc, ss, tc, ts, date, prec, pc, pn, fam, goldstei
 FROM spans
 """
 
-# Each event's date anchor: D<day>, R<day> (a pair of report days), W/M/Y<first day>, U<family>.
+# Each dated event's date anchor: D<day>, R<day> (a pair of report days), W/M/Y<first day>. It
+# depends on the event's type, dyad, precision and span of days alone, given the other spans of
+# its type and dyad; so it is computed for the distinct spans (``link_spans``) of the keys in
+# ``lk_keys``, not for every event. An undated event's anchor is U<family> (``_MEMBERS``).
 _ANCHORS = """
-CREATE OR REPLACE TEMP TABLE lk_anch AS
-WITH days AS (
-    SELECT DISTINCT type, sc, tc, lo AS a FROM lk_ev WHERE fine
+CREATE OR REPLACE TEMP TABLE lk_span_anch AS
+WITH sp AS (
+    SELECT s.type, s.sc, s.tc, s.prec, s.lo, s.hi, s.anchor AS old, s.prec IN ('minute', 'day') AS fine
+    FROM link_spans s SEMI JOIN lk_keys k ON k.type = s.type AND k.sc = s.sc AND k.tc = s.tc
+), days AS (
+    SELECT DISTINCT type, sc, tc, lo AS a FROM sp WHERE fine
 ), attach AS (
-    SELECT e.event_id, count(DISTINCT a.a) AS n, min(a.a) AS a
-    FROM lk_ev e JOIN days a ON a.type = e.type AND a.sc = e.sc AND a.tc = e.tc AND a.a BETWEEN e.lo AND e.hi
-    WHERE NOT e.fine AND e.lo IS NOT NULL
-    GROUP BY e.event_id
+    SELECT e.type, e.sc, e.tc, e.prec, e.lo, e.hi, count(DISTINCT a.a) AS n, min(a.a) AS a
+    FROM sp e JOIN days a ON a.type = e.type AND a.sc = e.sc AND a.tc = e.tc AND a.a BETWEEN e.lo AND e.hi
+    WHERE NOT e.fine
+    GROUP BY ALL
 ), ev AS (
     SELECT e.*, CASE WHEN e.fine THEN e.lo WHEN t.n = 1 THEN t.a END AS day
-    FROM lk_ev e LEFT JOIN attach t USING (event_id)
+    FROM sp e LEFT JOIN attach t USING (type, sc, tc, prec, lo, hi)
 ), report_days AS (
     SELECT DISTINCT type, sc, tc, hi AS d FROM ev WHERE day IS NULL AND prec = 'report' AND hi IS NOT NULL
 ), runs AS (
@@ -101,15 +110,22 @@ WITH days AS (
 ), pairs AS (
     SELECT type, sc, tc, d, s + CAST(2 * ((d - s) // 2) AS INTEGER) AS start FROM runs3
 )
-SELECT ev.*,
+SELECT ev.type, ev.sc, ev.tc, ev.prec, ev.lo, ev.hi, ev.old,
     CASE
         WHEN ev.day IS NOT NULL THEN 'D' || strftime(ev.day, '%Y-%m-%d')
-        WHEN ev.prec = 'report' AND ev.hi IS NOT NULL THEN 'R' || strftime(p.start, '%Y-%m-%d')
-        WHEN ev.lo IS NOT NULL THEN upper(left(ev.prec, 1)) || strftime(ev.lo, '%Y-%m-%d')
-        ELSE 'U' || ev.fam
+        WHEN ev.prec = 'report' THEN 'R' || strftime(p.start, '%Y-%m-%d')
+        ELSE upper(left(ev.prec, 1)) || strftime(ev.lo, '%Y-%m-%d')
     END AS anchor
 FROM ev LEFT JOIN pairs p ON ev.prec = 'report' AND ev.day IS NULL
     AND p.type = ev.type AND p.sc = ev.sc AND p.tc = ev.tc AND p.d = ev.hi
+"""
+
+# The members to recluster (``lk_members``: event ids) with their anchors.
+_MEMBERS = """
+CREATE OR REPLACE TEMP TABLE lk_anch AS
+SELECT e.*, coalesce(s.anchor, 'U' || e.fam) AS anchor
+FROM lk_ev e LEFT JOIN link_spans s ON e.lo IS NOT NULL AND s.type = e.type AND s.sc = e.sc AND s.tc = e.tc
+    AND s.prec = e.prec AND s.lo = e.lo AND s.hi = e.hi
 """
 
 # Within a (key, anchor) group, each event's description (sectors, place) goes to the most specific
@@ -190,7 +206,8 @@ WITH m AS (
            split_part(min(off_place || '|' || rank || '|' || event_id), '|', 3) AS rep,
            max(lo) AS lo, min(hi) AS hi, avg(goldstein) AS goldstein,
            count(*) AS mentions, min(seen) AS first_seen, max(seen) AS last_seen,
-           arg_min(event_id, {EVIDENCE_KEY.format(e="", seen="seen")}) AS evidence
+           arg_min(event_id, {EVIDENCE_KEY.format(e="", seen="seen")}) AS evidence,
+           any_value(anchor) AS anchor
     FROM m GROUP BY cluster_id
 ), outlets AS (  -- distinct counts in two steps: far faster than count(DISTINCT) over many groups
     SELECT cluster_id, count(*) AS sources FROM (SELECT DISTINCT cluster_id, outlet_key FROM lk_assign)
@@ -208,7 +225,7 @@ SELECT g.cluster_id, g.type,
     r.place_name, coalesce(g.cpc, r.place_country), r.place_lat, r.place_lon,
     g.goldstein, r.cameo, r.quad_class,
     g.mentions, o.sources, n.articles, g.first_seen, g.last_seen,
-    v.sentence, v.doc_id, vd.ref
+    v.sentence, v.doc_id, vd.ref, g.anchor
 FROM agg g JOIN events r ON r.event_id = g.rep JOIN outlets o USING (cluster_id) JOIN reports n USING (cluster_id)
     JOIN events v ON v.event_id = g.evidence JOIN documents vd ON vd.doc_id = v.doc_id
 """
@@ -219,45 +236,94 @@ def store_evidence(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(EVIDENCE_UPDATE)
 
 
-def _scope_sql(keys_table: str | None) -> str:
-    if keys_table is None:
-        return ""
+def _new_events_sql(doc_ids: list[str] | None) -> str:
+    """The events not clustered yet: of the batch's reports (``?`` = their ids), or of the store."""
+    where = f"e.modality IN ({_SHOWN}) AND NOT e.negated"
+    if doc_ids is None:
+        return f"SELECT e.event_id FROM events e ANTI JOIN cluster_members USING (event_id) WHERE {where}"
     return (
-        f"AND EXISTS (SELECT 1 FROM {keys_table} k WHERE k.type = e.type "
-        "AND k.sc = coalesce(e.source_country, '') AND k.tc = coalesce(e.target_country, ''))"
+        f"SELECT e.event_id FROM events e WHERE list_contains(?, e.doc_id) AND {where} "
+        "AND e.event_id NOT IN (SELECT event_id FROM cluster_members)"
     )
 
 
-def link_clusters(con: duckdb.DuckDBPyConnection, everything: bool = False) -> int:
-    """Cluster the events not clustered yet, recomputing the (type, source, target) keys they touch
-    (or, with ``everything``, the whole store). Runs inside the caller's transaction; returns the
-    number of events (re)clustered."""
+def _drop(con: duckdb.DuckDBPyConnection) -> None:
+    for table in ("lk_new", "lk_ev", "lk_anch", "lk_assign", "lk_keys", "lk_span_anch", "lk_groups", "lk_members"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def link_clusters(
+    con: duckdb.DuckDBPyConnection,
+    everything: bool = False,
+    doc_ids: list[str] | None = None,
+    merged: dict[str, str] | None = None,
+) -> int:
+    """Cluster the events not clustered yet (of ``doc_ids`` when given: the reports a batch stored),
+    reclustering only the groups (type, dyad, date anchor) they touch, or whose anchor they change;
+    or, with ``everything``, the whole store. ``merged``: report families merged away -> kept (their
+    undated events change anchor). Runs inside the caller's transaction; returns the number of
+    events (re)clustered. A store linked before anchors were kept is reclustered whole."""
+    if not everything and doc_ids is None:  # a first link: is the store from before anchors were kept?
+        row = con.execute("SELECT (SELECT count(*) FROM clusters WHERE anchor IS NULL) > 0").fetchone()
+        everything = bool(row and row[0])
     if everything:
-        scope = ""
-    else:
+        for table in ("cluster_members", "clusters", "link_spans"):
+            con.execute(f"DELETE FROM {table}")
         con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE lk_keys AS
-            SELECT DISTINCT e.type, coalesce(e.source_country, '') AS sc, coalesce(e.target_country, '') AS tc
-            FROM events e ANTI JOIN cluster_members USING (event_id)
-            WHERE e.modality IN ({_SHOWN}) AND NOT e.negated"""
+            "CREATE OR REPLACE TEMP TABLE lk_new AS "
+            f"SELECT event_id FROM events e WHERE e.modality IN ({_SHOWN}) AND NOT e.negated"
         )
-        row = con.execute("SELECT count(*) FROM lk_keys").fetchone()
-        if not row or not row[0]:
-            return 0
-        scope = _scope_sql("lk_keys")
-    con.execute(_EVENTS.format(scope=scope))
-    con.execute(_ANCHORS)
-    con.execute(_CLASSES)
-    con.execute("CREATE OR REPLACE TEMP TABLE lk_done AS SELECT DISTINCT type, sc, tc FROM lk_ev")
-    stale = (
-        "SELECT c.cluster_id FROM clusters c JOIN lk_done k ON k.type = c.type "
-        "AND k.sc = coalesce(c.source_country, '') AND k.tc = coalesce(c.target_country, '')"
+    else:
+        new_sql = _new_events_sql(doc_ids)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE lk_new AS {new_sql}", [] if doc_ids is None else [doc_ids])
+    renamed = sorted({"U" + f for pair in (merged or {}).items() for f in pair})
+    row = con.execute("SELECT count(*) FROM lk_new").fetchone()
+    if not (row and row[0]) and not renamed:
+        _drop(con)
+        return 0
+    # The new events' rows and spans; their keys' spans get their anchors anew.
+    con.execute(_EVENTS.format(scope="AND e.event_id IN (SELECT event_id FROM lk_new)"))
+    con.execute(
+        """INSERT INTO link_spans (type, sc, tc, prec, lo, hi)
+        SELECT DISTINCT n.type, n.sc, n.tc, n.prec, n.lo, n.hi FROM lk_ev n
+        WHERE n.lo IS NOT NULL AND NOT EXISTS (SELECT 1 FROM link_spans s WHERE s.type = n.type AND s.sc = n.sc
+            AND s.tc = n.tc AND s.prec = n.prec AND s.lo = n.lo AND s.hi = n.hi)"""
     )
+    con.execute("CREATE OR REPLACE TEMP TABLE lk_keys AS SELECT DISTINCT type, sc, tc FROM lk_ev")
+    con.execute(_ANCHORS)
+    # The groups to recluster: the new events', the old and new groups of every span whose anchor
+    # changed, and the undated groups of merged families.
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE lk_groups AS
+        SELECT type, sc, tc, old AS anchor FROM lk_span_anch WHERE old IS DISTINCT FROM anchor AND old IS NOT NULL
+        UNION SELECT type, sc, tc, anchor FROM lk_span_anch WHERE old IS DISTINCT FROM anchor
+        UNION SELECT n.type, n.sc, n.tc, coalesce(a.anchor, 'U' || n.fam) FROM lk_ev n LEFT JOIN lk_span_anch a
+            ON n.lo IS NOT NULL AND a.type = n.type AND a.sc = n.sc AND a.tc = n.tc AND a.prec = n.prec
+            AND a.lo = n.lo AND a.hi = n.hi
+        UNION SELECT type, coalesce(source_country, ''), coalesce(target_country, ''), anchor FROM clusters
+            WHERE list_contains(?, anchor)""",
+        [renamed],
+    )
+    con.execute(
+        """UPDATE link_spans s SET anchor = a.anchor FROM lk_span_anch a
+        WHERE a.old IS DISTINCT FROM a.anchor AND s.type = a.type AND s.sc = a.sc AND s.tc = a.tc
+            AND s.prec = a.prec AND s.lo = a.lo AND s.hi = a.hi"""
+    )
+    stale = (
+        "SELECT c.cluster_id FROM clusters c SEMI JOIN lk_groups g ON g.type = c.type "
+        "AND g.sc = coalesce(c.source_country, '') AND g.tc = coalesce(c.target_country, '') AND g.anchor = c.anchor"
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE lk_members AS
+        SELECT event_id FROM cluster_members WHERE cluster_id IN ({stale}) UNION SELECT event_id FROM lk_new"""
+    )
+    con.execute(_EVENTS.format(scope="AND e.event_id IN (SELECT event_id FROM lk_members)"))
+    con.execute(_MEMBERS)
+    con.execute(_CLASSES)
     con.execute(f"DELETE FROM cluster_members WHERE cluster_id IN ({stale})")
     con.execute(f"DELETE FROM clusters WHERE cluster_id IN ({stale})")
     con.execute("INSERT INTO cluster_members SELECT event_id, cluster_id FROM lk_assign")
     con.execute(_AGGREGATE)
     n = con.execute("SELECT count(*) FROM lk_assign").fetchone()
-    for table in ("lk_ev", "lk_anch", "lk_assign", "lk_keys", "lk_done"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
+    _drop(con)
     return int(n[0]) if n else 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -99,12 +100,28 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def link_families(con: duckdb.DuckDBPyConnection) -> int:
-    """Sign the reports not signed yet, and put each into a family (joining or merging existing
-    ones). Runs inside the caller's transaction; returns how many reports it signed."""
-    new = con.execute("SELECT doc_id, text FROM documents ANTI JOIN doc_minhash USING (doc_id) ORDER BY doc_id").fetchall()
+@dataclass(frozen=True, slots=True)
+class FamilyUpdate:
+    signed: int  # reports signed and put into families
+    merged: dict[str, str]  # family id merged away -> the family it was merged into
+
+
+def link_families(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> FamilyUpdate:
+    """Sign the reports not signed yet (of ``doc_ids`` when given: the reports a batch stored;
+    else of the whole store), and put each into a family (joining or merging existing ones).
+    Runs inside the caller's transaction."""
+    if doc_ids is None:
+        new = con.execute(
+            "SELECT doc_id, text FROM documents ANTI JOIN doc_minhash USING (doc_id) ORDER BY doc_id"
+        ).fetchall()
+    else:
+        new = con.execute(
+            "SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id) AND doc_id NOT IN "
+            "(SELECT doc_id FROM doc_minhash WHERE list_contains(?, doc_id)) ORDER BY doc_id",
+            [doc_ids, doc_ids],
+        ).fetchall()
     if not new:
-        return 0
+        return FamilyUpdate(0, {})
     sigs = {doc_id: signature(text) for doc_id, text in new}
     b, _ = bands()
     con.register(
@@ -124,7 +141,7 @@ def link_families(con: duckdb.DuckDBPyConnection) -> int:
             }
         ),
     )
-    con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands ON CONFLICT DO NOTHING")
+    con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands")
     pairs = con.execute(
         "SELECT DISTINCT n.doc_id, o.doc_id FROM lk_new_bands n JOIN doc_bands o "
         "ON o.band = n.band AND o.key = n.key AND o.doc_id <> n.doc_id"
@@ -142,13 +159,13 @@ def link_families(con: duckdb.DuckDBPyConnection) -> int:
     for a, o in pairs:
         if similarity(sigs[a], sigs[o]) >= THRESHOLD:
             union.union(a, o)
-    _assign(con, union, {d for d, _ in new}, partners)
-    return len(new)
+    merged = _assign(con, union, {d for d, _ in new}, partners)
+    return FamilyUpdate(len(new), merged)
 
 
-def _assign(con: duckdb.DuckDBPyConnection, union: _Union, new: set[str], partners: set[str]) -> None:
+def _assign(con: duckdb.DuckDBPyConnection, union: _Union, new: set[str], partners: set[str]) -> dict[str, str]:
     """Write the families of the new reports: a group that reaches existing families joins the
-    first of them (by id), and the others it bridges are merged into it."""
+    first of them (by id), and the others it bridges are merged into it (returned: merged -> kept)."""
     existing: dict[str, str] = {}
     if partners:
         existing = dict(
@@ -161,18 +178,21 @@ def _assign(con: duckdb.DuckDBPyConnection, union: _Union, new: set[str], partne
         groups.setdefault(union.find(doc_id), []).append(doc_id)
     rows: list[tuple[str, str]] = []
     touched: set[str] = set()
+    merged: dict[str, str] = {}
     for members in groups.values():
         old = sorted({existing[d] for d in members if d in existing})
         family = old[0] if old else min(members)
-        for merged in old[1:]:
-            con.execute("UPDATE doc_families SET family_id = ? WHERE family_id = ?", [family, merged])
-            con.execute("DELETE FROM families WHERE family_id = ?", [merged])
+        for gone in old[1:]:
+            con.execute("UPDATE doc_families SET family_id = ? WHERE family_id = ?", [family, gone])
+            con.execute("DELETE FROM families WHERE family_id = ?", [gone])
+            merged[gone] = family
         rows.extend((d, family) for d in members if d in new)
         touched.add(family)
     con.register("lk_fam", pa.table({"doc_id": [r[0] for r in rows], "family_id": [r[1] for r in rows]}))
     con.execute("INSERT INTO doc_families SELECT doc_id, family_id FROM lk_fam ON CONFLICT DO NOTHING")
     con.unregister("lk_fam")
     _refresh(con, touched)
+    return merged
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, family_ids: Iterable[str]) -> None:

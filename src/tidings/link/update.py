@@ -19,14 +19,17 @@ class LinkCounts:
     events: int  # events (re)clustered
 
 
-def update_links(con: duckdb.DuckDBPyConnection, everything: bool = False) -> LinkCounts:
-    """Link what is not linked yet (``everything``: recluster every event; families stay)."""
+def update_links(
+    con: duckdb.DuckDBPyConnection, everything: bool = False, doc_ids: list[str] | None = None
+) -> LinkCounts:
+    """Link what is not linked yet: the reports ``doc_ids`` (those a batch stored) when given, else
+    whatever in the store is not linked (``everything``: recluster every event; families stay)."""
     try:
         con.execute("BEGIN")
-        docs = link_families(con)
-        events = link_clusters(con, everything=everything)
+        families = link_families(con, doc_ids)
+        events = link_clusters(con, everything=everything, doc_ids=doc_ids, merged=families.merged)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"Linking reports and events failed and was rolled back: {exc}") from exc
-    return LinkCounts(docs, events)
+    return LinkCounts(families.signed, events)

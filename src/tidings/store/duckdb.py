@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from tidings.errors import StoreError
-from tidings.records import Analysis, Rejection, Role
+from tidings.records import Analysis, Document, Rejection, Role
 from tidings.store.filters import event_filters, page_sql
 from tidings.store.links import LinkReads
 from tidings.store.rows import event_json, quote_json
@@ -33,6 +34,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("004_title_events", "004_title_events.sql"),
     ("005_links", "005_links.sql"),
     ("006_cluster_evidence", "006_cluster_evidence.sql"),
+    ("007_link_spans", "007_link_spans.sql"),
+    ("008_doc_bands_unindexed", "008_doc_bands_unindexed.sql"),
 ]
 
 
@@ -93,12 +96,23 @@ def _connect_waiting(path: str) -> duckdb.DuckDBPyConnection:
             time.sleep(0.1)
 
 
+# DuckDB's memory for a store file (its buffer pool: the table blocks it caches, the indexes, the
+# hash tables of a query, which spill to disk past it); its own default is 80% of the machine's
+# memory, which a long `tidings run` fills with cached blocks. ``TIDINGS_DUCKDB_MEMORY`` sets it.
+MEMORY_LIMIT = "512MB"
+
+
 class Store(LinkReads):
     def __init__(self, path: str, con: duckdb.DuckDBPyConnection | None = None):
         """The DuckDB file at ``path`` (created and migrated as needed); ``con``, when given, is an
         open connection to use instead (the Parquet reader's in-memory database)."""
         self.path = path
-        self.con = con if con is not None else self._connect(path)
+        if con is None:
+            con = self._connect(path)
+            if path != ":memory:":  # an in-memory database must hold all its data
+                limit = os.environ.get("TIDINGS_DUCKDB_MEMORY", MEMORY_LIMIT)
+                con.execute("SET memory_limit = ?", [limit])
+        self.con = con
         self._migrate()
         self._column_types: dict[str, list[tuple[str, str]]] = {}
         self._pending: dict[str, list[list[Any]]] = {}
@@ -143,13 +157,18 @@ class Store(LinkReads):
 
     # -- writing ---------------------------------------------------------------------------
     def write_batch(self, results: Iterable[Analysis | Rejection]) -> BatchCounts:
-        """Store one batch in one transaction; a document already stored (same text) is skipped."""
+        """Store one batch in one transaction; a document already stored (same text) is skipped.
+        Rows are written a table at a time, in few statements: a statement a row costs
+        milliseconds each, and more as the store grows."""
         counts = BatchCounts()
         con = self.con
+        items = list(results)
         try:
             con.execute("BEGIN")
             self._pending = {}
-            for item in results:
+            stored = self._stored_ids([x.document.doc_id for x in items if isinstance(x, Analysis)])
+            documents: list[Document] = []
+            for item in items:
                 if isinstance(item, Rejection):
                     con.execute(
                         "INSERT INTO rejections (source, ref, reason, detail, stage) VALUES (?, ?, ?, ?, ?) "
@@ -158,12 +177,22 @@ class Store(LinkReads):
                     )
                     counts.rejected[str(item.reason)] += 1
                     continue
+                d = item.document
+                self._insert_many("doc_refs", [[d.doc_id, d.ref, d.source]])
+                if d.doc_id in stored:
+                    counts.skipped += 1
+                    continue
+                stored.add(d.doc_id)
+                documents.append(d)
                 self._write_analysis(item, counts)
+            self._write_documents(documents)
             self._flush()
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"Writing a batch to {self.path!r} failed and was rolled back: {exc}") from exc
+        if self._unlinked is not None:
+            self._unlinked.extend(d.doc_id for d in documents)
         return counts
 
     def _insert_many(self, table: str, rows: list[list[Any]]) -> None:
@@ -174,6 +203,8 @@ class Store(LinkReads):
         for table, rows in self._pending.items():
             if table == "actors":  # one row per actor: the same actor is named in many reports
                 rows = list({r[0]: r for r in rows}.values())
+            elif table == "doc_refs":  # a report read twice in one batch has one row
+                rows = list({(r[0], r[1]): r for r in rows}.values())
             self._write_rows(table, rows)
         self._pending = {}
 
@@ -204,33 +235,50 @@ class Store(LinkReads):
         finally:
             os.unlink(path)
 
-    def _already_stored(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
+    def _stored_ids(self, doc_ids: list[str]) -> set[str]:
+        """Which of these documents the store holds already (one query for a batch)."""
+        if not doc_ids:
+            return set()
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [doc_ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def _write_documents(self, documents: list[Document]) -> None:
+        """A batch's new documents in one statement (``stored_at`` takes its default)."""
+        if not documents:
+            return
+        values: dict[str, list[Any]] = {
+            "doc_id": [d.doc_id for d in documents],
+            "ref": [d.ref for d in documents],
+            "source": [d.source for d in documents],
+            "title": [d.title for d in documents],
+            "published": [d.published for d in documents],
+            "date_precision": [str(d.precision) for d in documents],
+            "dateline_place": [d.dateline_place for d in documents],
+            "outlet": [d.outlet for d in documents],
+            "language": [d.language for d in documents],
+            "text": [d.text for d in documents],
+            "dropped": [json.dumps([{"text": s.text, "reason": s.reason} for s in d.dropped]) for d in documents],
+        }
+        names = ", ".join(values)
+        if any(p is not None and p.tzinfo is not None for p in values["published"]):
+            # a time with a zone is bound as DuckDB binds it (TIMESTAMPTZ, cast to the column's type)
+            marks = ", ".join("?" for _ in values)
+            for i in range(len(documents)):
+                self.con.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", [v[i] for v in values.values()])
+            return
+        table = pa.table(
+            {k: pa.array(v, type=pa.timestamp("us")) if k == "published" else v for k, v in values.items()}
+        )
+        self.con.register("st_documents", table)
+        try:
+            self.con.execute(
+                f"INSERT INTO documents ({names}) SELECT * REPLACE (CAST(dropped AS JSON) AS dropped) FROM st_documents"
+            )
+        finally:
+            self.con.unregister("st_documents")
 
     def _write_analysis(self, a: Analysis, counts: BatchCounts) -> None:
-        d = a.document
-        con = self.con
-        con.execute("INSERT INTO doc_refs VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [d.doc_id, d.ref, d.source])
-        if self._already_stored(d.doc_id):
-            counts.skipped += 1
-            return
-        con.execute(
-            "INSERT INTO documents (doc_id, ref, source, title, published, date_precision, dateline_place, outlet, "
-            "language, text, dropped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                d.doc_id,
-                d.ref,
-                d.source,
-                d.title,
-                d.published,
-                str(d.precision),
-                d.dateline_place,
-                d.outlet,
-                d.language,
-                d.text,
-                json.dumps([{"text": s.text, "reason": s.reason} for s in d.dropped]),
-            ],
-        )
+        """Queue the rows of a new document's mentions, actors, events and quotes."""
         counts.stored += 1
         actors = {m.actor.actor_id: m.actor for m in a.mentions}
         for ev in a.events:

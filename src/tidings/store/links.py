@@ -114,6 +114,7 @@ class LinkReads:
     path: str
     con: duckdb.DuckDBPyConnection
     _linked: bool = False
+    _unlinked: list[str] | None = None  # reports stored since the last link (None: not known)
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:  # provided by Store
         raise NotImplementedError
@@ -127,11 +128,20 @@ class LinkReads:
         update_links(self.con)
         self._linked = True
 
+    def rows_added(self) -> None:
+        """Rows were added other than by ``write_batch`` (a merge): the next link looks through the
+        whole store for what is not linked."""
+        self._unlinked = None
+
     def link(self, everything: bool = False) -> tuple[int, int]:
-        """Bring families and clusters up to date; returns (reports signed, events clustered)."""
+        """Bring families and clusters up to date; returns (reports signed, events clustered). The
+        first link of a session looks for whatever is not linked in the store (a run killed
+        before it linked its last batch); later ones link the reports stored since."""
         from tidings.link.update import update_links
 
-        counts = update_links(self.con, everything=everything)
+        ids, self._unlinked = self._unlinked, None  # unknown until this link is committed
+        counts = update_links(self.con, everything=everything, doc_ids=None if everything else ids)
+        self._unlinked = []
         return counts.documents, counts.events
 
     def clusters(

@@ -37,8 +37,8 @@ class _Staging(Store):
         super().__init__(":memory:")
         self.seen = seen
 
-    def _already_stored(self, doc_id: str) -> bool:
-        return doc_id in self.seen or super()._already_stored(doc_id)
+    def _stored_ids(self, doc_ids: list[str]) -> set[str]:
+        return {d for d in doc_ids if d in self.seen} | super()._stored_ids(doc_ids)
 
 
 class ParquetWriter:
@@ -171,5 +171,6 @@ def merge_parquet(directory: str, store: Store) -> dict[str, int]:
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"Merging {directory!r} into {store.path!r} failed and was rolled back: {exc}") from exc
+    store.rows_added()
     after = store.counts()
     return {t: after[t] - before[t] for t in TABLES}
