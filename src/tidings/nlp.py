@@ -314,6 +314,12 @@ def token_starts(doc: Any) -> list[int]:
     return cached  # type: ignore[no-any-return]
 
 
+def mention_span(doc: Any, start: int, end: int) -> Any | None:
+    """The tokens of the characters [start, end) of ``doc`` (a mention's), or None when there are none."""
+    toks = tokens_overlapping(token_starts(doc), start, end)
+    return doc[toks.start : toks.stop] if len(toks) else None
+
+
 def doc_text(doc: Any) -> str:
     """The text of a Doc, kept on it: spaCy's ``Doc.text`` joins every token's text on each call."""
     cached = doc.user_data.get("tidings_text")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidings.actors.words import CorefWords, coref_words
-from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import mention_span, token_starts, tokens_overlapping, tokens_with
 from tidings.records import Actor, Mention
 
 # Mentions that are places or qualifiers, not things a pronoun or a description can point at.
@@ -394,14 +394,12 @@ def _holds_title(out: Any, actor: Actor, office: list[str], words: CorefWords) -
     if term is not None and all(w in term.role.lower().split() for w in office):
         return True
     doc = out.doc
-    starts = token_starts(doc)
     for m in out.mentions:
         if m.actor.actor_id != actor.actor_id or m.how == "coref:pronoun":
             continue
-        toks = tokens_overlapping(starts, m.start, m.end)
-        if not len(toks):
+        span = mention_span(doc, m.start, m.end)
+        if span is None:
             continue
-        span = doc[toks.start : toks.stop]
         root = span.root
         near = list(doc[max(root.left_edge.i, span.start - 5) : span.end])
         for ap in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):

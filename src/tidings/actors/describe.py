@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from tidings.actors.coref import body_name_heads
-from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import doc_text, mention_span, token_starts, tokens_overlapping, tokens_with
 from tidings.records import Mention
 
 # Prepositions whose object locates rather than describes ("in", "at"); "of" and "from" describe.
@@ -244,15 +244,13 @@ def commentators(out: Any) -> frozenset[str]:
     words = coref_words().commentator_nouns
     found: set[str] = set()
     doc = out.doc
-    starts = token_starts(doc)
     for m in out.mentions:
         a = m.actor
         if a.kind != "person" or a.country is not None or not a.actor_id.startswith("P?:") or a.actor_id in found:
             continue
-        toks = tokens_overlapping(starts, m.start, m.end)
-        if not len(toks):
+        span = mention_span(doc, m.start, m.end)
+        if span is None:
             continue
-        span = doc[toks.start : toks.stop]
         root = span.root
         near = list(doc[root.left_edge.i : span.start])
         for ap in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
