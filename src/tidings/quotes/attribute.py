@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc, person_pronouns
+from tidings.actors.words import coref_words
 from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
 from tidings.quotes.cues import Cue, cue_words, find_cue, load_cues, subject
 from tidings.quotes.marks import QuoteSpan
@@ -412,6 +413,8 @@ class Attributor:
         role = self.resolved.role_for(token)
         if role is not None and role.actor is not None:
             return role.actor.kind == "person"
+        if token.pos_ == "NOUN" and token.lemma_.lower() in coref_words().person_nouns:
+            return True  # "The mayor agreed with the council.": a person by title, whoever the base says
         return bool(token.ent_type_ == "PERSON")
 
     def _said_before(self, span: QuoteSpan) -> Attribution | None:
