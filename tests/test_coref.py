@@ -457,3 +457,15 @@ def test_the_two_officials_are_the_ones_named_before_not_the_state_of_their_topi
     ).events
     sources = {e.source.actor.country for e in events if e.source and e.source.actor}
     assert "AFG" not in sources and sources <= {"RUS", "IRN"}
+
+
+def test_its_is_no_news_outlet_outside_a_report() -> None:
+    from tidings import process_text
+
+    text = (
+        "Al Jazeera reported that Iran and Russia were in talks. The Iranian Army and the IRGC have recently "
+        "held military drills close to its northwestern borders with Azerbaijan."
+    )
+    mentions = process_text(text, published="2021-10-09").mentions
+    its = [m for m in mentions if m.text == "its"]
+    assert its and all(m.actor.country != "QAT" for m in its)

@@ -215,6 +215,17 @@ def _coordinated(ref: _Ref) -> bool:
     return bool(ref.head.dep_ == "conj" or any(c.dep_ == "conj" for c in ref.head.children))
 
 
+def _of_reporting(tok: Any, words: CorefWords) -> bool:
+    """Can 'it'/'its' here stand for a news outlet: the subject of a verb of saying or reporting
+    ("the paper said it had seen the letter"), or the owner of a thing of the news trade ("its
+    correspondent")? Elsewhere ("drills close to its northwestern borders") an outlet is no antecedent."""
+    from tidings.events.modality import REPORTING
+
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORTING:
+        return True
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in words.media_nouns
+
+
 def _pronoun(
     tok: Any,
     refs: list[_Ref],
@@ -242,7 +253,8 @@ def _pronoun(
             salient = r.sent == here or r.head.dep_ in _SUBJECT_DEPS
             # (a body of many members is "it" as well as "they": "the EU said it would …")
             single = not _is_plural(r) or (r.mention.actor.sector == "IGO" and r.head.tag_ not in ("NNS", "NNPS"))
-            return r.mention.actor.kind in ("state", "org", "outlet") and single and salient
+            kinds = ("state", "org", "outlet") if _of_reporting(tok, words) else ("state", "org")
+            return r.mention.actor.kind in kinds and single and salient
 
     else:
 
