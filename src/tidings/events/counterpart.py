@@ -34,6 +34,8 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.errors import DataFileError
+from tidings.events.lexicon import names_force
+from tidings.nlp import mention_span
 from tidings.records import Actor, Event, Mention, Role
 from tidings.yamlfile import load_yaml
 
@@ -62,7 +64,7 @@ def _party(actor: Actor | None) -> str | None:
 def _as_place(mention: Mention, doc: Any) -> bool:
     """A state named as where something happened: the object of a locating preposition, or a
     modifier of such an object ("in the Kenyan capital")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(doc, mention.start, mention.end)
     if span is None:
         return False
     tok = span.root
@@ -93,13 +95,11 @@ def _sentence_party(ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own
 def _blames_acts(ev: Event, resolved: ResolvedDoc) -> bool:
     """Is the event a condemnation of acts of force ("condemned the attacks on civilians")? Its
     target is whoever did them (GUIDELINES), which the report's partners do not tell."""
-    from tidings.events.extract import _names_force  # the coder's own test; imported here, not at load
-
     if ev.type not in ("ACCUSE", "REJECT"):
         return False
-    trigger = next((t for t in resolved.doc if t.idx == ev.trigger_start), None)
-    objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] if trigger is not None else []
-    return bool(objs) and all(_names_force(o) for o in objs)
+    span = mention_span(resolved.doc, ev.trigger_start, ev.trigger_start + 1)
+    objs = [c for c in span[0].children if c.dep_ in ("dobj", "obj")] if span is not None else []
+    return bool(objs) and all(names_force(o) for o in objs)
 
 
 def _home_authority(ev: Event, resolved: ResolvedDoc, domestic: frozenset[str]) -> Role | None:
@@ -124,18 +124,17 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
     types, kinds, domestic, sentence_only = _settings()
     partners: dict[str, Counter[str]] = {}
     actors: dict[str, Actor] = {}
+    # the doers of one act ("Azerbaijan and Turkey launched a joint drill") are not its targets
+    doers: dict[int, set[str | None]] = {}
     for ev in events:
         s = _party(ev.source.actor if ev.source else None)
         t = _party(ev.target.actor if ev.target else None)
+        doers.setdefault(ev.trigger_start, set()).add(s)
         if s and t and s != t and ev.source and ev.target and ev.source.actor and ev.target.actor:
             partners.setdefault(s, Counter())[t] += 1
             partners.setdefault(t, Counter())[s] += 1
             actors.setdefault(t, ev.target.actor)
             actors.setdefault(s, ev.source.actor)
-    # the doers of one act ("Azerbaijan and Turkey launched a joint drill") are not its targets
-    doers: dict[int, set[str | None]] = {}
-    for ev in events:
-        doers.setdefault(ev.trigger_start, set()).add(_party(ev.source.actor if ev.source else None))
     out: list[Event] = []
     for ev in events:
         src = _party(ev.source.actor if ev.source else None)

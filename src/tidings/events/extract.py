@@ -20,7 +20,7 @@ from tidings.events.answered import aim_responses
 from tidings.events.counterpart import fill_counterparts
 from tidings.events.dictionary import dictionary_events
 from tidings.events.intent import committed, load_intent, recode
-from tidings.events.lexicon import Entry, Lexicon
+from tidings.events.lexicon import Entry, Lexicon, names_force
 from tidings.events.modality import (
     governing_verb,
     is_negated,
@@ -678,7 +678,7 @@ class _Coder:
             owner = self._facility_owner(trigger, objs)
             if owner:
                 return owner  # "bombings at U.S. embassies in Kenya": the embassies' state, not the place
-        if entry.type == "ACCUSE" and objs and all(_names_force(o) for o in objs):
+        if entry.type == "ACCUSE" and objs and all(names_force(o) for o in objs):
             # "condemned the bombings near U.S. embassies": whoever did them, not their victims.
             doers = [c for o in objs for c in o.children if c.dep_ == "poss"]
             doers += [g for o in objs for g in _prep_objects(o, "by")]
@@ -1382,14 +1382,6 @@ def _inside_other(token: Any, triggers: set[int]) -> bool:
         if t.i in triggers:
             return True
     return False
-
-
-def _names_force(noun: Any) -> bool:
-    """Is ``noun`` an act of force the lexicon knows ("the bombings", "the attack", "the killings")?"""
-    from tidings.events.lexicon import load_lexicon
-
-    entries = load_lexicon().nouns.get(noun.lemma_.lower()) or []
-    return noun.pos_ == "NOUN" and any(e.type == "ASSAULT" for e in entries)
 
 
 def _addressed(noun: Any) -> bool:

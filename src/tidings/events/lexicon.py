@@ -149,3 +149,9 @@ def load_lexicon() -> Lexicon:
         path = Path(extra)
         _load_file(lex, path.read_text(encoding="utf-8"), str(path), plover)
     return lex
+
+
+def names_force(noun: Any) -> bool:
+    """Is ``noun`` an act of force the lexicon knows ("the bombings", "the attack", "the killings")?"""
+    entries = load_lexicon().nouns.get(noun.lemma_.lower()) or []
+    return noun.pos_ == "NOUN" and any(e.type == "ASSAULT" for e in entries)
