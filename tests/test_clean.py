@@ -121,3 +121,25 @@ def test_date_lines_and_their_precision() -> None:
         parsed, got = parse_date(line)
         assert parsed is not None and parsed.isoformat() == value and got is precision, line
     assert not DATE_LINE.match("May 2021 was the hottest month on record.")
+
+
+def test_a_saved_page_loses_teaser_lines_inside_its_body() -> None:
+    """trafilatura keeps some furniture inside the body it finds; the crawl-text line rules drop it
+    from a page too, and the audit trail keeps each line with its reason."""
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The foreign minister of Norway arrived in Helsinki on Tuesday for two days of talks on fishing rights.",
+            "SEE MORE: Fishing crews stage a protest in the harbour of Bergen",
+            "He met his Finnish counterpart and the two signed an agreement on quotas for the northern waters.",
+            "Trawler owners vow to fight the new quota rules in court next year\u00a0[VIDEO]",
+            "Officials said the talks would continue in Oslo in the spring, when a second round is planned.",
+        )
+    )
+    html = f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>"
+    doc = clean_document(RawDocument(source="t", ref="t", data=html.encode(), format="html"))
+    assert isinstance(doc, Document)
+    assert "SEE MORE" not in doc.text and "[VIDEO]" not in doc.text
+    assert "signed an agreement on quotas" in doc.text and "a second round is planned" in doc.text
+    assert {s.reason for s in doc.dropped} == {"related-links"}
+    assert len(doc.dropped) == 2

@@ -469,3 +469,43 @@ def test_its_is_no_news_outlet_outside_a_report() -> None:
     mentions = process_text(text, published="2021-10-09").mentions
     its = [m for m in mentions if m.text == "its"]
     assert its and all(m.actor.country != "QAT" for m in its)
+
+
+# -- names and descriptions met on web pages (hand check of raw pages) ---------------------------
+
+
+def test_a_surname_is_the_person_the_report_names_in_full_not_an_office_holder_of_the_base(nlp: Any) -> None:
+    # The base has a Taiwanese official of the surname Liu in office in 2019.
+    text = "China's ambassador, Liu Xiaoming, spoke in London. Liu warned that Beijing would act."
+    found = _mentions(nlp, text, date(2019, 11, 18))
+    assert _of(found, "Liu")[1] == "CHN"
+    # Without a full name of that surname, a surname alone may still name the one holder of the day.
+    alone = _mentions(nlp, "Clinton said the talks went well.", date(1998, 8, 10))
+    assert _of(alone, "Clinton")[1] == "USA"
+
+
+def test_the_state_an_envoy_is_sent_to_is_not_his(nlp: Any) -> None:
+    # The parser reads "Britain" into the name; the preposition before it still tells.
+    found = _mentions(nlp, "China's ambassador to Britain Liu Xiaoming accused the US.", date(2019, 11, 18))
+    assert _of(found, "Liu Xiaoming")[1] == "CHN"
+    bare = _mentions(nlp, "The ambassador to Britain Liu Xiaoming accused the US.", date(2019, 11, 18))
+    assert _of(bare, "Liu Xiaoming")[1] is None
+
+
+def test_an_acronym_that_is_an_english_word_names_its_group_only_after_its_full_name(nlp: Any) -> None:
+    found = _mentions(nlp, "The Islamic State (IS) seized the town. Jets struck IS in Syria.", date(2015, 6, 1))
+    assert _of(found, "IS", 1)[0] == "Islamic State"
+    assert not any(t == "IS" for t, *_ in _mentions(nlp, "IRAN IS READY TO TALK, the minister said.", date(2015, 6, 1)))
+
+
+def test_nameless_protesters_are_of_the_state_a_page_without_dateline_is_about(nlp: Any) -> None:
+    text = (
+        "Chilean police surrounded a university in Santiago on Monday.\n"
+        "Police fired tear gas at protesters as the siege went on.\n"
+        "Chile's president said the protesters must leave. The Chilean government defended the police."
+    )
+    found = _mentions(nlp, text, date(2019, 11, 18))
+    assert _of(found, "protesters")[1] == "CHL"
+    # A report of many states names no home: the protesters stay nobody's.
+    mixed = _mentions(nlp, "Peru and Chile met in Lima. Bolivia and Ecuador joined. Police fired at protesters.")
+    assert not any(t == "protesters" for t, *_ in mixed)

@@ -935,3 +935,41 @@ def test_aid_named_in_an_interest_voiced_is_no_aid_given() -> None:
     voiced = _shown("The United States has voiced interest in making continued military aid to Ukraine conditional.")
     assert not any(t == "AID" for t, _, _ in voiced)
     assert ("AID", "USA", "UKR") in _shown("The United States has sent military aid to Ukraine.")
+
+
+def test_breaking_off_talks_is_no_consultation() -> None:
+    for verb in ("cancelled", "called off", "scuttled"):
+        shown = _shown(f"Chile {verb} the talks with Peru on Monday.")
+        assert ("CONSULT", "CHL", "PER") not in shown, verb
+        assert ("SANCTION", "CHL", "PER") in shown, verb  # CAMEO 164, halt negotiations
+    assert ("CONSULT", "CHL", "PER") in _shown("Chile held talks with Peru on Monday.")
+
+
+def test_misuse_of_an_office_is_no_torture_and_a_place_burning_no_act() -> None:
+    assert "ASSAULT" not in _types("Lawmakers in Chile accused the Peruvian president of abusing his office.")
+    assert ("ASSAULT", "GIN", "SLE") in _shown("Guinean soldiers tortured scores of Sierra Leonean refugees.")
+    assert "COERCE" not in _types("Peru is burning, the Chilean president said.")
+    assert ("COERCE", "GIN", "SLE") in _shown("Guinean soldiers burned the Sierra Leonean embassy.")
+
+
+def test_an_act_felt_or_spoken_about_is_not_the_speakers() -> None:
+    shown = _shown("Chile expressed its sorrow over the bombings in Peru.")
+    assert not any(t == "ASSAULT" and s == "CHL" for t, s, _ in shown)
+    assert ("ASSAULT", "CHL", "PER") in _shown("Chile launched airstrikes on Peru.")
+
+
+def test_a_state_protesting_complains_and_its_people_demonstrate() -> None:
+    assert ("ACCUSE", "IRQ", "USA") in _shown("Iraq protested against the American airstrikes.")
+    assert ("PROTEST", "IRQ", "USA") in _shown("Thousands of Iraqis protested against the American airstrikes.")
+
+
+def test_a_message_of_condolence_is_support() -> None:
+    assert ("SUPPORT", "CHN", "KEN") in _shown("Chinese President Jiang Zemin sent a message of condolence to Kenya.")
+    assert ("SUPPORT", "RUS", "IRN") in _shown("Russia sent congratulations to Iran.")
+
+
+def test_the_object_of_another_act_in_a_gerund_is_no_target() -> None:
+    # "deported for entering the United States": the United States is what they entered
+    shown = _shown("The men arrived in Delhi after being deported for illegally entering the United States.")
+    assert not any(tgt == "USA" for _, _, tgt in shown)
+    assert ("COERCE", "MEX", "IND") in _shown("Mexico deported 300 Indians on Friday.")

@@ -12,6 +12,7 @@ Places are not evidence: "a dissident living in Afghanistan" says where, not who
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from tidings.actors.coref import body_name_heads
@@ -52,7 +53,7 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
     root = span.root
     # 1. The phrase before the name: "Nigeria's military ruler Gen. Sani Abacha", "Cuban-born X".
     before = doc[root.left_edge.i : span.start]
-    found = _scan(out, [t for t in before if not _located(t, root)], span)
+    found = _scan(out, [t for t in before if not _located(t, root) and not _after_locating(out, t)], span)
     if found is not None:
         return found
     # 2. Appositives, either way round: "X, the Iraqi envoy" / "the Iraqi envoy, X".
@@ -65,7 +66,11 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
             # appositive: it is the envoy's
             appos.append(owner)
     for ap in appos:
-        scope = [t for t in ap.subtree if t.i not in range(span.start, span.end) and not _located(t, ap)]
+        scope = [
+            t
+            for t in ap.subtree
+            if t.i not in range(span.start, span.end) and not _located(t, ap) and not _after_locating(out, t)
+        ]
         found = _scan(out, scope, span)
         if found is not None:
             return found
@@ -87,6 +92,14 @@ def _appositive_conj(root: Any) -> bool:
     if any(c.dep_ == "cc" for c in head.children) or any(c.dep_ == "cc" for c in root.children):
         return False
     return bool(root.left_edge.i > 0 and root.doc[root.left_edge.i - 1].text == ",")
+
+
+def _after_locating(out: Any, tok: Any) -> bool:
+    """Is ``tok`` in a mention written right after a preposition of place, whatever the parse made
+    of it ("China's ambassador to Britain Liu Xiaoming", the parser taking "Britain" into the name)?"""
+    m = out.by_token.get(tok.i)
+    first = tokens_overlapping(token_starts(out.doc), m.start, m.end).start if m is not None else tok.i
+    return first > 0 and out.doc[first - 1].lower_ in _LOCATING | {"for"}
 
 
 def _located(tok: Any, top: Any) -> bool:
@@ -147,12 +160,23 @@ def home_state(out: Any) -> str | None:
 
     m = DATELINE_PLACE.match(doc_text(out.doc)[:120])
     if m is None:
-        return None
+        return _dominant_state(out)
     inside = [x for x in out.mentions if x.start < m.end() and x.actor.kind == "state" and x.actor.country]
     if inside:
         return str(inside[0].actor.country)
     place = lookup(m.group(1).strip().title(), out.kb)
     return place.country if place is not None else None
+
+
+def _dominant_state(out: Any) -> str | None:
+    """A report with no dateline (a web page) tells its news where most of its named states and
+    their people are: the state named at least three times and at least twice as often as any
+    other, else None ("police fired teargas" in a story all about Hong Kong is Hong Kong's police)."""
+    counts = Counter(m.actor.country for m in out.mentions if m.actor.country and m.actor.kind in ("state", "person"))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return str(ranked[0][0])
 
 
 def placed_agents(out: Any, home: str | None) -> None:
@@ -171,8 +195,11 @@ def placed_agents(out: Any, home: str | None) -> None:
         if named.get(tok.lower_, tok.idx) < tok.idx and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "the court" after "the World Court": that body, found by coreference
         sector = out.kb.agents.get(lemma) or out.kb.agents.get(tok.lower_)
+        civilian = lemma in words.placed_civilians
+        if civilian and home is None:
+            continue
         if (
-            (sector not in _FORCES and not (sector == "GOV" and lemma in words.placed_officials))
+            (sector not in _FORCES and not (sector == "GOV" and lemma in words.placed_officials) and not civilian)
             or tok.pos_ not in ("NOUN", "PROPN")
             or tok.i in out.by_token
             or lemma in words.state_nouns
@@ -195,13 +222,13 @@ def placed_agents(out: Any, home: str | None) -> None:
         start = tok.sent.start
         if start not in sentences:
             sentences[start] = _sentence_state(out, tok.sent)
-        country = sentences[start] or home
+        country = home if civilian else sentences[start] or home
         if country is None:
             continue
         state = out.kb.state(country)
         if state is not None:
-            how = "agent+place" if sentences[start] else "agent+dateline"
-            out._add(tok.i, tok.i + 1, state.actor(out.on, sector=sector), how)
+            how = "agent+place" if sentences[start] and not civilian else "agent+dateline"
+            out._add(tok.i, tok.i + 1, state.actor(out.on, sector=sector or "CVL"), how)
 
 
 # Sectors of forces and institutions that act for their state (see actors/data/agents.yaml).
@@ -219,8 +246,9 @@ def _force_words(kb: Any) -> frozenset[str]:
         from tidings.actors.words import coref_words
 
         officials = coref_words().placed_officials
+        civilians = coref_words().placed_civilians
         _force_cache[key] = frozenset(w.split()[-1] for w, sector in kb.agents.items() if sector in _FORCES) | {
-            form for w in officials for form in (w, w + "s")
+            form for w in officials | civilians for form in (w, w + "s")
         }
     return _force_cache[key]
 

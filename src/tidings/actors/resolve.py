@@ -223,7 +223,7 @@ def resolve(
             # only when the parser reads it as a person and no other known person of that surname
             # is in office then.
             holders = [a for a in cands if a.how == "short" and a.entity.term_on(on) is not None]
-            if len(holders) <= 1 and _surname_reading(doc, span):
+            if len(holders) <= 1 and _surname_reading(doc, span) and not _named_otherwise(doc, span, cands):
                 usable = holders or _near_office(cands, on)
         # Two people known by one name ("President Bush"): the one in office on the report's date.
         in_office = [a for a in usable if a.entity.kind == "person" and on and a.entity.term_on(on) is not None]
@@ -284,6 +284,21 @@ def person_pronouns() -> frozenset[str]:
 # for some years around an office ("Primakov" as foreign minister in 1997, before the premiership the
 # dictionary dates; "Netanyahu" between his governments).
 _NEAR_OFFICE_DAYS = 4 * 365
+
+
+def _named_otherwise(doc: Any, span: Any, cands: list[Alias]) -> bool:
+    """Does the report name in full someone else of this surname ("China's ambassador Liu Xiaoming
+    … Liu warned")? Then the surname is that person, linked by the name chain, not a namesake of
+    the base who held an office on the day."""
+    known = {a.entity.name for a in cands}
+    return any(
+        e.label_ == "PERSON"
+        and len(e) > 1
+        and span.text in (e[0].text, e[-1].text)  # the surname last, or first as in Chinese names
+        and e.text not in known
+        and not e.start <= span.start < e.end
+        for e in doc.ents
+    )
 
 
 def _near_office(cands: list[Alias], on: date) -> list[Alias]:

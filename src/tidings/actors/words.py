@@ -37,6 +37,7 @@ class CorefWords:
     pair_heads: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
     placed_officials: frozenset[str] = frozenset()
+    placed_civilians: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -90,6 +91,7 @@ def coref_words() -> CorefWords:
         male_words=_words(c, "gender", "male"),
         female_words=_words(c, "gender", "female"),
         placed_officials=_words(c, "placed_officials"),
+        placed_civilians=_words(c, "placed_civilians"),
         person_nouns=_words(c, "person_nouns"),
         people_nouns=_words(c, "people_nouns"),
         org_nouns=_words(c, "org_nouns"),

@@ -12,7 +12,7 @@ from tidings.clean.html import extract_html
 from tidings.clean.language import looks_english, word_count
 from tidings.clean.meta import parse_date, read_head, wire_day
 from tidings.clean.outlet import outlet_from_debris, outlet_from_url
-from tidings.clean.text import OUTSIDE, clean_text
+from tidings.clean.text import OUTSIDE, clean_text, line_verdict
 from tidings.errors import Reason
 from tidings.records import Document, Precision, RawDocument, Rejection, Span
 
@@ -111,24 +111,36 @@ def _excerpt(text: str, size: int = 40) -> str:
 
 def _from_html(raw: RawDocument, html: str, english_only: bool, min_words: int) -> Document | Rejection:
     page = extract_html(html, raw.meta.get("url"))
-    if not page.text:
+    # trafilatura keeps some furniture inside the body it finds ("SEE MORE: <another headline>",
+    # share bars, "Advertisement"): the same line rules as for crawl text drop it.
+    kept: list[str] = []
+    dropped: list[Span] = []
+    for line in page.text.split("\n"):
+        reason = line_verdict(line)
+        if reason is None:
+            kept.append(line)
+        else:
+            dropped.append(Span(line.strip(), reason))
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    if not text:
         return Rejection(raw.source, raw.ref, Reason.NO_TEXT, "no article text in the page (trafilatura found none)")
-    if (n := word_count(page.text)) < min_words:
-        why = f"no article in the page: its only text is {_excerpt(page.text)}, {n} word{'s' * (n != 1)} (under {min_words})"
+    if (n := word_count(text)) < min_words:
+        why = f"no article in the page: its only text is {_excerpt(text)}, {n} word{'s' * (n != 1)} (under {min_words})"
         return Rejection(raw.source, raw.ref, Reason.NO_TEXT, why)
-    english, why = looks_english(page.text)
+    english, why = looks_english(text)
     if not english and english_only:
         return Rejection(raw.source, raw.ref, Reason.NOT_ENGLISH, why)
-    head = read_head((), page.text)  # a dateline place ("MOSCOW (Reuters) -") at the body's start
+    head = read_head((), text)  # a dateline place ("MOSCOW (Reuters) -") at the body's start
     doc = Document(
-        doc_id=content_id(page.text),
+        doc_id=content_id(text),
         source=raw.source,
         ref=raw.ref,
-        text=page.text,
+        text=text,
         title=raw.meta.get("title") or page.title,
         dateline_place=head.dateline_place,
         outlet=raw.meta.get("outlet") or outlet_from_url(page.url) or page.sitename,
         language="en" if english else "und",
+        dropped=tuple(dropped),
     )
     own = page.date or (head.published and head.published.isoformat())
     return _with_given_date(_with_given_date(doc, own or None), raw.meta.get("published"))

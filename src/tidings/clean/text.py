@@ -76,6 +76,7 @@ class Rule:
 class Lexicon:
     debris: tuple[Rule, ...]
     end_of_article: tuple[Rule, ...]
+    any_length: tuple[Rule, ...] = ()  # debris whatever the line's length (a tagged teaser headline)
 
 
 def _rules(rows: object, path: str, section: str) -> tuple[Rule, ...]:
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         _rules(data.get("debris", []), str(path), "debris"),
         _rules(data.get("end_of_article", []), str(path), "end_of_article"),
+        _rules(data.get("any_length", []), str(path), "any_length"),
     )
 
 
@@ -136,6 +138,9 @@ def _verdict(stripped: str) -> tuple[str | None, bool]:
         reason = _match(lex.debris, stripped)
         if reason:
             return reason, False
+    reason = _match(lex.any_length, stripped)
+    if reason:
+        return reason, False
     if _AUTHOR_BIO.match(stripped):
         return "author-box", True
     if _CREDIT.match(stripped):

@@ -35,6 +35,7 @@ from typing import Any
 from tidings.actors.resolve import ResolvedDoc
 from tidings.errors import DataFileError
 from tidings.events.lexicon import names_force
+from tidings.events.modality import governing_verb
 from tidings.nlp import mention_span
 from tidings.records import Actor, Event, Mention, Role
 from tidings.yamlfile import load_yaml
@@ -92,6 +93,18 @@ def _sentence_party(ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _speakers_of(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
+    """The parties that say or feel something about an act named by a noun ("Chile expressed its
+    sorrow over the bombings in Peru", "McKinnon said that bombings show …"): the subject of the
+    verb that governs the noun, which the coder already declined as its doer."""
+    span = mention_span(resolved.doc, ev.trigger_start, ev.trigger_start + 1)
+    if span is None or span[0].pos_ not in ("NOUN", "PROPN"):
+        return set()
+    verb = governing_verb(span[0])
+    subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return {_party(m.actor) for t in subjects if (m := resolved.mention_at(t)) is not None}
+
+
 def _blames_acts(ev: Event, resolved: ResolvedDoc) -> bool:
     """Is the event a condemnation of acts of force ("condemned the attacks on civilians")? Its
     target is whoever did them (GUIDELINES), which the report's partners do not tell."""
@@ -140,7 +153,7 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
         src = _party(ev.source.actor if ev.source else None)
         tgt = _party(ev.target.actor if ev.target else None)
         if ev.type in types and src is None and tgt is not None:
-            m = _sentence_party(ev, resolved, kinds, {tgt})
+            m = _sentence_party(ev, resolved, kinds, {tgt} | _speakers_of(ev, resolved))
             if m is not None:
                 out.append(replace(ev, source=Role(m.text, m.actor), rule=f"{ev.rule}+source:sentence"))
                 continue

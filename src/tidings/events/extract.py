@@ -318,6 +318,27 @@ def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
     return None
 
 
+def _official(actor: Any) -> bool:
+    """A state, or a body or person acting for one (government, forces, courts, legislature)."""
+    return bool(actor.kind == "state" and actor.sector in (None, "GOV", "MIL", "JUD", "LEG")) or actor.sector in (
+        "GOV",
+        "MIL",
+        "JUD",
+        "LEG",
+        "IGO",
+    )
+
+
+def _spoken_of(noun: Any) -> bool:
+    """Is the act ``noun`` names what something is felt or said about ("expressed his sorrow over
+    the bombings", "outrage at the killings", "protested against the airstrikes")? Its clause's
+    subject did not do it."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS | {"at", "against", "for"}
+
+
 def _in_topic(token: Any, trigger: Any) -> bool:
     """Is ``token`` inside an "on/about/over X" phrase of ``trigger``'s own, or of its object's
     ("attended a meeting on Afghanistan")?"""
@@ -644,7 +665,8 @@ class _Coder:
                 # "youths threw stones during demonstrations" were at their own demonstrations)
                 return [], False
             if trigger.dep_ in ("nsubj", "nsubjpass") or (
-                entry.type in FORCE and verb.lemma_.lower() in load_modality_words().reporting_verbs
+                entry.type in FORCE
+                and (verb.lemma_.lower() in load_modality_words().reporting_verbs or _spoken_of(trigger))
             ):
                 # "McKinnon said that terrorist bombings show …": the noun is its clause's subject,
                 # and a speaker does not do the force he speaks of
@@ -1011,6 +1033,22 @@ class _Coder:
                 state = self.resolved.kb.state(targets[0].actor.country)
                 if state is not None:
                     sources, from_target = [Role("", state.actor(self.resolved.on, sector="CVL"))], True
+        if (
+            entry.type == "PROTEST"
+            and not is_noun
+            and trigger.lemma_.lower() == "protest"
+            and sources
+            and all(r is not None and r.actor is not None and _official(r.actor) for r in sources)
+            # (not "Thousands of Iraqis", "Iraqis": people of a state, not the state)
+            and not any(
+                (t.i == s.i and t.ent_type_ == "NORP") or t.pos_ == "NUM" or t.lower_ in load_sense_words().quantity_nouns
+                for s in _subject(trigger)[0]
+                for t in s.subtree
+            )
+        ):
+            # "Iraq protested against the airstrikes": a state or its officials complain (CAMEO 114);
+            # only civilians demonstrate (GUIDELINES: PROTEST is by civilians).
+            entry = replace(entry, id=f"{entry.id}+official", type="ACCUSE", mode="allege", cameo="114")
         unknown_source = not sources and entry.type in SOURCELESS and targets != [None]
         if unknown_source:
             sources = [None]
@@ -1403,8 +1441,15 @@ def _in_other_clause(token: Any, trigger: Any) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") for c in t.children
         ):
             return True
+        if t.dep_ == "pcomp" and t.pos_ == "VERB" and t.head.lower_ in _CAUSE_OR_TIME:
+            return True  # "deported for illegally entering the United States": the other act's object
         t = t.head
     return False
+
+
+# Prepositions whose gerund tells another act, done before or as the reason ("arrested for
+# attacking", "killed while crossing", "detained after entering"), not whom the act is aimed at.
+_CAUSE_OR_TIME = frozenset({"for", "after", "before", "while", "since", "over", "despite", "upon", "on"})
 
 
 def _in_object(token: Any, trigger: Any) -> bool:

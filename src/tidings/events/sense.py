@@ -39,6 +39,7 @@ class SenseWords:
     victims: frozenset[str]
     armed_words: frozenset[str]
     partitives: frozenset[str]
+    quantity_nouns: frozenset[str]
     claims: frozenset[str]
     documents: frozenset[str]
     audiences: frozenset[str]
@@ -153,6 +154,9 @@ def _is_actor_like(token: Any) -> bool:
         return True
     if token.tag_ == "NNS" and any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children):
         return True  # people of a nation: "three American hikers", "two British sailors"
+    if token.lower_ in load_sense_words().quantity_nouns or token.lemma_.lower() in load_sense_words().quantity_nouns:
+        # "scores of refugees", "a group of detainees": the people the part is taken from
+        return any(g.dep_ == "pobj" and _is_actor_like(g) for p in token.children if p.lower_ == "of" for g in p.children)
     return token.lemma_.lower() in load_sense_words().actor_nouns
 
 
