@@ -973,3 +973,21 @@ def test_the_object_of_another_act_in_a_gerund_is_no_target() -> None:
     shown = _shown("The men arrived in Delhi after being deported for illegally entering the United States.")
     assert not any(tgt == "USA" for _, _, tgt in shown)
     assert ("COERCE", "MEX", "IND") in _shown("Mexico deported 300 Indians on Friday.")
+
+
+def test_what_is_welcomed_as_done_is_told_and_what_is_denied_is_not() -> None:
+    assert ("AGREE", "UKR", "RUS") in _shown(
+        "Washington welcomed the announcement that Ukraine had agreed to a 30-day ceasefire with Russia."
+    )
+    assert "ASSAULT" not in _types("Russia denied reports that it had attacked Ukrainian ports.")
+
+
+def test_a_count_compared_is_no_act() -> None:
+    assert "ASSAULT" not in _types("Mogadishu has suffered more terrorist attacks than any other city in Somalia.")
+    assert ("ASSAULT", "ISR", "PSE") in _shown("Israel launched more airstrikes on Gaza on Monday.")
+
+
+def test_the_holder_frees_the_hostages_a_passive_release_names() -> None:
+    shown = _shown("Two Israeli hostages held by Hamas were freed on Monday.")
+    assert ("CONCEDE", "PSE", "ISR") in shown
+    assert not any(t == "CONCEDE" for t, *_ in _shown("Three Israeli prisoners were released on Monday."))

@@ -99,7 +99,7 @@ def _after_locating(out: Any, tok: Any) -> bool:
     of it ("China's ambassador to Britain Liu Xiaoming", the parser taking "Britain" into the name)?"""
     m = out.by_token.get(tok.i)
     first = tokens_overlapping(token_starts(out.doc), m.start, m.end).start if m is not None else tok.i
-    return first > 0 and out.doc[first - 1].lower_ in _LOCATING | {"for"}
+    return first > 0 and out.doc[first - 1].lower_ in _LOCATING
 
 
 def _located(tok: Any, top: Any) -> bool:

@@ -153,7 +153,7 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
         src = _party(ev.source.actor if ev.source else None)
         tgt = _party(ev.target.actor if ev.target else None)
         if ev.type in types and src is None and tgt is not None:
-            m = _sentence_party(ev, resolved, kinds, {tgt} | _speakers_of(ev, resolved))
+            m = _sentence_party(ev, resolved, kinds, {tgt, *_speakers_of(ev, resolved)})
             if m is not None:
                 out.append(replace(ev, source=Role(m.text, m.actor), rule=f"{ev.rule}+source:sentence"))
                 continue

@@ -231,6 +231,8 @@ def _passive_participle(verb: Any) -> bool:
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and (any(c.dep_ == "agent" for c in verb.children) or verb.lemma_.lower() not in _UNACCUSATIVE)
+        # ("the announcement that Ukraine had agreed": a clause with its own subject and "had")
+        and not any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
     )
 
 
@@ -326,6 +328,26 @@ def _official(actor: Any) -> bool:
         "JUD",
         "LEG",
         "IGO",
+    )
+
+
+def _holders(verb: Any) -> list[Any]:
+    """Who held the ones a passive verb of release frees ("the hostages, who had been held by the
+    Taliban, were released", "two hostages held by Hamas were freed"): the agent of a verb of
+    holding that describes them."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        patients.append(verb.head)
+    holding = load_sense_words().holding_verbs
+    return _conjuncts(
+        g
+        for p in _conjuncts(patients)
+        for v in p.children
+        if v.dep_ in ("relcl", "acl") and v.lemma_.lower() in holding
+        for a in v.children
+        if a.dep_ == "agent"
+        for g in a.children
+        if g.dep_ == "pobj"
     )
 
 
@@ -675,6 +697,9 @@ class _Coder:
             return self.roles(subj), True
         subj, climbed = _subject(trigger)
         found = self.roles(subj)
+        if not found and not subj and entry.mode == "release":
+            # "the hostages, who had been held by the Taliban, were released": the holder frees them
+            found = self.roles(_holders(trigger))
         if not found and subj and all(t.lower_ in PRONOUNS for t in subj):
             # "French farmers said they would blockade Paris": an unresolved pronoun is the speaker.
             head = trigger
@@ -1350,17 +1375,42 @@ def _trigger_tokens(events: list[Event], doc: Any) -> dict[str, Any]:
     return {ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events}
 
 
+def _fact_clause(verb: Any) -> bool:
+    """A content clause of a noun, with its own subject, told in a past tense ("the announcement
+    that Ukraine had agreed")."""
+    return bool(
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
+
+
+def _ancestors(token: Any) -> set[int]:
+    out: set[int] = set()
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        out.add(t.i)
+    return out
+
+
 def _drop_embedded(events: list[Event], doc: Any) -> list[Event]:
     if len(events) < 2:
         return events
     token_of = _trigger_tokens(events, doc)
     outer = {token_of[ev.event_id].i for ev in events if ev.type in EMBEDDING}
+    # "welcomed the announcement that Ukraine had agreed to a ceasefire": what is welcomed as done
+    # is told as a fact (not so under a denial or a criticism, which dispute it)
+    endorsing = {token_of[ev.event_id].i for ev in events if ev.type == "SUPPORT"}
     keep = []
     for ev in events:
         tok = token_of[ev.event_id]
-        heads = set()
+        heads: set[int] = set()
         t = tok
         while t.head.i != t.i:
+            if _fact_clause(t) and not (heads | {t.head.i} | _ancestors(t.head)) & (outer - endorsing - {tok.i}):
+                break
             if (
                 (t.dep_ in ("nsubj", "nsubjpass", "conj") and t.head.i in outer)
                 or told_of_actor(t)  # "meet Albright, who visited Havana": its own fact

@@ -387,12 +387,24 @@ def in_scenario(token: Any) -> bool:
     return False
 
 
+def _compared(noun: Any) -> bool:
+    """Is the act noun counted in a comparison ("more attacks than any other city", "fewer
+    attacks this year")? A count, not an act; "launched more airstrikes" (additional ones) is one."""
+    amods = [c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("JJR", "JJS")]
+    if any(a.lower_ in ("fewer", "less", "fewest") for a in amods):
+        return True
+    than = any(c.lower_ == "than" for t in (noun, *amods) for c in t.children)
+    return than and any(a.lower_ == "more" for a in amods)
+
+
 def describes(token: Any, kind: str) -> bool:
     """Does the event noun ``token`` describe (a past or standing state, an attribute) rather than
     tell an act: "attack helicopters", "the eight-year war", "Iraq's 1990 invasion"?"""
     w = _words()
     if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
         return True
+    if _compared(token):
+        return True  # "suffered more terrorist attacks than any other city", "fewer attacks": a count
     # "the 14th anniversary of the start of the protests": an act remembered, not one told.
     t = token
     for _ in range(4):

@@ -40,6 +40,7 @@ class SenseWords:
     armed_words: frozenset[str]
     partitives: frozenset[str]
     quantity_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
     claims: frozenset[str]
     documents: frozenset[str]
     audiences: frozenset[str]
