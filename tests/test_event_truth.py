@@ -991,3 +991,38 @@ def test_the_holder_frees_the_hostages_a_passive_release_names() -> None:
     shown = _shown("Two Israeli hostages held by Hamas were freed on Monday.")
     assert ("CONCEDE", "PSE", "ISR") in shown
     assert not any(t == "CONCEDE" for t, *_ in _shown("Three Israeli prisoners were released on Monday."))
+
+
+def test_an_act_dated_after_the_report_is_to_come() -> None:
+    events = process_text("Netanyahu's Dec. 28 meeting with Trump was confirmed.", published="2015-12-10").events
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and all(e.modality not in SHOWN_MODALITIES for e in consult)
+    past = process_text("Netanyahu's Dec. 8 meeting with Trump was confirmed.", published="2015-12-10").events
+    assert any(e.type == "CONSULT" and e.modality in SHOWN_MODALITIES for e in past)
+
+
+def test_verbs_of_protest_with_an_object_and_months_as_places() -> None:
+    assert "PROTEST" not in _types("Netanyahu rallied supporters in Jerusalem in March.")
+    shown = _shown("Thousands of Peruvians demonstrated in March against the government of Chile.")
+    assert not any("GBR" in (s, t) for _, s, t in shown)  # not the town of March, England
+    assert any(t == "PROTEST" for t, _, _ in shown)
+
+
+def test_judging_with_no_other_party_is_no_act() -> None:
+    assert "ACCUSE" not in _types("Putin blamed the tumble in oil prices.")
+    assert ("ACCUSE", "RUS", "UKR") in _shown("Russia blamed the attack on Ukraine.")
+    assert "SUPPORT" not in _types("Clinton defended her record on Iran.")
+    assert ("SUPPORT", "TUR", "AZE") in _shown("Turkey defended Azerbaijan's right to respond.")
+
+
+def test_a_host_welcoming_guests_praises_no_one_and_a_post_taken_over_is_no_seizure() -> None:
+    assert "SUPPORT" not in _types("Obama welcomed world leaders to the White House for a working dinner.")
+    assert "COERCE" not in _types("Carreno King will take over as the senior Mexican Foreign Ministry official.")
+    assert ("COERCE", None, "COD") in _shown("Rebels took over the Congolese town of Goma.") or "COERCE" in _types(
+        "Rwandan troops took over the Congolese town of Goma."
+    )
+
+
+def test_a_party_talked_about_is_not_the_doer_the_sentence_lacks() -> None:
+    shown = _shown("Carter spoke with his South Korean counterpart Han Min-koo to discuss the North Korean nuclear test.")
+    assert not any(s == "PRK" for _, s, _ in shown)

@@ -80,17 +80,39 @@ def _as_place(mention: Mention, doc: Any) -> bool:
     return False
 
 
-def _sentence_party(ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own: set[str | None]) -> Mention | None:
+def _sentence_party(
+    ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own: set[str | None], doers: bool = False
+) -> Mention | None:
+    """The one party of the sentence outside ``own``; with ``doers``, only one that does something
+    there (a subject or a passive's agent), not what is talked about ("spoke with Han to discuss
+    the North Korean test": North Korea did not speak)."""
     end = ev.sentence_start + len(ev.sentence)
     found: dict[str, Mention] = {}
     for m in resolved.mentions:
         if not (ev.sentence_start <= m.start < end) or m.actor.kind not in kinds:
+            continue
+        if doers and not _acts_in_sentence(m, resolved.doc):
             continue
         party = _party(m.actor)
         if party is None or party in own or _as_place(m, resolved.doc):
             continue
         found.setdefault(party, m)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _acts_in_sentence(mention: Mention, doc: Any) -> bool:
+    """Is the mention (in) the subject of a clause, or the agent of a passive?"""
+    span = mention_span(doc, mention.start, mention.end)
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            return True
+        if t.dep_ not in ("conj", "compound", "amod", "poss", "appos", "nmod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _speakers_of(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
@@ -153,7 +175,10 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
         src = _party(ev.source.actor if ev.source else None)
         tgt = _party(ev.target.actor if ev.target else None)
         if ev.type in types and src is None and tgt is not None:
-            m = _sentence_party(ev, resolved, kinds, {tgt, *_speakers_of(ev, resolved)})
+            # (an act of force or control keeps the sentence's one other party, as the field codes
+            # an IED "outside the Iraqi city of Basra"; other acts need one who does something there)
+            acting = ev.type not in ("ASSAULT", "COERCE")
+            m = _sentence_party(ev, resolved, kinds, {tgt, *_speakers_of(ev, resolved)}, doers=acting)
             if m is not None:
                 out.append(replace(ev, source=Role(m.text, m.actor), rule=f"{ev.rule}+source:sentence"))
                 continue

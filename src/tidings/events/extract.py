@@ -979,11 +979,21 @@ class _Coder:
                 if pobj.dep_ != "pobj" or not self._governs(trigger, pobj):
                     continue
                 m = self.resolved.mention_at(pobj)
+                if m is None and pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "in March": a month, not the town of March
                 name = m.text if m is not None else pobj.text
                 place = place_lookup(name, self.resolved.kb)
                 if place is not None:
                     return name, place
         return None
+
+    def _after_report(self, date: str | None, precision: Precision) -> bool:
+        """Is ``date`` (a day or a month the text gives) later than the report's own?"""
+        pub = self.document.published
+        if date is None or pub is None or precision not in (Precision.DAY, Precision.MONTH):
+            return False
+        own = pub.date().isoformat()
+        return date[:7] > own[:7] if precision is Precision.MONTH else date[:10] > own[:10]
 
     def _history_in_passing(self, trigger: Any, date: str | None) -> bool:
         """Is ``trigger`` in a relative clause told of a noun in passing ("the Taliban, who seized
@@ -1128,6 +1138,8 @@ class _Coder:
             modality = Modality.INTENDED
         if (gv := governing_verb(trigger)).dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in gv.children):
             modality = Modality.INTENDED  # a headline's "Poland to participate in NATO summit": to come
+        if not intent and modality is Modality.ASSERTED and self._after_report(date, precision):
+            modality = Modality.INTENDED  # "the prime minister's Dec. 28 meeting" in a report of Dec. 10: to come
         root = self.ontology.root_of(cameo)
         sent = trigger.sent
         pairs: list[tuple[Role | None, Role | None]] = [(src, tgt) for src in sources for tgt in targets]

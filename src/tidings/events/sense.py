@@ -75,6 +75,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False  # "his calls on the parties to end the war", "a call for restraint": a demand
     if not is_noun and token.lemma_.lower() == "let" and _hortative(token):
         return False  # "let us look at the compensation", "let me be clear": no one is allowed anything
+    if not is_noun and _of_no_one(token):
+        return False  # "blamed the tumble in oil prices", "defended her record": no one else is acted on
     if entry.type == "REJECT" and not is_noun and _no_comment(token):
         return False  # "he declined to discuss details": no one's proposal is refused
     if entry.needs_place and not _names_place(token):
@@ -124,6 +126,21 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
                 if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
                     return False
     return True
+
+
+def _of_no_one(verb: Any) -> bool:
+    """ "blamed the fall in oil prices" (blame with a thing and no one it is blamed on), "defended
+    her record" (one's own thing): a verb of judging with no other party."""
+    lemma = verb.lemma_.lower()
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objs or any(_is_actor_like(o) for o in objs):
+        return False
+    if lemma == "blame":
+        heads = [verb, *objs]  # "blamed the attack on Ukraine": the parser may hang "on" on the object
+        return not any(p.dep_ == "prep" and p.lower_ in ("on", "for") for h in heads for p in h.children)
+    if lemma == "defend":
+        return all(any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children) for o in objs)
+    return False
 
 
 def _spoken_to_audience(verb: Any) -> bool:
