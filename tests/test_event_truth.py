@@ -1026,3 +1026,18 @@ def test_a_host_welcoming_guests_praises_no_one_and_a_post_taken_over_is_no_seiz
 def test_a_party_talked_about_is_not_the_doer_the_sentence_lacks() -> None:
     shown = _shown("Carter spoke with his South Korean counterpart Han Min-koo to discuss the North Korean nuclear test.")
     assert not any(s == "PRK" for _, s, _ in shown)
+
+
+def test_a_condition_a_question_and_a_prediction_assert_nothing() -> None:
+    assert "REJECT" not in _types("If its claims are true, North Korea is violating its obligations to the United Nations.")
+    assert "REJECT" in _types("North Korea is violating its obligations to the United Nations.")
+    assert not _types("Nobody knows whether Iran will attack Israel.")
+    assert "RETREAT" not in _types("Critics had been predicting an impending U.S. withdrawal from Asia.")
+    # a threat stated with its condition is still made
+    assert ("THREATEN", "IRN", "ISR") in _shown("Iran said it would attack Israel if Israel struck its nuclear sites.")
+
+
+def test_a_weapons_test_is_a_show_of_force() -> None:
+    assert ("MOBILIZE", "PRK", None) in _shown("North Korea conducted a fourth nuclear test on Wednesday.")
+    assert ("MOBILIZE", "IRN", None) in _shown("Iran tested a ballistic missile.")
+    assert "ASSAULT" not in _types("North Korea conducted a fourth nuclear test on Wednesday.")

@@ -284,9 +284,11 @@ def _object_lemma_ok(entry: Entry, obj: Any) -> bool:
     lemma = obj.lemma_.lower()
     compound = " ".join(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
     of = [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    adjectives = [c.lower_ for c in obj.children if c.dep_ == "amod"]  # "a nuclear test"
     return (
         lemma in entry.objects
         or f"{compound} {lemma}".strip() in entry.objects
+        or any(f"{a} {lemma}" in entry.objects for a in adjectives)
         or obj.lower_ in entry.objects
         or any(f"{lemma} of {g}" in entry.objects for g in of)  # "a state of emergency"
     )
@@ -349,6 +351,13 @@ def _holders(verb: Any) -> list[Any]:
         for g in a.children
         if g.dep_ == "pobj"
     )
+
+
+def _asked_whether(trigger: Any) -> bool:
+    """Is the trigger's own clause a question or a condition ("whether Iran will attack", "if the
+    army would withdraw")?"""
+    verb = governing_verb(trigger)
+    return any(c.dep_ == "mark" and c.lower_ in load_modality_words().conditional_marks for c in verb.children)
 
 
 def _spoken_of(noun: Any) -> bool:
@@ -1104,6 +1113,11 @@ class _Coder:
         negated = is_negated(trigger) and not entry.negated
         modality = modality_of(trigger)
         kind, cameo, intent = recode(entry.type, entry.cameo or self.ontology.default_cameo(entry.type), trigger)
+        if intent and _asked_whether(trigger):
+            # "nobody knows whether Iran will attack", "if it would meet the rebels": a question or a
+            # condition states no one's intent
+            kind, cameo, intent = entry.type, entry.cameo or self.ontology.default_cameo(entry.type), False
+            modality = Modality.HYPOTHETICAL
         if kind == "SUPPORT" and not is_noun and self._armed_backing(trigger):
             kind, cameo = "COOPERATE", "062"  # "forces backed by Djiboutian soldiers": military cooperation, not words
         if intent and (unknown_source or _predicted(trigger)):

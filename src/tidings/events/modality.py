@@ -172,7 +172,7 @@ def told_of_actor(verb: Any) -> bool:
 def modality_of(token: Any) -> Modality:
     w = _words()
     verb = governing_verb(token)
-    if _hypothetical_clause(verb, w, scenario=False) or _belief_of_the_unrealised(token):
+    if _hypothetical_clause(verb, w, scenario=False) or _belief_of_the_unrealised(token) or conditioned(verb):
         return Modality.HYPOTHETICAL
     aux = {c.lower_ for c in shared_aux(verb)}
     if aux & w.future_aux:
@@ -260,6 +260,8 @@ def modality_of(token: Any) -> Modality:
         ):
             return Modality.HYPOTHETICAL  # "called for Russia to reciprocate by agreeing to a ceasefire"
         infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+        if dep == "dobj" and child.i == token.i and lemma in w.belief_verbs - w.intent_verbs:
+            return Modality.HYPOTHETICAL  # "predicting an impending U.S. withdrawal", "feared an attack"
         if (dep in ("xcomp", "ccomp") or infinitive or (dep == "dobj" and child.i == token.i)) and lemma in w.intent_verbs:
             return Modality.INTENDED  # "plans to visit", "seeks talks" (not "seeks an apology for the raid")
         if dep == "xcomp" and lemma in w.prediction_heads and not any(c.dep_ == "prt" for c in head.children):
@@ -318,6 +320,21 @@ def statement_modality(token: Any) -> Modality:
     if any(c.dep_ in ("parataxis", "advcl", "conj") and c.i > verb.i and c.lemma_.lower() in w.reporting_verbs for c in verb.children):
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def conditioned(verb: Any) -> bool:
+    """Does a condition govern the clause of ``verb`` ("if its claims are true, North Korea is
+    violating …", "unless Iran complies, talks end")? Not "even if" or "as if"."""
+    w = _words()
+    for c in verb.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark"]
+        if any(m.lower_ in w.conditional_marks - {"whether"} for m in marks) and not any(
+            m.lower_ in ("even", "as") or (m.i > 0 and m.doc[m.i - 1].lower_ in ("even", "as")) for m in marks
+        ):
+            return True
+    return False
 
 
 def _hypothetical_clause(verb: Any, w: ModalityWords, scenario: bool = True) -> bool:
