@@ -132,6 +132,19 @@ def wait_for(driver: Any, script: str, timeout: float = WAIT) -> Any:
         time.sleep(0.2)
 
 
+def on_fresh(driver: Any, script: str, action: Any, tries: int = 5) -> Any:
+    """Find an element by a JavaScript expression and act on it, finding it again when the page
+    re-rendered it in between (a list drawn twice while a slow machine catches up)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    for _ in range(tries - 1):
+        try:
+            return action(wait_for(driver, script))
+        except StaleElementReferenceException:
+            time.sleep(0.3)
+    return action(wait_for(driver, script))
+
+
 def console_errors(driver: Any) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
@@ -203,11 +216,11 @@ def test_one_click_on_the_timeline_reaches_the_evidence_sentence(server: str, br
     wait_for(browser, f"document.getElementById('clusters').innerText.includes({json.dumps(sentence)})")
     assert browser.find_element("id", "period-title").text.startswith("Events of 2021-10")
     # From there the cluster opens its reports, and the report shows the sentence marked in its text.
-    cluster = browser.execute_script(
-        "return [...document.querySelectorAll('#clusters button')].find(b => b.innerText.includes(arguments[0]))",
-        sentence,
+    on_fresh(
+        browser,
+        f"[...document.querySelectorAll('#clusters button')].find(b => b.innerText.includes({json.dumps(sentence)}))",
+        lambda cluster: cluster.click(),
     )
-    cluster.click()
     mark = wait_for(
         browser,
         f"[...document.querySelectorAll('#document mark.evidence')].find(m => m.innerText.includes({json.dumps(sentence)}))",
@@ -224,10 +237,11 @@ def test_the_path_to_the_evidence_works_by_keyboard(server: str, browser: Any) -
     open_dashboard(browser, server, "a=IRN&b=RUS&by=month")
     period = wait_for(browser, "document.querySelector('#periods button[data-start=\"2021-10-01\"]')")
     period.send_keys(Keys.ENTER)
-    first = wait_for(browser, "document.querySelector('#clusters button[data-cluster]')")
+    first = "document.querySelector('#clusters button[data-cluster]')"
+    wait_for(browser, first)
     assert browser.execute_script("return document.activeElement.id") == "period-panel"
-    assert "touching down in Moscow" in first.text  # the events of October 2021
-    first.send_keys(Keys.ENTER)
+    assert "touching down in Moscow" in on_fresh(browser, first, lambda b: b.text)  # the events of October 2021
+    on_fresh(browser, first, lambda b: b.send_keys(Keys.ENTER))
     # focus lands on the evidence of that event, in its report
     mark = wait_for(browser, "document.activeElement.matches('mark.evidence') && document.activeElement")
     assert "After touching down in Moscow on Tuesday" in mark.text
