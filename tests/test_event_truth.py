@@ -1041,3 +1041,10 @@ def test_a_weapons_test_is_a_show_of_force() -> None:
     assert ("MOBILIZE", "PRK", None) in _shown("North Korea conducted a fourth nuclear test on Wednesday.")
     assert ("MOBILIZE", "IRN", None) in _shown("Iran tested a ballistic missile.")
     assert "ASSAULT" not in _types("North Korea conducted a fourth nuclear test on Wednesday.")
+
+
+def test_idioms_of_criticism_tariffs_put_and_websites_blocked() -> None:
+    assert ("ACCUSE", "RUS", "TUR") in _shown("Putin tore into Turkey at a news conference.")
+    assert "ASSAULT" not in _types("Putin tore into Turkey at a news conference.")
+    assert ("SANCTION", "USA", "CHN") in _shown("The United States began putting heavy tariffs on Chinese steel.")
+    assert ("COERCE", "SAU", None) in _shown("Saudi authorities have blocked nearly 400,000 websites.")
