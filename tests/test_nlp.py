@@ -94,3 +94,20 @@ def test_a_capital_letter_after_a_lower_case_word_ends_a_sentence_but_an_initial
     assert _sentences(nlp, posted)[-1].startswith("Militants attacked")
     initial = "President George W. Bush met Putin in Moscow."
     assert len(_sentences(nlp, initial)) == 1
+
+
+def test_tokens_where_finds_the_tokens_a_walk_over_the_doc_finds() -> None:
+    from tidings.nlp import doc_text, parse, tokens_where
+
+    text = (
+        "Cyclones Chido and Dikeledi struck Mozambique in December, said John Smith, a farmer.\n"
+        "US and Canadian officials met Iraqi and Kuwaiti negotiators in Geneva on Monday."
+    )
+    doc = next(parse([text]))
+    assert doc_text(doc) == text == doc.text  # the parse keeps the text it was given
+    assert tokens_where(doc, "POS", lambda pos: pos == "PROPN") == [t.i for t in doc if t.pos_ == "PROPN"]
+    qualifiers = ("amod", "compound", "nmod")
+    assert tokens_where(doc, "DEP", lambda dep: dep in qualifiers) == [t.i for t in doc if t.dep_ in qualifiers]
+    storms = tokens_where(doc, "LOWER", lambda w: w.removesuffix("s") == "cyclone")
+    assert [doc[i].text for i in storms] == ["Cyclones"]
+    assert tokens_where(doc[:0].as_doc(), "POS", lambda pos: True) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -274,12 +274,21 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
     annotations, cheaper."""
     nlp = load_model(model)
     if not arrays:
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        yield from nlp.pipe(_made(nlp, texts), batch_size=batch_size)
         return
     names, steps = parse_steps(model)
-    for doc in nlp.pipe(texts, batch_size=batch_size, disable=names):
+    for doc in nlp.pipe(_made(nlp, texts), batch_size=batch_size, disable=names):
         for step in steps:
             step(doc)
+        yield doc
+
+
+def _made(nlp: Any, texts: Iterable[str]) -> Iterator[Any]:
+    """The tokenizer's Docs for ``texts``, each with its text kept on it (``doc_text``): the
+    paragraph component reads the text, and ``Doc.text`` would join it back token by token."""
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc.user_data["tidings_text"] = text
         yield doc
 
 
@@ -366,6 +375,22 @@ def _distinct_words(doc: Any) -> tuple[Any, Any]:
         cached = (values, inverse.reshape(table.shape))
         doc.user_data["tidings_words"] = cached
     return cached  # type: ignore[no-any-return]
+
+
+def tokens_where(doc: Any, attr: str, test: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens, in order, whose string ``attr`` (a spaCy attribute of strings:
+    "LOWER", "LEMMA", "TAG", "DEP", "POS") passes ``test``. ``test`` runs once per distinct value
+    of the Doc (a few hundred), not once per token object: a loop that skips most tokens on one
+    such test can walk these instead of the whole Doc."""
+    import numpy
+    from spacy.attrs import IDS
+
+    if not len(doc):
+        return []
+    values, inverse = numpy.unique(doc.to_array(IDS[attr]), return_inverse=True)
+    strings = doc.vocab.strings
+    passed = numpy.array([test(strings[int(v)]) for v in values.tolist()], dtype=bool)
+    return [int(i) for i in numpy.nonzero(passed[inverse.reshape(-1)])[0]]
 
 
 _WORD_HASHES: dict[frozenset[str], Any] = {}

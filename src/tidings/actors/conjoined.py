@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from tidings.actors.words import coref_words
+from tidings.nlp import tokens_where
 from tidings.records import Mention
 
 _QUALIFIER_DEPS = ("amod", "compound", "nmod")
@@ -22,7 +23,7 @@ def conjoined_parties(out: Any) -> None:
     conjoined states."""
     doc = out.doc
     collectives = coref_words().collective_nouns
-    for q in doc:
+    for q in (doc[i] for i in tokens_where(doc, "DEP", lambda dep: dep in _QUALIFIER_DEPS)):
         if q.dep_ not in _QUALIFIER_DEPS or q.i not in out.by_token or not any(c.dep_ == "conj" for c in q.children):
             continue
         head = q.head

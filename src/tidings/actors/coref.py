@@ -196,11 +196,15 @@ def _ranked(tok: Any, refs: list[_Ref], sentence_index: list[int], window: int, 
     """Candidates for ``tok`` in salience order (see the module's docstring)."""
     here = sentence_index[tok.i]
     out: list[_Ref] = []
-    same = [r for r in refs if r.sent == here and r.mention.end <= tok.idx and fits(r)]
+    by_sent: dict[int, list[_Ref]] = {}  # the refs of the sentences in reach, in order: one walk over refs
+    for r in refs:
+        if here - window <= r.sent <= here:
+            by_sent.setdefault(r.sent, []).append(r)
+    same = [r for r in by_sent.get(here, ()) if r.mention.end <= tok.idx and fits(r)]
     same = [r for r in same if not _same_clause_subject(r, tok)]
     out += sorted(same, key=lambda r: (not _governing_subject(r, tok), -r.mention.start))
     for back in range(1, window + 1):
-        earlier = [r for r in refs if r.sent == here - back and fits(r)]
+        earlier = [r for r in by_sent.get(here - back, ()) if fits(r)]
         out += sorted(earlier, key=lambda r: (r.head.dep_ not in _SUBJECT_DEPS, r.mention.start))
     return out
 

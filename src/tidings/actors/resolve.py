@@ -26,7 +26,7 @@ from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.patterns import add_patterns
 from tidings.actors.spelling import person_spelled_like, spelled_like
 from tidings.actors.words import CorefWords, coref_words
-from tidings.nlp import token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import token_starts, tokens_overlapping, tokens_where, tokens_with
 from tidings.records import Actor, Mention, Role
 
 _HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4, "region": 5}
@@ -529,7 +529,10 @@ def _storm_names(doc: Any) -> set[str]:
     Helene"), from the hazard words of nonactors.yaml: such a name is no person."""
     hazards = coref_words().hazards
     names: set[str] = set()
-    for tok in doc:
+    # (the tokens that can pass the test below, found over the Doc's distinct words)
+    found = tokens_where(doc, "LEMMA", lambda w: w.lower() in hazards)
+    found += tokens_where(doc, "LOWER", lambda w: w.removesuffix("s") in hazards)
+    for tok in (doc[i] for i in sorted(set(found))):
         if not ({tok.lemma_.lower(), tok.lower_.removesuffix("s")} & hazards) or tok.i + 1 >= len(doc):
             continue  # "Cyclone", and "Cyclones" that the tagger takes for a name
         name = doc[tok.i + 1]
@@ -584,7 +587,8 @@ def _named_people(out: ResolvedDoc) -> None:
     # A name the parser did not call a PERSON, that the report describes as a person ("Elian
     # Gonzalez, a six-year-old boy", "Elian, the Cuban boy").
     person_nouns = coref_words().person_nouns
-    for tok in out.doc:
+    names = [out.doc[i] for i in tokens_where(out.doc, "POS", lambda pos: pos == "PROPN")]
+    for tok in names:
         if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.i in out.by_token or tok.ent_type_ == "PERSON":
             continue
         described = any(c.dep_ == "appos" and c.lemma_.lower() in person_nouns for c in tok.children) or (
@@ -604,7 +608,7 @@ def _named_people(out: ResolvedDoc) -> None:
         learn(text, actor)
         out._add(start, tok.i + 1, actor, how)
     # A part of a name the parser did not call a PERSON here ("Elian" tagged as a place).
-    for tok in out.doc:
+    for tok in names:
         if tok.pos_ != "PROPN" or tok.i in out.by_token or tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             continue
         if not tok.text[:1].isupper() or (tok.i + 1 < len(out.doc) and out.doc[tok.i + 1].text == "-"):

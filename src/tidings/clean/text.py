@@ -190,7 +190,7 @@ def _judge(text: str, english: bool, w: Weights) -> _Line:
         return _Line(text, "end" if closes else "debris", n, reason)
     if n == 0:
         return _Line(text, "short", 0)
-    if n >= 3 and sum(ch.isupper() for ch in text) > 0.6 * sum(ch.isalpha() for ch in text):
+    if n >= 3 and sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text)):
         return _Line(text, "short", n)  # an all-capitals line is a teaser headline or a label
     stop = sum(x.lower() in STOP_WORDS for x in words) / n
     ends = text.endswith(_SENTENCE_END)

@@ -30,6 +30,10 @@ MIN_WORDS = 2
 # A single-quoted stretch longer than this is more likely two apostrophes than a quotation.
 MAX_SINGLE_WORDS = 60
 _BEFORE_OPENER = "([{—–-:;,/"
+# Every character ``_mark_at`` reads as a mark: the scan jumps from one to the next.
+_ANY_MARK = re.compile(
+    "[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE + APOSTROPHE + WIRE_SINGLE) + "]"
+)
 _ELLIPSIS_AFTER = re.compile(r"[ \t]?(?:…|\.\.\.)[ \t]?\w")
 
 
@@ -189,7 +193,8 @@ def find_quote_spans(text: str, min_words: int = MIN_WORDS) -> list[QuoteSpan]:
         lone = line.count(STRAIGHT) == 1 or (line.count(STRAIGHT) == 2 and line.rstrip().endswith(STRAIGHT))
         if curly and line.lstrip().startswith(STRAIGHT) and lone and _opens_curly_first(line):
             i += len(line) - len(line.lstrip()) + 1
-        while i < end:
+        while (mark := _ANY_MARK.search(text, i, end)) is not None:
+            i = mark.start()
             i += scanner.step(i)
         scanner.end_paragraph(end)
         pos = end + 1
