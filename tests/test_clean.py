@@ -143,3 +143,9 @@ def test_a_saved_page_loses_teaser_lines_inside_its_body() -> None:
     assert "signed an agreement on quotas" in doc.text and "a second round is planned" in doc.text
     assert {s.reason for s in doc.dropped} == {"related-links"}
     assert len(doc.dropped) == 2
+
+
+def test_a_sentence_that_starts_like_a_tag_line_is_prose() -> None:
+    assert line_verdict("Topics include allegations that Chinese hackers attacked American firms.") is None
+    assert line_verdict("Topics: Iran, Russia, sanctions") == "tags"
+    assert line_verdict("Filed under Politics") == "tags"

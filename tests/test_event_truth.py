@@ -1048,3 +1048,17 @@ def test_idioms_of_criticism_tariffs_put_and_websites_blocked() -> None:
     assert "ASSAULT" not in _types("Putin tore into Turkey at a news conference.")
     assert ("SANCTION", "USA", "CHN") in _shown("The United States began putting heavy tariffs on Chinese steel.")
     assert ("COERCE", "SAU", None) in _shown("Saudi authorities have blocked nearly 400,000 websites.")
+
+
+def test_what_is_alleged_who_someone_is_and_a_rocket_into_space() -> None:
+    shown = _shown("Topics include allegations that Chinese hackers have attacked American companies.")
+    assert "ASSAULT" not in {t for t, _, _ in shown}
+    assert "CONSULT" not in _types("John Kerry, the chief U.S. negotiator in the talks with Iran, said on Monday.")
+    assert ("CONSULT", "RUS", "IRN") in _shown("Russia held talks with Iran on Monday.")
+    assert ("MOBILIZE", "PRK", None) in _shown("North Korea launched a long-range rocket into space.")
+    assert ("ASSAULT", "PSE", "ISR") in _shown("Hamas launched rockets into Israel.")
+
+
+def test_the_purpose_of_a_meeting_is_not_a_second_meeting() -> None:
+    shown = _shown("Lavrov met Zarif to discuss the nuclear deal with North Korea.")
+    assert [t for t, _, _ in shown].count("CONSULT") == 1 and ("CONSULT", "RUS", "IRN") in shown

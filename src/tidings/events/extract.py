@@ -1262,6 +1262,7 @@ def extract_events(
     events.extend(dictionary_events(coder, doc, coded, events))
     events = _obligations(coder, events)
     events = _drop_embedded(events, resolved.doc)
+    events = _drop_purposes(events, resolved.doc)
     events = _drop_restated(events, resolved.doc)
     events = _ultimatums(coder, events)  # after: the threat sits inside the demand's phrase
     events = _claimed(coder, events)
@@ -1399,6 +1400,23 @@ def _trigger_tokens(events: list[Event], doc: Any) -> dict[str, Any]:
     """Each event's trigger token, by event id."""
     starts = token_starts(doc)
     return {ev.event_id: doc[tokens_overlapping(starts, ev.trigger_start, ev.trigger_start + 1)[0]] for ev in events}
+
+
+def _drop_purposes(events: list[Event], doc: Any) -> list[Event]:
+    """An act of a type named again as the purpose of another of that type by the same doer is that
+    act ("spoke with Han to discuss the test", "met Lavrov to hold talks"): one event."""
+    if len(events) < 2:
+        return events
+    token_of = _trigger_tokens(events, doc)
+    by_trigger = {(token_of[ev.event_id].i, ev.type, _party(ev.source)) for ev in events}
+    keep = []
+    for ev in events:
+        verb = token_of[ev.event_id]
+        purpose = verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if purpose and (verb.head.i, ev.type, _party(ev.source)) in by_trigger:
+            continue
+        keep.append(ev)
+    return keep
 
 
 def _fact_clause(verb: Any) -> bool:

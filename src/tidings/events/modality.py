@@ -32,6 +32,7 @@ class ModalityWords:
     conditional_marks: frozenset[str]
     pending_marks: frozenset[str]
     belief_nouns: frozenset[str]
+    disputed_nouns: frozenset[str]
     intent_verbs: frozenset[str]
     prediction_heads: frozenset[str]
     directive_verbs: frozenset[str]
@@ -377,7 +378,7 @@ def belief_clause(token: Any) -> Any | None:
         verb = verb.head
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN":
         # "any feeling of hope that Iraq would withdraw"
-        return verb if verb.head.lemma_.lower() in w.belief_nouns else None
+        return verb if verb.head.lemma_.lower() in w.belief_nouns | w.disputed_nouns else None
     return verb if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.belief_verbs else None
 
 
@@ -388,6 +389,8 @@ def _belief_of_the_unrealised(token: Any) -> bool:
     clause = belief_clause(token)
     if clause is None:
         return False
+    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in _words().disputed_nouns:
+        return True  # "allegations that Chinese hackers have attacked": alleged, whatever the tense
     return governing_verb(token).i != clause.i or clause.tag_ in ("VBZ", "VBP", "VB", "MD")
 
 
@@ -400,6 +403,19 @@ def in_scenario(token: Any) -> bool:
             and head.lemma_.lower() == "be"
             and _hypothetical_clause(head, w)
         ):
+            return True
+    return False
+
+
+def _describes_someone(noun: Any) -> bool:
+    """Is the act noun part of an appositive that says who someone is ("Kerry, the chief negotiator
+    in the talks", "Graham, a veteran of the war")?"""
+    t = noun
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.i == t.head.i:
+            return False
+        t = t.head.head
+        if t.dep_ == "appos" and t.pos_ == "NOUN":
             return True
     return False
 
@@ -422,6 +438,8 @@ def describes(token: Any, kind: str) -> bool:
         return True
     if _compared(token):
         return True  # "suffered more terrorist attacks than any other city", "fewer attacks": a count
+    if _describes_someone(token):
+        return True  # "Kerry, the chief U.S. negotiator in the talks with Iran": who he is, not an act told
     # "the 14th anniversary of the start of the protests": an act remembered, not one told.
     t = token
     for _ in range(4):
