@@ -509,3 +509,10 @@ def test_nameless_protesters_are_of_the_state_a_page_without_dateline_is_about(n
     # A report of many states names no home: the protesters stay nobody's.
     mixed = _mentions(nlp, "Peru and Chile met in Lima. Bolivia and Ecuador joined. Police fired at protesters.")
     assert not any(t == "protesters" for t, *_ in mixed)
+
+
+def test_a_word_of_another_persons_name_is_not_the_base_namesake(nlp: Any) -> None:
+    # The base knows a Taiwanese official Christina Y. Liu; "Liu Xiaoming" is someone else.
+    found = _mentions(nlp, "China's ambassador Liu Xiaoming spoke in London.", date(2019, 11, 18))
+    assert not any(t == "Liu" for t, *_ in found)
+    assert _of(found, "Liu Xiaoming")[1] == "CHN"

@@ -1062,3 +1062,9 @@ def test_what_is_alleged_who_someone_is_and_a_rocket_into_space() -> None:
 def test_the_purpose_of_a_meeting_is_not_a_second_meeting() -> None:
     shown = _shown("Lavrov met Zarif to discuss the nuclear deal with North Korea.")
     assert [t for t, _, _ in shown].count("CONSULT") == 1 and ("CONSULT", "RUS", "IRN") in shown
+
+
+def test_an_official_threatens_no_one_by_naming_his_own_government() -> None:
+    shown = _shown("China's ambassador Liu Xiaoming warned that the Chinese government would not sit on its hands.")
+    assert ("THREATEN", "CHN", "CHN") not in shown and any(t == "THREATEN" and s == "CHN" for t, s, _ in shown)
+    assert ("THREATEN", "IRN", "USA") in _shown("Iran warned that the United States would pay a heavy price.")

@@ -216,6 +216,8 @@ def resolve(
             continue
         if all(i in out.by_token for i in range(span.start, span.end)):
             continue  # inside a longer name already read ("Congress" in "Iraqi National Congress")
+        if cands and all(a.how == "short" and a.entity.kind == "person" for a in cands) and _in_longer_person(doc, span, cands):
+            continue  # "Liu" in "Liu Xiaoming": a word of another person's name, not the base's Liu
         usable = [a for a in cands if a.how != "short" or a.entity.entity_id in seen_names]
         if not usable and on is not None:
             # A surname alone names the one holder of an office of that name on the report's date,
@@ -284,6 +286,15 @@ def person_pronouns() -> frozenset[str]:
 # for some years around an office ("Primakov" as foreign minister in 1997, before the premiership the
 # dictionary dates; "Netanyahu" between his governments).
 _NEAR_OFFICE_DAYS = 4 * 365
+
+
+def _in_longer_person(doc: Any, span: Any, cands: list[Alias]) -> bool:
+    """Is ``span`` a word of a longer person's name the parser found, which is none of ``cands``?"""
+    known = {a.entity.name for a in cands}
+    return any(
+        e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span) and e.text not in known
+        for e in doc.ents
+    )
 
 
 def _named_otherwise(doc: Any, span: Any, cands: list[Alias]) -> bool:

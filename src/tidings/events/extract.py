@@ -790,10 +790,21 @@ class _Coder:
         # ("demanded that the US cancel"), else the first actor in the trigger's own phrase.
         clause = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
         found = self.roles(_conjuncts(s for c in clause for s in c.children if s.dep_ in ("nsubj", "nsubjpass")))
+        # "Liu warned that the Chinese government will not sit on its hands": who will act is an
+        # official speaker's own side, not the one threatened or promised (an opposition's promise
+        # to its government has another party)
+        official_home = {
+            f"state:{r.actor.country}" for r in sources if r.actor is not None and r.actor.country and _official(r.actor)
+        }
+        if entry.type in ("THREATEN", "AGREE"):
+            found = [r for r in found if not _is_own(r, own | official_home) and not _own_government(r, official_home)]
         # Talks "in Jeddah" are held there, not with Saudi Arabia; only a visit's place is its target.
         venue = entry.type == "CONSULT" and entry.mode != "visit"
         # "agreed to restore normalization between Israel and Turkey": the party that is not the source.
-        return found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue, own=own)
+        found = found or self._in_subtree(trigger, skip_places=venue, kind=entry.type, skip_object=venue, own=own)
+        if entry.type in ("THREATEN", "AGREE"):
+            found = [r for r in found if not _own_government(r, official_home)]
+        return found
 
     def _facility_owner(self, trigger: Any, objs: list[Any]) -> list[Role]:
         """The state or body that owns a facility an act of force is aimed at ("attacked the U.S.
@@ -1605,6 +1616,12 @@ def _told_before(trigger: Any) -> bool:
         if t.lemma_.lower() in load_modality_words().reporting_verbs | load_modality_words().belief_verbs:
             return False
     return True
+
+
+def _own_government(role: Role, own: set[str] | frozenset[str]) -> bool:
+    """Is ``role`` the government of a state in ``own`` ("state:XXX")?"""
+    met = role.actor
+    return met is not None and met.kind == "state" and met.sector == "GOV" and f"state:{met.country}" in own
 
 
 def _is_own(role: Role, own: set[str] | frozenset[str]) -> bool:
