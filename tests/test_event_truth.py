@@ -1068,3 +1068,9 @@ def test_an_official_threatens_no_one_by_naming_his_own_government() -> None:
     shown = _shown("China's ambassador Liu Xiaoming warned that the Chinese government would not sit on its hands.")
     assert ("THREATEN", "CHN", "CHN") not in shown and any(t == "THREATEN" and s == "CHN" for t, s, _ in shown)
     assert ("THREATEN", "IRN", "USA") in _shown("Iran warned that the United States would pay a heavy price.")
+
+
+def test_ready_for_an_act_is_the_intent_and_brushing_aside_rejects() -> None:
+    assert ("THREATEN", "RUS", "UKR") in _shown("Russia is committed to a possible strike against Ukraine.")
+    assert ("REJECT", "USA", "RUS") in _shown("The United States brushed aside the Russian warnings.")
+    assert ("REJECT", "USA", "RUS") in _shown("The United States shrugged off the Russian objections.")

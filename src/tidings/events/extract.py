@@ -275,7 +275,12 @@ def _prep_objects(token: Any, word: str) -> list[Any]:
 
 
 def _has_particle(token: Any, particle: str | None) -> bool:
-    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    """Does the verb carry its particle ("turned down"), whatever the parser called it: an adverb
+    ("brushed aside") or, for "over", a preposition ("glossed over the warnings")?"""
+    return particle is None or any(
+        c.lower_ == particle and (c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and particle == "over"))
+        for c in token.children
+    )
 
 
 def _object_lemma_ok(entry: Entry, obj: Any) -> bool:
@@ -351,6 +356,15 @@ def _holders(verb: Any) -> list[Any]:
         for g in a.children
         if g.dep_ == "pobj"
     )
+
+
+def _readiness_for(noun: Any) -> Any | None:
+    """The adjective of readiness an act noun completes ("committed to a strike", "ready for
+    talks"), else None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "for"):
+        return None
+    adj = noun.head.head
+    return adj if adj.pos_ == "ADJ" and adj.lemma_.lower() in load_intent().readiness else None
 
 
 def _asked_whether(trigger: Any) -> bool:
@@ -627,6 +641,10 @@ class _Coder:
         return None
 
     def sources(self, trigger: Any, entry: Entry, is_noun: bool) -> tuple[list[Role], bool]:
+        if is_noun and (ready := _readiness_for(trigger)) is not None:
+            # "Clinton is committed to a possible strike against Iraq": the one who is ready does it
+            subj, _ = _subject(ready.head if ready.dep_ == "acomp" else ready)
+            return self.roles(subj), True
         if is_noun:
             obj = _object_phrase(trigger)
             done = obj.dep_ in ("dobj", "obj") and obj.head.lemma_.lower() in load_modality_words().act_verbs

@@ -75,6 +75,14 @@ def states_intent(token: Any, table: IntentTable) -> bool:
     war", "plans to impose sanctions"); elsewhere in such a clause it is a topic or a description
     ("Iraq will never forget the eight-year war"). An analyst's scenario ("the first option would
     be to invade") and another's belief ("he believes the leaders will meet") are no one's intent."""
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("to", "for")
+        and token.head.head.pos_ == "ADJ"
+        and token.head.head.lemma_.lower() in table.readiness
+    ):
+        return True  # "is committed to a possible strike against Iraq", "is ready for talks"
     verb = governing_verb(token)
     if token.i != verb.i and not (
         token.dep_ in ("dobj", "nsubjpass")
