@@ -364,7 +364,9 @@ def _readiness_for(noun: Any) -> Any | None:
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "for"):
         return None
     adj = noun.head.head
-    return adj if adj.pos_ == "ADJ" and adj.lemma_.lower() in load_intent().readiness else None
+    ready = load_intent().readiness
+    # (the parser may read "is committed to" as a passive verb)
+    return adj if (adj.pos_ == "ADJ" and adj.lemma_.lower() in ready) or (adj.tag_ == "VBN" and adj.lower_ in ready) else None
 
 
 def _asked_whether(trigger: Any) -> bool:
@@ -643,7 +645,10 @@ class _Coder:
     def sources(self, trigger: Any, entry: Entry, is_noun: bool) -> tuple[list[Role], bool]:
         if is_noun and (ready := _readiness_for(trigger)) is not None:
             # "Clinton is committed to a possible strike against Iraq": the one who is ready does it
-            subj, _ = _subject(ready.head if ready.dep_ == "acomp" else ready)
+            if ready.tag_ == "VBN":  # "Russia is committed to …" read as a passive: its subject is the one
+                subj = _conjuncts(c for c in ready.children if c.dep_ == "nsubjpass")
+            else:
+                subj, _ = _subject(ready.head if ready.dep_ == "acomp" else ready)
             return self.roles(subj), True
         if is_noun:
             obj = _object_phrase(trigger)

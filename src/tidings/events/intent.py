@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from tidings.errors import DataFileError
+from tidings.events.lexicon import names_force
 from tidings.events.modality import (
     DIRECTIVE,
     FUTURE_AUX,
@@ -79,8 +80,10 @@ def states_intent(token: Any, table: IntentTable) -> bool:
         token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "pobj"
         and token.head.lower_ in ("to", "for")
-        and token.head.head.pos_ == "ADJ"
-        and token.head.head.lemma_.lower() in table.readiness
+        and (
+            (token.head.head.pos_ == "ADJ" and token.head.head.lemma_.lower() in table.readiness)
+            or (token.head.head.tag_ == "VBN" and token.head.head.lower_ in table.readiness)  # read as a passive
+        )
     ):
         return True  # "is committed to a possible strike against Iraq", "is ready for talks"
     verb = governing_verb(token)
@@ -155,6 +158,11 @@ def _punitive(verb: Any, table: IntentTable) -> bool:
         for c in verb.children
         if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children))
     ]  # "vowed on Monday to punish …" is parsed as an adverbial infinitive
+    if any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(o.dep_ == "pobj" and names_force(o) for o in p.children)
+        for p in verb.children
+    ):
+        return True  # "is committed to a possible strike against Iraq"
     for comp in comps:
         for act in (comp, *comp.conjuncts):
             if act.lemma_.lower() in table.punitive:
