@@ -1074,3 +1074,16 @@ def test_ready_for_an_act_is_the_intent_and_brushing_aside_rejects() -> None:
     assert ("THREATEN", "RUS", "UKR") in _shown("Russia is committed to a possible strike against Ukraine.")
     assert ("REJECT", "USA", "RUS") in _shown("The United States brushed aside the Russian warnings.")
     assert ("REJECT", "USA", "RUS") in _shown("The United States shrugged off the Russian objections.")
+
+
+def test_a_vow_of_force_threatens_and_forces_ordered_somewhere_are_deployed() -> None:
+    assert ("THREATEN", "USA", "IMG") in _shown(
+        "The Islamic State (IS) seized the city. The United States vowed to bomb the Islamic State."
+    )
+    assert ("MOBILIZE", "USA", "CMR") in _shown("The United States ordered nearly 300 troops to Cameroon.")
+    assert ("REQUEST", "USA", "IRQ") in _shown("The United States ordered Iraq to withdraw its troops.")
+
+
+def test_where_the_doers_go_is_not_the_doer() -> None:
+    shown = _shown("They are headed to Syria to help fight the Islamic State.")
+    assert not any(s == "SYR" for _, s, _ in shown)

@@ -42,6 +42,7 @@ from tidings.yamlfile import load_yaml
 
 # Prepositions that put a name as the place of an act, not its party ("bombings in Kenya").
 _PLACE_PREPS = frozenset({"in", "at", "on", "near", "inside", "across", "throughout", "from", "within", "outside"})
+_DESTINATIONS = frozenset({"to", "into", "toward", "towards"})
 
 
 @lru_cache(maxsize=1)
@@ -58,13 +59,21 @@ def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
     )
 
 
+@lru_cache(maxsize=1)
+def _motion_verbs() -> frozenset[str]:
+    text = (resources.files("tidings.events") / "data" / "counterpart.yaml").read_text(encoding="utf-8")
+    data: Any = load_yaml(text) or {}
+    return frozenset(str(w) for w in data.get("motion_verbs") or ())
+
+
 def _party(actor: Actor | None) -> str | None:
     return None if actor is None else actor.country_code
 
 
-def _as_place(mention: Mention, doc: Any) -> bool:
+def _as_place(mention: Mention, doc: Any, destinations: bool = False) -> bool:
     """A state named as where something happened: the object of a locating preposition, or a
-    modifier of such an object ("in the Kenyan capital")."""
+    modifier of such an object ("in the Kenyan capital"); with ``destinations``, also where a verb
+    of motion goes ("headed to Syria")."""
     span = mention_span(doc, mention.start, mention.end)
     if span is None:
         return False
@@ -74,6 +83,13 @@ def _as_place(mention: Mention, doc: Any) -> bool:
             tok = tok.head  # "in Kenya and Tanzania": each conjunct is where the object is
         if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
             return True
+        if (
+            destinations
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in _DESTINATIONS
+            and tok.head.head.lemma_.lower() in _motion_verbs()
+        ):
+            return True
         if tok.dep_ not in ("compound", "amod", "poss", "nmod"):
             break
         tok = tok.head
@@ -81,7 +97,12 @@ def _as_place(mention: Mention, doc: Any) -> bool:
 
 
 def _sentence_party(
-    ev: Event, resolved: ResolvedDoc, kinds: frozenset[str], own: set[str | None], doers: bool = False
+    ev: Event,
+    resolved: ResolvedDoc,
+    kinds: frozenset[str],
+    own: set[str | None],
+    doers: bool = False,
+    destinations: bool = False,
 ) -> Mention | None:
     """The one party of the sentence outside ``own``; with ``doers``, only one that does something
     there (a subject or a passive's agent), not what is talked about ("spoke with Han to discuss
@@ -94,7 +115,7 @@ def _sentence_party(
         if doers and not _acts_in_sentence(m, resolved.doc):
             continue
         party = _party(m.actor)
-        if party is None or party in own or _as_place(m, resolved.doc):
+        if party is None or party in own or _as_place(m, resolved.doc, destinations):
             continue
         found.setdefault(party, m)
     return next(iter(found.values())) if len(found) == 1 else None
@@ -178,7 +199,8 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
             # (an act of force or control keeps the sentence's one other party, as the field codes
             # an IED "outside the Iraqi city of Basra"; other acts need one who does something there)
             acting = ev.type not in ("ASSAULT", "COERCE")
-            m = _sentence_party(ev, resolved, kinds, {tgt, *_speakers_of(ev, resolved)}, doers=acting)
+            # (nor is a doer where the act goes: "they are headed to Syria to help fight")
+            m = _sentence_party(ev, resolved, kinds, {tgt, *_speakers_of(ev, resolved)}, doers=acting, destinations=True)
             if m is not None:
                 out.append(replace(ev, source=Role(m.text, m.actor), rule=f"{ev.rule}+source:sentence"))
                 continue

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from tidings.errors import DataFileError
-from tidings.events.lexicon import names_force
+from tidings.events.lexicon import names_force, names_force_verb
 from tidings.events.modality import (
     DIRECTIVE,
     FUTURE_AUX,
@@ -165,8 +165,8 @@ def _punitive(verb: Any, table: IntentTable) -> bool:
         return True  # "is committed to a possible strike against Iraq"
     for comp in comps:
         for act in (comp, *comp.conjuncts):
-            if act.lemma_.lower() in table.punitive:
-                return True
+            if act.lemma_.lower() in table.punitive or names_force_verb(act.lemma_.lower()):
+                return True  # "vowed to punish …", "vowed to bomb the Islamic State"
             if any(o.dep_ == "dobj" and o.lemma_.lower() in table.wrongdoers for o in act.children):
                 return True  # "vowed to find the bombers"
             if any(p.dep_ == "prep" and any(o.lemma_.lower() in table.punitive for o in p.children) for p in act.children):

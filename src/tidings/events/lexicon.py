@@ -151,6 +151,12 @@ def load_lexicon() -> Lexicon:
     return lex
 
 
+def names_force_verb(lemma: str) -> bool:
+    """Does the lexicon know ``lemma`` only as a verb of force ("bomb", "shell", "invade")?"""
+    entries = load_lexicon().verbs.get(lemma) or []
+    return bool(entries) and all(e.type == "ASSAULT" for e in entries)
+
+
 def names_force(noun: Any) -> bool:
     """Is ``noun`` an act of force the lexicon knows ("the bombings", "the attack", "the killings")?"""
     entries = load_lexicon().nouns.get(noun.lemma_.lower()) or []
