@@ -1087,3 +1087,12 @@ def test_a_vow_of_force_threatens_and_forces_ordered_somewhere_are_deployed() ->
 def test_where_the_doers_go_is_not_the_doer() -> None:
     shown = _shown("They are headed to Syria to help fight the Islamic State.")
     assert not any(s == "SYR" for _, s, _ in shown)
+
+
+def test_words_against_a_person_are_criticism_and_alerts_or_knowledge_are_no_acts() -> None:
+    assert ("ACCUSE", "USA", "USA") in _shown("Hillary Clinton's attack on Donald Trump drew applause in 2016.")
+    assert ("ASSAULT", "ISR", "PSE") in _shown("Israel carried out an attack on Hamas.")
+    assert "THREATEN" not in _types("Russia warned Ukrainians about the dangers of the winter.")
+    assert ("THREATEN", "RUS", "UKR") in _shown("Russia warned Ukraine that it would retaliate.")
+    assert "SUPPORT" not in _types("The Chinese government recognizes that Taiwan has held elections.")
+    assert "AID" not in _types("These were the words the American envoy had come to deliver to Israel.")

@@ -358,6 +358,18 @@ def _holders(verb: Any) -> list[Any]:
     )
 
 
+def _words_against_person(noun: Any, targets: list[Role | None]) -> bool:
+    """Is an "attack" aimed at persons only, with no arms in its sentence ("a more frontal attack on
+    Trump", "her attack on Sanders")? In political news that is criticism; an armed attack on a
+    person names its arms or its armed doers ("gunmen", "a bomb attack")."""
+    if noun.lemma_.lower() not in ("attack", "assault", "broadside", "tirade", "onslaught"):
+        return False
+    if not targets or any(t is None or t.actor is None or t.actor.kind != "person" for t in targets):
+        return False
+    armed = load_sense_words().armed_words | {"gun", "gunman", "gunmen", "bomb", "knife", "shot", "shooting", "weapon", "grenade", "missile", "rocket", "assassination"}
+    return not any(t.lemma_.lower() in armed for t in noun.sent)
+
+
 def _readiness_for(noun: Any) -> Any | None:
     """The adjective of readiness an act noun completes ("committed to a strike", "ready for
     talks"), else None."""
@@ -1152,6 +1164,11 @@ class _Coder:
             # condition states no one's intent
             kind, cameo, intent = entry.type, entry.cameo or self.ontology.default_cameo(entry.type), False
             modality = Modality.HYPOTHETICAL
+        verbal = False
+        act_noun = trigger if is_noun else obj  # "a frontal attack on Trump", "launched a frontal attack on Trump"
+        if kind == "ASSAULT" and act_noun is not None and _words_against_person(act_noun, targets):
+            kind, cameo = "ACCUSE", "111"  # "Clinton's frontal attack on Trump": words, not force
+            verbal = True
         if kind == "SUPPORT" and not is_noun and self._armed_backing(trigger):
             kind, cameo = "COOPERATE", "062"  # "forces backed by Djiboutian soldiers": military cooperation, not words
         if intent and (unknown_source or _predicted(trigger)):
@@ -1220,7 +1237,8 @@ class _Coder:
             confidence *= 0.85 if implicit else 1.0
             confidence *= 0.8 if modality is Modality.HYPOTHETICAL else 1.0
             confidence *= 1.0 if tgt is not None or not entry.target else 0.9
-            rule = entry.id + ("+intent" if intent else "") + ("+source:governing-clause" if implicit else "")
+            rule = entry.id + ("+intent" if intent else "") + ("+verbal" if verbal else "")
+            rule += "+source:governing-clause" if implicit else ""
             rule += "+source:unknown" if unknown_source else ("+source:place" if from_place else "")
             rule += "+target:domestic" if domestic else ""
             rule += "+source:target" if from_target else ""

@@ -67,7 +67,7 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False  # "launched a long verbal attack", "waged a propaganda war": words, not force
     if entry.type == "ASSAULT" and not is_noun and _striving(token):
         return False  # "the Miami kin has been battling to keep him": striving, not fighting
-    if not is_noun and (entry.type == "ASSAULT" or entry.id == "agree.offer") and _idiom_object(token, entry.type):
+    if not is_noun and (entry.type in ("ASSAULT", "AID") or entry.id == "agree.offer") and _idiom_object(token, entry.type):
         return False  # "the economy hit bottom", "driving home the point", "offered his assessment"
     if is_noun and entry.mode == "phone" and token.lemma_.lower() == "call" and any(
         (c.dep_ == "prep" and c.lower_ in ("on", "for")) or c.dep_ == "acl" for c in token.children
@@ -289,4 +289,11 @@ def _idiom_object(token: Any, kind: str) -> bool:
     sense = load_sense_words()
     words = sense.assault_idioms if kind == "ASSAULT" else sense.agree_idioms
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "npadvmod", "advmod")]
+    if not any(o.dep_ in ("dobj", "obj") for o in objects):
+        # "the words he had come to deliver": the noun a relative clause qualifies is its object
+        t = token
+        while t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "relcl":
+            objects.append(t.head)
     return any(o.lemma_.lower() in words or o.lower_ in words for o in objects)
