@@ -1096,3 +1096,9 @@ def test_words_against_a_person_are_criticism_and_alerts_or_knowledge_are_no_act
     assert ("THREATEN", "RUS", "UKR") in _shown("Russia warned Ukraine that it would retaliate.")
     assert "SUPPORT" not in _types("The Chinese government recognizes that Taiwan has held elections.")
     assert "AID" not in _types("These were the words the American envoy had come to deliver to Israel.")
+
+
+def test_a_standing_state_named_by_a_participle_is_no_act() -> None:
+    assert "COERCE" not in _types("Palestinians live in territory occupied by Israel.")
+    assert "REJECT" not in _types("Palestinians criticized decisions opposed by Israel.")
+    assert ("COERCE", "ISR", None) in _shown("Israel occupied the territory in 1967.")

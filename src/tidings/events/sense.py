@@ -41,6 +41,7 @@ class SenseWords:
     partitives: frozenset[str]
     quantity_nouns: frozenset[str]
     holding_verbs: frozenset[str]
+    standing_participles: frozenset[str]
     claims: frozenset[str]
     documents: frozenset[str]
     audiences: frozenset[str]
@@ -75,6 +76,13 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         return False  # "his calls on the parties to end the war", "a call for restraint": a demand
     if not is_noun and token.lemma_.lower() == "let" and _hortative(token):
         return False  # "let us look at the compensation", "let me be clear": no one is allowed anything
+    if (
+        not is_noun
+        and token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in load_sense_words().standing_participles
+    ):
+        return False  # "territory occupied by Israel", "decisions opposed by Israel": a standing state
     if not is_noun and _of_no_one(token):
         return False  # "blamed the tumble in oil prices", "defended her record": no one else is acted on
     if entry.type == "REJECT" and not is_noun and _no_comment(token):
