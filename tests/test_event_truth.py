@@ -1102,3 +1102,9 @@ def test_a_standing_state_named_by_a_participle_is_no_act() -> None:
     assert "COERCE" not in _types("Palestinians live in territory occupied by Israel.")
     assert "REJECT" not in _types("Palestinians criticized decisions opposed by Israel.")
     assert ("COERCE", "ISR", None) in _shown("Israel occupied the territory in 1967.")
+
+
+def test_a_verb_of_the_dictionary_over_an_act_noun_leaves_the_act_to_the_noun() -> None:
+    shown = _shown("The United States has stepped up airstrikes against the Islamic State (IS) in Iraq.")
+    assert ("ASSAULT", "USA", "IMG") in shown
+    assert not any(t == "COOPERATE" for t, _, _ in shown)

@@ -65,6 +65,8 @@ def dictionary_events(
             continue
         if match.plover in EMBEDDING and lexical and any(t.i in lexical for t in token.subtree if t.i != i):
             continue  # an act about an act the lexicon coded would hide it ("decided to hold talks")
+        if any(c.dep_ in ("dobj", "obj") and c.i in lexical for c in token.children):
+            continue  # "stepped up airstrikes", "intensified its attacks": the object the lexicon coded is the act
         out.extend(_code(coder, token, match))
     return out
 
