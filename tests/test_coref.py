@@ -516,3 +516,11 @@ def test_a_word_of_another_persons_name_is_not_the_base_namesake(nlp: Any) -> No
     found = _mentions(nlp, "China's ambassador Liu Xiaoming spoke in London.", date(2019, 11, 18))
     assert not any(t == "Liu" for t, *_ in found)
     assert _of(found, "Liu Xiaoming")[1] == "CHN"
+
+
+def test_marks_of_american_politics_give_an_unknown_legislator_his_state(nlp: Any) -> None:
+    found = _mentions(nlp, "Sen. Ted Cruz of Texas spoke. Bob Menendez (D-N.J.) and Lindsey Graham, R-S.C., agreed.")
+    assert _of(found, "Ted Cruz")[1:] == ("USA", "name+described:Sen.")
+    assert _of(found, "Bob Menendez")[1] == "USA" and _of(found, "Lindsey Graham")[1] == "USA"
+    # no mark, no state
+    assert _of(_mentions(nlp, "Wojciech Nowakowski spoke in Warsaw on Monday."), "Wojciech Nowakowski")[1] in (None, "POL")

@@ -12,6 +12,7 @@ Places are not evidence: "a dissident living in Afghanistan" says where, not who
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -74,12 +75,28 @@ def _evidence(out: Any, m: Mention) -> tuple[str, str | None, str] | None:
         found = _scan(out, scope, span)
         if found is not None:
             return found
-    # 3. A copula: "X is a Saudi radical".
+    # 3. Marks of one state's politics: "Sen. Ted Cruz", "Bob Menendez (D-N.J.)".
+    found = _national_mark(out, span)
+    if found is not None:
+        return found
+    # 4. A copula: "X is a Saudi radical".
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             found = _scan(out, [t for t in attr.subtree if not _located(t, attr)], span)
             if found is not None:
                 return found
+    return None
+
+
+def _national_mark(out: Any, span: Any) -> tuple[str, str | None, str] | None:
+    doc = out.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc_text(doc)[span.end_char : span.end_char + 24]
+    for state, titles, pattern in out.coref_words.national_marks:
+        if before in titles:
+            return state, "LEG", before
+        if pattern and (m := re.match(pattern, after)) is not None:
+            return state, "LEG", m.group().strip(" ,")
     return None
 
 

@@ -41,6 +41,8 @@ class CorefWords:
     collective_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
+    # (state, abbreviated titles, party tag pattern): marks of one state's politics next to a name
+    national_marks: tuple[tuple[str, frozenset[str], str], ...] = ()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -111,4 +113,8 @@ def coref_words() -> CorefWords:
         collective_nouns=_words(c, "collective_nouns"),
         former_words=_words(c, "former_words"),
         office_titles=_words(c, "office_titles"),
+        national_marks=tuple(
+            (str(state), frozenset(str(t) for t in marks.get("titles") or ()), str(marks.get("tag_pattern") or ""))
+            for state, marks in (c.get("national_marks") or {}).items()
+        ),
     )
