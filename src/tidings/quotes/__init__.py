@@ -315,6 +315,11 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
         return who.cue is None and not rest.strip(" .,;:!?") and (prev.who.speaker is not None or who.speaker is None)
     if len(gap.split()) > MAX_BREAK_WORDS or prev.kind is not QuoteKind.DIRECT:
         return False
+    if gap.rstrip().endswith(":") and _SENTENCE_END.search(gap.rstrip()):
+        # "“…,” Trump said in an interview. Later that day, Trump went even further: “…”": a
+        # sentence of its own leads in to the second quotation, a new attribution (PolNeAR's
+        # tune parts: 3 of 3 such pairs are two).
+        return False
     # The attribution between the parts: the first part's ("“…,” he said. “…”"), or the second's
     # when the parse put it in the second part's sentence ("“Would it be negotiable?” Hannity
     # pressed. “Maybe …”").

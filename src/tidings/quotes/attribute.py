@@ -255,8 +255,13 @@ class Attributor:
             between = self.text[span.close_end : nxt.start_char]
             # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
             # with its attribution, however long the parse's next sentence is.
-            leads_on = self.text[span.start : span.end].rstrip().endswith(",")
-            if (len(nxt) <= 10 or leads_on or self._opens_with_cue(nxt)) and len(between) <= 3 and "\n" not in between:
+            inner = self.text[span.start : span.end].rstrip()
+            leads_on = inner.endswith(",")
+            # Only a question or an exclamation ends the parse's sentence inside the quotation with
+            # its attribution after it; past a full stop, a sentence opening with a cue ('“…
+            # state.” She noted a planned rally …') is a new statement, not this one's attribution.
+            cut = inner[-1:] in ("?", "!")
+            if (len(nxt) <= 10 or leads_on or (cut and self._opens_with_cue(nxt))) and len(between) <= 3 and "\n" not in between:
                 sents.append(nxt)
         # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
         lo = self.text.rfind("\n", 0, span.open_mark) + 1
