@@ -368,6 +368,8 @@ def _second_saying(attributor: Attributor, cue: Cue, lo: int, hi: int) -> bool:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "ADP" and doc[t.i + 1].lower_ != "that":
             continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text in (".", ",", ";"):
+            continue  # "said Robin Maynard, half joking.": the manner of the first act, no words of its own
         return True
     return False
 
