@@ -272,7 +272,8 @@ class Attributor:
             between = self.text[span.close_end : nxt.start_char]
             # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
             # with its attribution, however long the parse's next sentence is.
-            inner = self.text[span.start : span.end].rstrip()
+            # (Past the closing marks of a quotation inside it: "… to help,’” Rep. Jim McDermott said.")
+            inner = self.text[span.start : span.end].rstrip().rstrip("'’\"”").rstrip()
             leads_on = inner.endswith(",")
             # Only a question or an exclamation ends the parse's sentence inside the quotation with
             # its attribution after it; past a full stop, a sentence opening with a cue ('“…
