@@ -2,7 +2,7 @@
 """Quote figures on a fixed tune / held-out split of the shared PolNeAR data, through the CLI and the
 outside scorer ../shared/eval/score_quotes.py (the way the hidden part is scored).
 
-usage: python benchmarks/quote_figures.py [--train-share N] [--keep DIR]
+usage: python benchmarks/quote_figures.py [--train-share N] [--train-slice K] [--keep DIR]
 
 Two sets: ``dev`` (PolNeAR's dev month, 84 articles) and ``train`` (one article in N of PolNeAR's
 train months, chosen by a hash of the article's name; N is 5 by default, about 170 articles).
@@ -26,8 +26,9 @@ from event_figures import DATA, EVAL, part_of
 GOLD = DATA / "polnear_quotes"
 
 
-def _articles(path: Path, share: int = 1) -> list[str]:
-    """One line per article (the first annotator's), optionally one article in ``share``."""
+def _articles(path: Path, share: int = 1, slice_: int = 1) -> list[str]:
+    """One line per article (the first annotator's), optionally one article in ``share`` (those
+    whose hash leaves ``slice_`` over ``share``)."""
     seen: set[str] = set()
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -37,7 +38,7 @@ def _articles(path: Path, share: int = 1) -> list[str]:
         if article in seen:
             continue
         seen.add(article)
-        if share > 1 and int(hashlib.sha1(article.encode()).hexdigest(), 16) % share != 1:
+        if share > 1 and int(hashlib.sha1(article.encode()).hexdigest(), 16) % share != slice_:
             continue
         out.append(line)
     return out
@@ -75,12 +76,18 @@ def _score(gold: Path, pred: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train-share", type=int, default=5, help="take one train article in N (default 5)")
+    parser.add_argument(
+        "--train-slice",
+        type=int,
+        default=1,
+        help="which one in N (0 to N-1, default 1): another slice gives fresh train articles, split the same way",
+    )
     parser.add_argument("--keep", type=Path, help="write the parts and predictions here instead of a temporary folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        sets = {"dev": _articles(GOLD / "dev.jsonl"), "train": _articles(GOLD / "train.jsonl", args.train_share)}
+        sets = {"dev": _articles(GOLD / "dev.jsonl"), "train": _articles(GOLD / "train.jsonl", args.train_share, args.train_slice)}
         every = [row for rows in sets.values() for row in rows]
         pred = _predict(work, "all", every)
         held: list[str] = []

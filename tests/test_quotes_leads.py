@@ -232,3 +232,17 @@ def test_verbs_of_praise_attribute_the_quoted_words_of_their_reason() -> None:
     (q,) = _with(_quotes(text), "new and innovative")
     assert q.kind is QuoteKind.PARTIAL and q.cue == "lauded"
     assert "Maria Ortiz" in (_speaker(q) or "")
+
+
+@pytest.mark.model
+def test_a_content_ends_at_its_clause_not_on_a_conjunction() -> None:
+    text = "The teachers' union called the senator “the champion working families need” and endorsed her on Saturday.\n"
+    (q,) = quotes_with(quotes_in(text), "champion")
+    assert q.text.endswith("need”") and q.kind is QuoteKind.PARTIAL
+
+
+@pytest.mark.model
+def test_an_accusation_attributes_the_charge_with_its_object() -> None:
+    text = "Senator Ruth Hale accused the agency of trying to cover up the breach to protect its chairman.\n"
+    (q,) = quotes_with(quotes_in(text), "cover up")
+    assert q.text == "the agency of trying to cover up the breach to protect its chairman" and q.cue == "accused"

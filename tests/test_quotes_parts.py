@@ -220,3 +220,62 @@ def test_the_question_put_to_the_speaker_is_no_part_of_the_answer() -> None:
     )
     (q,) = _with(_quotes(text), "maybe so")
     assert "Asked" not in q.text and "encouraging violence" not in q.text and q.kind is QuoteKind.DIRECT
+
+
+@pytest.mark.model
+def test_a_sentence_opening_with_a_cue_after_a_full_stop_is_not_the_quotations_attribution() -> None:
+    text = (
+        "“We do not see any handicap in the schedule,” the spokeswoman said. “We feel good about the towns "
+        "we are going to visit this week.” She noted a rally planned on Saturday in the river district.\n"
+    )
+    quotes = _quotes(text)
+    (q,) = _with(quotes, "handicap")
+    assert q.kind is QuoteKind.DIRECT and len(q.parts) == 2 and "towns" in q.text
+    assert not any("towns" in r.text and r.cue == "noted" for r in quotes)
+
+
+@pytest.mark.model
+def test_a_lead_in_of_its_own_with_a_colon_starts_a_second_quotation() -> None:
+    text = (
+        "“I do not think he could ever run for governor again after this,” Mayor Alan Price said in a radio "
+        "interview. In a second interview later that day, Price went even further: “If he runs and loses, "
+        "it is the end of his career.”\n"
+    )
+    quotes = _quotes(text)
+    (first,) = _with(quotes, "governor")
+    assert "end of his career" not in first.text
+    (second,) = _with(quotes, "end of his career")
+    assert second.kind is QuoteKind.DIRECT
+
+
+@pytest.mark.model
+def test_a_participle_of_manner_ending_the_attribution_does_not_split_a_quotation() -> None:
+    text = (
+        "“I am more skilled with my hands than I am with my head,” said Robin Hale, half joking. He has "
+        "worked at the plant for twenty years. “But I like working with my hands.”\n"
+    )
+    (q,) = _with(_quotes(text), "skilled")
+    assert len(q.parts) == 2 and "working with my hands" in q.text
+
+
+def test_a_curly_quotation_inside_a_curly_one_is_part_of_it() -> None:
+    text = (
+        "The columnist wrote: “You have to show that you care even when “your team” needs to be held "
+        "to account. Otherwise everything else you say is rendered insincere.”"
+    )
+    inner = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert inner == [
+        "You have to show that you care even when “your team” needs to be held to account. Otherwise "
+        "everything else you say is rendered insincere."
+    ]
+
+
+@pytest.mark.model
+def test_a_programme_with_a_short_preposition_in_its_title_is_no_part_of_the_content() -> None:
+    text = (
+        "“The message is that the state should be working to change those conditions,” the governor said "
+        "on ABC's \"This Week with George Stephanopoulos.\" \"And the nominee is not going to give in to "
+        "the special interests in this state.\"\n"
+    )
+    (q,) = _with(_quotes(text), "message")
+    assert q.kind is QuoteKind.DIRECT and "Stephanopoulos" not in q.text and "special interests" in q.text

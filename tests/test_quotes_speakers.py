@@ -106,3 +106,14 @@ def test_a_headline_left_in_the_body_gives_its_paraphrase_to_its_subject() -> No
     (plan,) = quotes_with(list(out.quotes), "reckless and cruel")
     assert plan.kind is QuoteKind.INDIRECT and _speaker(plan) == "Reyes"
     assert plan.text == "council's ‘reckless and cruel’ budget plan"
+
+
+@pytest.mark.model
+def test_a_name_right_after_the_cue_of_a_broken_quotation_is_its_speaker() -> None:
+    text = (
+        "State lawmakers debated the wage bill on Tuesday.\n\n"
+        "\"The risk,\" said Edward Lerner, an economist at the state university, \"is that we are going to be "
+        "attracting workers and repelling jobs.\"\n"
+    )
+    (q,) = quotes_with(quotes_in(text), "The risk")
+    assert _speaker(q) == "Edward Lerner" and "repelling jobs" in q.text

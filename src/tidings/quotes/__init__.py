@@ -315,6 +315,11 @@ def _joins(attributor: Attributor, prev: _Draft, span: QuoteSpan, who: Attributi
         return who.cue is None and not rest.strip(" .,;:!?") and (prev.who.speaker is not None or who.speaker is None)
     if len(gap.split()) > MAX_BREAK_WORDS or prev.kind is not QuoteKind.DIRECT:
         return False
+    if gap.rstrip().endswith(":") and _SENTENCE_END.search(gap.rstrip()):
+        # "“…,” Trump said in an interview. Later that day, Trump went even further: “…”": a
+        # sentence of its own leads in to the second quotation, a new attribution (PolNeAR's
+        # tune parts: 3 of 3 such pairs are two).
+        return False
     # The attribution between the parts: the first part's ("“…,” he said. “…”"), or the second's
     # when the parse put it in the second part's sentence ("“Would it be negotiable?” Hannity
     # pressed. “Maybe …”").
@@ -363,15 +368,22 @@ def _second_saying(attributor: Attributor, cue: Cue, lo: int, hi: int) -> bool:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "ADP" and doc[t.i + 1].lower_ != "that":
             continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text in (".", ";"):
+            continue  # "said Robin Maynard, half joking.": the manner of the first act, no words of its own
         return True
     return False
 
 
+SHORT_TITLE_WORD = 4
+
+
 def _titled(words: list[str]) -> bool:
-    """Words in title case: every word but the short ones capitalised, two at least."""
+    """Words in title case: every word but the short ones capitalised, two at least (the short
+    ones, up to four letters, are the articles, conjunctions and prepositions a title leaves in
+    lower case: "This Week with George Stephanopoulos")."""
     words = [w.strip(".,;:!?()'\"“”‘’") for w in words]
     capitals = sum(1 for w in words if w[:1].isupper())
-    return capitals >= 2 and all(w[:1].isupper() or len(w) <= 3 or not w[:1].isalpha() for w in words)
+    return capitals >= 2 and all(w[:1].isupper() or len(w) <= SHORT_TITLE_WORD or not w[:1].isalpha() for w in words)
 
 
 def _programme(attributor: Attributor, span: QuoteSpan) -> bool:
@@ -668,6 +680,16 @@ def _tail_after_quote(d: _Draft, attributor: Attributor) -> _Draft:
     return _Draft(parts, kind, d.who, d.spans)
 
 
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;:—–―-]+(?:and|but|or|nor|because)$", re.IGNORECASE)
+
+
+def _clause_end(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content ends at its clause, never on a conjunction the parse hangs on it ('her “the
+    champion working families need” and', '…, because')."""
+    found = _TRAILING_CONJUNCTION.search(text, start, end)
+    return (start, found.start()) if found is not None and found.start() > start else (start, end)
+
+
 def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
     text = doc_text(resolved.doc)
     every = find_quote_spans(text, min_words=1)
@@ -681,6 +703,8 @@ def extract_quotes(resolved: ResolvedDoc) -> list[Quote]:
             d.who = attributor.speaker_before(d.spans[0].open_mark if d.spans else d.start) or d.who
     out: list[Quote] = []
     for d in drafts:
+        if d.kind is not QuoteKind.DIRECT:
+            d.parts[-1] = _clause_end(text, *d.parts[-1])
         start, end = d.start, d.end
         body = " ".join(re.sub(r"\s+", " ", text[a:b]) for a, b in d.parts)
         qid = hashlib.sha1(f"{resolved.doc_id}|{start}|{end}".encode()).hexdigest()[:16]

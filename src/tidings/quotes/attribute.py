@@ -113,7 +113,7 @@ class Attributor:
         speaker after it, which the parse can take for the cue's object."""
         if cue.i == 0 or cue.i - 1 not in self.inside:
             return None
-        return next(
+        found = next(
             (
                 c
                 for c in cue.children
@@ -121,6 +121,23 @@ class Attributor:
             ),
             None,
         )
+        return found if found is not None else self._name_run_after(cue)
+
+    def _name_run_after(self, cue: Any) -> Any | None:
+        """'“The risk,” said Edward Leamer, an economist …, “is that …”': a name right after the
+        cue, set off by a comma, which the parse can make the subject of the quotation's own verb."""
+        last = None
+        for t in self.doc[cue.i + 1 : cue.i + 1 + MAX_APPOSITIVE]:
+            if t.i in self.inside:
+                return None
+            if t.pos_ == "PROPN":
+                last = t
+                continue
+            break
+        else:
+            return None
+        nxt = self.doc[last.i + 1] if last is not None and last.i + 1 < len(self.doc) else None
+        return last if nxt is not None and nxt.text in (",", ".") else None
 
     def _participle_of(self, cue: Any) -> Any | None:
         """'Band member Flea shared the news, writing “…”', 'Mr. Trump hardly clarified the matter,
@@ -255,8 +272,14 @@ class Attributor:
             between = self.text[span.close_end : nxt.start_char]
             # A quotation closed by a comma ("“…,” Flynn, a top Trump surrogate, said …") goes on
             # with its attribution, however long the parse's next sentence is.
-            leads_on = self.text[span.start : span.end].rstrip().endswith(",")
-            if (len(nxt) <= 10 or leads_on or self._opens_with_cue(nxt)) and len(between) <= 3 and "\n" not in between:
+            # (Past the closing marks of a quotation inside it: "… to help,’” Rep. Jim McDermott said.")
+            inner = self.text[span.start : span.end].rstrip().rstrip("'’\"”").rstrip()
+            leads_on = inner.endswith(",")
+            # Only a question or an exclamation ends the parse's sentence inside the quotation with
+            # its attribution after it; past a full stop, a sentence opening with a cue ('“…
+            # state.” She noted a planned rally …') is a new statement, not this one's attribution.
+            cut = inner[-1:] in ("?", "!")
+            if (len(nxt) <= 10 or leads_on or (cut and self._opens_with_cue(nxt))) and len(between) <= 3 and "\n" not in between:
                 sents.append(nxt)
         # The parser sometimes runs a sentence over a paragraph break: the quotation's paragraph bounds it.
         lo = self.text.rfind("\n", 0, span.open_mark) + 1

@@ -4,6 +4,7 @@
 - "CLAUSE, X said.": the clause the cue hangs off, up to the cue's own phrase.
 - "X wants / plans / urged Y to DO": the object and the infinitive.
 - "X called Y Z": the object and its predicate; "X called for Y": the prepositional object.
+- "X accused Y of Z", "X blamed Y for Z": the object and what it is charged with.
 - "According to X, CLAUSE": the sentence without the "according to" phrase.
 - "A report found that CLAUSE": as for speech.
 
@@ -76,6 +77,13 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
     for c in kids:
         if c.dep_ == "prep" and c.lower_ == "as":
             # "described X as “Y”", "called X as Y": the object and what it is said to be.
+            obj = next((o for o in kids if o.dep_ == "dobj" and o.i < c.i), None)
+            if obj is not None:
+                return _span(cue.doc, obj.left_edge.i, c.right_edge.i)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for") and cue_lemma(cue) in load_cues().charging:
+            # "accused the FDIC of trying to cover up …", "blamed Bush for the housing bust": the
+            # object with what it is charged with.
             obj = next((o for o in kids if o.dep_ == "dobj" and o.i < c.i), None)
             if obj is not None:
                 return _span(cue.doc, obj.left_edge.i, c.right_edge.i)

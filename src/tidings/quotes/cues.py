@@ -35,6 +35,7 @@ SECTIONS = (
     "nouns",
     "addressing",
     "questioning",
+    "charging",
 )
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
@@ -54,6 +55,7 @@ class CueLexicon:
     nouns: frozenset[str] = frozenset()  # "claim": nouns of saying with a "that" clause
     addressing: frozenset[str] = frozenset()  # "tell": verbs whose object is whom the words are for
     questioning: frozenset[str] = frozenset()  # "ask": "Asked if …, X said": the question put to X
+    charging: frozenset[str] = frozenset()  # "accuse": "accused X of Y": the object with its charge
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -105,6 +107,7 @@ def load_cues() -> CueLexicon:
         nouns=frozenset(merged["nouns"]),
         addressing=frozenset(merged["addressing"]),
         questioning=frozenset(merged["questioning"]),
+        charging=frozenset(merged["charging"]),
     )
 
 

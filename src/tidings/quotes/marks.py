@@ -5,7 +5,8 @@ apostrophe ''…'' that some papers' archives use, and the wire's ``…'' (AP, N
 texts open with two backquotes and close with two apostrophes; a quotation inside one is `…' or
 '…'). Mixed pairs as crawled text has them (“…") close each other. Single marks (‘…’ and '…')
 count only where no double quotation is open and only when they close within their paragraph,
-because the same character is also the apostrophe.
+because the same character is also the apostrophe. A curly quotation inside a curly one (“… even
+when “your team” needs …”) is part of it: the outer one closes at its own mark.
 
 A quotation left open at its paragraph's end is closed there, so that a lost closing mark never
 swallows the rest of the report. A quotation running over several paragraphs (each one opening
@@ -104,6 +105,7 @@ class _Scanner:
         self.spans: list[QuoteSpan] = []
         self.double: tuple[int, int] | None = None  # (mark offset, width)
         self.single: int | None = None
+        self.nested = 0  # curly quotations open inside the open double one
 
     def close_double(self, at: int, width: int) -> None:
         assert self.double is not None
@@ -132,6 +134,10 @@ class _Scanner:
             if (ch not in CLOSE_DOUBLE or slip) and _can_open(self.text, i, width):
                 self.double = (i, width)
                 self.single = None  # a double mark inside a single quotation: the single one was an apostrophe
+        elif ch in OPEN_DOUBLE and _nests(self.text, i):
+            self.nested += 1  # “… “your team” needs to be held accountable. …”: a quotation inside
+        elif self.nested and ch in CLOSE_DOUBLE:
+            self.nested -= 1
         elif wire or (ch in OPEN_DOUBLE and not _can_close(self.text, i, width)):
             # A new opening before any close: the first quotation ended unmarked.
             self.close_double(i, 0)
@@ -156,6 +162,16 @@ class _Scanner:
             self.spans.append(QuoteSpan(mark + w, at, mark, at))
         self.double = None
         self.single = None  # an unclosed single mark was an apostrophe
+        self.nested = 0
+
+
+def _nests(text: str, i: int) -> bool:
+    """Does the curly opening mark at ``i``, inside an open quotation, open a quotation inside it?
+    So it does when the next two curly marks of the paragraph both close: the inner quotation's,
+    then the outer one's ("“… even when “your team” needs to be held accountable.”")."""
+    end = text.find("\n", i)
+    marks = [c for c in text[i + 1 : len(text) if end < 0 else end] if c in OPEN_DOUBLE or c in CLOSE_DOUBLE]
+    return len(marks) >= 2 and marks[0] in CLOSE_DOUBLE and marks[1] in CLOSE_DOUBLE
 
 
 _PROGRAMME_BEFORE = re.compile(r"(?:\bon|\b(\w+)['’]s)\s*$")
