@@ -524,3 +524,10 @@ def test_marks_of_american_politics_give_an_unknown_legislator_his_state(nlp: An
     assert _of(found, "Bob Menendez")[1] == "USA" and _of(found, "Lindsey Graham")[1] == "USA"
     # no mark, no state
     assert _of(_mentions(nlp, "Wojciech Nowakowski spoke in Warsaw on Monday."), "Wojciech Nowakowski")[1] in (None, "POL")
+
+
+def test_the_last_word_of_a_longer_name_is_not_the_body_or_state_it_names_alone(nlp: Any) -> None:
+    found = _mentions(nlp, "Marine Le Pen of the Front National endorsed Trump.", date(2016, 8, 3))
+    assert not any(name == "The National" for _, name, *_ in found)
+    jersey = _mentions(nlp, "Sanders spoke in New Jersey on Monday.", date(2016, 8, 3))
+    assert not any(country == "JEY" for _, _, country, _ in jersey)

@@ -1108,3 +1108,11 @@ def test_a_verb_of_the_dictionary_over_an_act_noun_leaves_the_act_to_the_noun() 
     shown = _shown("The United States has stepped up airstrikes against the Islamic State (IS) in Iraq.")
     assert ("ASSAULT", "USA", "IMG") in shown
     assert not any(t == "COOPERATE" for t, _, _ in shown)
+
+
+def test_acts_denied_by_yet_neither_and_a_shared_no() -> None:
+    assert "CONCEDE" not in _types("Russia has yet to apologize to Turkey.")
+    assert "ACCUSE" not in _types("Neither Germany nor France has criticized Russia.")
+    assert "CONSULT" not in _types("There is no telephone call or meeting planned between Britain and Russia.")
+    assert "CONSULT" not in _types("Obama talked down Britain's prospects.")
+    assert ("ACCUSE", "DEU", "RUS") in _shown("Germany and France criticized Russia.")

@@ -390,6 +390,8 @@ def _in_place_name(doc: Any, span: Any) -> bool:
     """A state's name inside a place's name is no mention of the state: "the Indian Ocean", "the
     Gulf of Oman", "the South China Sea" (the words of geography are in actors/data/nonactors.yaml)."""
     features = coref_words().features
+    if span.start > 0 and doc[span.start - 1].text in ("New", "Nueva", "Nova", "Nouvelle") and span[0].ent_iob_ == "I":
+        return True  # "New Jersey", "New Mexico": the state's name as the last word of another place's
     after = doc[span.end] if span.end < len(doc) else None
     # (in lower case too, for a people's adjective after "the": a transcript's "the Persian gulf";
     # not "the Comoros archipelago", the state itself)
@@ -426,6 +428,8 @@ def _inside_name(doc: Any, span: Any) -> bool:
     if span.end >= len(doc):
         return False
     after, before = doc[span.end], doc[span.start - 1]
+    if span[0].ent_iob_ == "I" and before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start:
+        return True  # "the Front National": the last word of a longer name, not The National
     if not (after.text[:1].isupper() and after.pos_ == "PROPN"):
         return False
     if before.lower_ == "of" and span.start >= 2:

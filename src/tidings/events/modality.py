@@ -116,6 +116,13 @@ def is_negated(token: Any) -> bool:
         (any(c.dep_ == "neg" for c in verb.children) and not subject_noun)
         or any(c.dep_ == "neg" for c in token.children)
         or any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in token.children)
+        # "no telephone call or meeting planned": the joined noun is denied with the first
+        or (token.dep_ == "conj" and any(c.lower_ == "no" and c.dep_ == "det" for c in token.head.children))
+        # "Neither Merkel nor Hollande has criticized Trump"
+        or any(
+            s.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "neither" and d.dep_ in ("det", "preconj") for d in s.children)
+            for s in verb.children
+        )
         # "have had no discussion", "gave no aid": the act the object names is denied
         or any(
             o.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
@@ -131,6 +138,10 @@ def is_negated(token: Any) -> bool:
             and head.lemma_.lower() in w.negating_verbs
         ):
             return True
+        if child.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children
+        ):
+            return True  # "has yet to apologize", "is yet to respond"
         if child.dep_ in ("pcomp", "pobj") and head.lower_ in w.negating_preps:
             return True
         if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "acl") and child.i != token.i:
