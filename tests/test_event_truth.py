@@ -1116,3 +1116,10 @@ def test_acts_denied_by_yet_neither_and_a_shared_no() -> None:
     assert "CONSULT" not in _types("There is no telephone call or meeting planned between Britain and Russia.")
     assert "CONSULT" not in _types("Obama talked down Britain's prospects.")
     assert ("ACCUSE", "DEU", "RUS") in _shown("Germany and France criticized Russia.")
+
+
+def test_idioms_of_criticism_and_criticism_answered() -> None:
+    assert ("ACCUSE", "JPN", "USA") in _shown("Japan spoke out against the American plan.")
+    assert ("ACCUSE", "JPN", "USA") in _shown("Japan took aim at the American plan.")
+    shown = _shown("Responding to this criticism from Britain, Russia said it would not change course.")
+    assert not any(t == "ACCUSE" and s == "RUS" for t, s, _ in shown)

@@ -689,6 +689,12 @@ class _Coder:
                     return agents, False
             if verb_of in receiving_verbs():
                 return [], False  # the subject is given it or draws it on itself
+            if (
+                obj.dep_ == "pobj"
+                and obj.head.lower_ == "to"
+                and obj.head.head.lemma_.lower() in ("respond", "reply", "react", "answer", "retort")
+            ):
+                return [], False  # "Responding to this criticism, Trump said": another's act answered
             if obj.dep_ in ("dobj", "obj", "dative", "pobj") and _addressed(obj):
                 return [], False  # "Erdogan told a rally in Istanbul": he spoke to it; the rally is others'
             poss = [c for c in trigger.children if c.dep_ == "poss"]
