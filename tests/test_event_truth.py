@@ -1123,3 +1123,7 @@ def test_idioms_of_criticism_and_criticism_answered() -> None:
     assert ("ACCUSE", "JPN", "USA") in _shown("Japan took aim at the American plan.")
     shown = _shown("Responding to this criticism from Britain, Russia said it would not change course.")
     assert not any(t == "ACCUSE" and s == "RUS" for t, s, _ in shown)
+
+
+def test_equipment_sent_to_another_state_is_no_deployment() -> None:
+    assert "MOBILIZE" not in _types("Germany sends air defence systems to Ukraine.")
