@@ -1127,3 +1127,8 @@ def test_idioms_of_criticism_and_criticism_answered() -> None:
 
 def test_equipment_sent_to_another_state_is_no_deployment() -> None:
     assert "MOBILIZE" not in _types("Germany sends air defence systems to Ukraine.")
+
+
+def test_retaliation_told_as_done_is_no_threat_and_one_stated_is() -> None:
+    assert "THREATEN" not in _types("France retaliated against Russia's remarks on Tuesday.")
+    assert ("THREATEN", "IRN", "ISR") in _shown("Iran said it would retaliate against Israel.")

@@ -40,6 +40,7 @@ class Entry:
     bars_complement: tuple[str, ...] = ()  # the sense fails with any of these ("called X" phoned; "called on X", "called X a liar" did not)
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
     target_codes: frozenset[str] = frozenset()  # the target must be one of these (IGO: "joined NATO")
+    stated_only: bool = False  # the sense is a stated intent, not a past act ("will retaliate"; "retaliated" is another act)
 
 
 @dataclass
@@ -101,6 +102,7 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         target_codes=frozenset(str(c).upper() for c in row.get("target_codes") or []),
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
         bars_complement=tuple(str(c) for c in row.get("bars_complement") or ()),
+        stated_only=bool(row.get("stated_only")),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
     )
 

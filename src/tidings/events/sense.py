@@ -83,6 +83,8 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
         and token.lemma_.lower() in load_sense_words().standing_participles
     ):
         return False  # "territory occupied by Israel", "decisions opposed by Israel": a standing state
+    if entry.stated_only and not is_noun and _told_as_done(token):
+        return False  # "Hollande retaliated": an act of its own kind, not the threat "will retaliate" makes
     if not is_noun and _of_no_one(token):
         return False  # "blamed the tumble in oil prices", "defended her record": no one else is acted on
     if entry.type == "REJECT" and not is_noun and _no_comment(token):
@@ -134,6 +136,14 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
                 if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
                     return False
     return True
+
+
+def _told_as_done(verb: Any) -> bool:
+    """Is the verb told as done, in a past tense with no modal or future auxiliary of its own?"""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("will", "would", "to") for a in aux):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux))
 
 
 def _of_no_one(verb: Any) -> bool:
