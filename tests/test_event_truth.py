@@ -1132,3 +1132,9 @@ def test_equipment_sent_to_another_state_is_no_deployment() -> None:
 def test_retaliation_told_as_done_is_no_threat_and_one_stated_is() -> None:
     assert "THREATEN" not in _types("France retaliated against Russia's remarks on Tuesday.")
     assert ("THREATEN", "IRN", "ISR") in _shown("Iran said it would retaliate against Israel.")
+
+
+def test_standing_by_and_favouring_are_support() -> None:
+    assert ("SUPPORT", "RUS", "SRB") in _shown("Russia stands by Serbia.")
+    assert ("SUPPORT", "POL", "IGO") in _shown("Poland favors NATO expansion.")
+    assert "SUPPORT" not in _types("Serbian soldiers stood by the road.")
