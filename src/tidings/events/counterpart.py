@@ -46,7 +46,7 @@ _DESTINATIONS = frozenset({"to", "into", "toward", "towards"})
 
 
 @lru_cache(maxsize=1)
-def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     text = (resources.files("tidings.events") / "data" / "counterpart.yaml").read_text(encoding="utf-8")
     data: Any = load_yaml(text) or {}
     if not isinstance(data, dict) or not isinstance(data.get("types"), list) or not isinstance(data.get("kinds"), list):
@@ -56,14 +56,8 @@ def _settings() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
         frozenset(str(k) for k in data["kinds"]),
         frozenset(str(t).upper() for t in data.get("domestic") or ()),
         frozenset(str(t).upper() for t in data.get("sentence_only") or ()),
+        frozenset(str(w) for w in data.get("motion_verbs") or ()),
     )
-
-
-@lru_cache(maxsize=1)
-def _motion_verbs() -> frozenset[str]:
-    text = (resources.files("tidings.events") / "data" / "counterpart.yaml").read_text(encoding="utf-8")
-    data: Any = load_yaml(text) or {}
-    return frozenset(str(w) for w in data.get("motion_verbs") or ())
 
 
 def _party(actor: Actor | None) -> str | None:
@@ -87,7 +81,7 @@ def _as_place(mention: Mention, doc: Any, destinations: bool = False) -> bool:
             destinations
             and tok.dep_ == "pobj"
             and tok.head.lower_ in _DESTINATIONS
-            and tok.head.head.lemma_.lower() in _motion_verbs()
+            and tok.head.head.lemma_.lower() in _settings()[4]
         ):
             return True
         if tok.dep_ not in ("compound", "amod", "poss", "nmod"):
@@ -177,7 +171,7 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
     """The events with an inferred target where their clause gave none (see the module's doc)."""
     if resolved.doc is None or not resolved.doc.has_annotation("DEP"):
         return events
-    types, kinds, domestic, sentence_only = _settings()
+    types, kinds, domestic, sentence_only, _ = _settings()
     partners: dict[str, Counter[str]] = {}
     actors: dict[str, Actor] = {}
     # the doers of one act ("Azerbaijan and Turkey launched a joint drill") are not its targets

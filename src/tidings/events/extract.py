@@ -19,7 +19,7 @@ from tidings.actors.words import coref_words
 from tidings.events.answered import aim_responses
 from tidings.events.counterpart import fill_counterparts
 from tidings.events.dictionary import dictionary_events
-from tidings.events.intent import committed, load_intent, recode
+from tidings.events.intent import committed, load_intent, readiness_for, recode
 from tidings.events.lexicon import Entry, Lexicon, names_force
 from tidings.events.modality import (
     governing_verb,
@@ -362,23 +362,13 @@ def _words_against_person(noun: Any, targets: list[Role | None]) -> bool:
     """Is an "attack" aimed at persons only, with no arms in its sentence ("a more frontal attack on
     Trump", "her attack on Sanders")? In political news that is criticism; an armed attack on a
     person names its arms or its armed doers ("gunmen", "a bomb attack")."""
-    if noun.lemma_.lower() not in ("attack", "assault", "broadside", "tirade", "onslaught"):
+    words = load_sense_words()
+    if noun.lemma_.lower() not in words.verbal_attack_nouns:
         return False
     if not targets or any(t is None or t.actor is None or t.actor.kind != "person" for t in targets):
         return False
-    armed = load_sense_words().armed_words | {"gun", "gunman", "gunmen", "bomb", "knife", "shot", "shooting", "weapon", "grenade", "missile", "rocket", "assassination"}
+    armed = words.armed_words | words.arms_words
     return not any(t.lemma_.lower() in armed for t in noun.sent)
-
-
-def _readiness_for(noun: Any) -> Any | None:
-    """The adjective of readiness an act noun completes ("committed to a strike", "ready for
-    talks"), else None."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "for"):
-        return None
-    adj = noun.head.head
-    ready = load_intent().readiness
-    # (the parser may read "is committed to" as a passive verb)
-    return adj if (adj.pos_ == "ADJ" and adj.lemma_.lower() in ready) or (adj.tag_ == "VBN" and adj.lower_ in ready) else None
 
 
 def _asked_whether(trigger: Any) -> bool:
@@ -655,7 +645,7 @@ class _Coder:
         return None
 
     def sources(self, trigger: Any, entry: Entry, is_noun: bool) -> tuple[list[Role], bool]:
-        if is_noun and (ready := _readiness_for(trigger)) is not None:
+        if is_noun and (ready := readiness_for(trigger)) is not None:
             # "Clinton is committed to a possible strike against Iraq": the one who is ready does it
             if ready.tag_ == "VBN":  # "Russia is committed to …" read as a passive: its subject is the one
                 subj = _conjuncts(c for c in ready.children if c.dep_ == "nsubjpass")
@@ -692,7 +682,7 @@ class _Coder:
             if (
                 obj.dep_ == "pobj"
                 and obj.head.lower_ == "to"
-                and obj.head.head.lemma_.lower() in ("respond", "reply", "react", "answer", "retort")
+                and obj.head.head.lemma_.lower() in load_sense_words().answering_verbs
             ):
                 return [], False  # "Responding to this criticism, Trump said": another's act answered
             if obj.dep_ in ("dobj", "obj", "dative", "pobj") and _addressed(obj):

@@ -69,6 +69,16 @@ def load_intent() -> IntentTable:
         raise DataFileError(f"events/data/intent.yaml: a section is missing: {exc}") from exc
 
 
+def readiness_for(noun: Any) -> Any | None:
+    """The adjective of readiness an act noun completes ("committed to a strike", "ready for
+    talks"), else None. The parser may read "is committed to" as a passive verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "for"):
+        return None
+    adj = noun.head.head
+    ready = load_intent().readiness
+    return adj if (adj.pos_ == "ADJ" and adj.lemma_.lower() in ready) or (adj.tag_ == "VBN" and adj.lower_ in ready) else None
+
+
 def states_intent(token: Any, table: IntentTable) -> bool:
     """Does the clause of ``token`` state its subject's intent rather than an act?
 
@@ -76,15 +86,7 @@ def states_intent(token: Any, table: IntentTable) -> bool:
     war", "plans to impose sanctions"); elsewhere in such a clause it is a topic or a description
     ("Iraq will never forget the eight-year war"). An analyst's scenario ("the first option would
     be to invade") and another's belief ("he believes the leaders will meet") are no one's intent."""
-    if (
-        token.pos_ in ("NOUN", "PROPN")
-        and token.dep_ == "pobj"
-        and token.head.lower_ in ("to", "for")
-        and (
-            (token.head.head.pos_ == "ADJ" and token.head.head.lemma_.lower() in table.readiness)
-            or (token.head.head.tag_ == "VBN" and token.head.head.lower_ in table.readiness)  # read as a passive
-        )
-    ):
+    if token.pos_ in ("NOUN", "PROPN") and readiness_for(token) is not None:
         return True  # "is committed to a possible strike against Iraq", "is ready for talks"
     verb = governing_verb(token)
     if token.i != verb.i and not (
