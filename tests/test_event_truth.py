@@ -46,6 +46,11 @@ def test_a_subhead_run_into_the_text_starts_a_sentence() -> None:
     assert any(s.startswith("Hours after the siege ended") for s in sents)
     # A name after a verb of saying is no subhead's end.
     assert "Officials told The Washington Post that talks failed." in sents
+    # An acronym opens a subhead as a capitalised word does.
+    doc = nlp("The deadline passed. BLA surges Since last August, BLA has claimed several attacks.")
+    sents = [s.text for s in doc.sents]
+    assert "BLA surges" in sents
+    assert any(s.startswith("Since last August") for s in sents)
 
 
 def test_a_third_person_pronoun_in_a_direct_quotation_is_not_its_speaker() -> None:
@@ -1138,3 +1143,22 @@ def test_standing_by_and_favouring_are_support() -> None:
     assert ("SUPPORT", "RUS", "SRB") in _shown("Russia stands by Serbia.")
     assert ("SUPPORT", "POL", "IGO") in _shown("Poland favors NATO expansion.")
     assert "SUPPORT" not in _types("Serbian soldiers stood by the road.")
+
+
+def test_people_named_as_an_acts_object_take_no_target_from_the_report() -> None:
+    # The report's partner of Pakistan is Afghanistan; the clause says whom the army killed.
+    report = (
+        "Pakistan accused Afghanistan of sheltering militants. Pakistan urged Afghanistan to act. "
+        "The Pakistani military killed 30 terrorists on Wednesday."
+    )
+    assert ("ASSAULT", "PAK", "AFG") not in _shown(report)
+    assert ("ASSAULT", "PAK") in _acts(report)
+    # With no one named, the act still takes the report's partner.
+    visit = "Pakistan accused Afghanistan of sheltering militants. Pakistan urged Afghanistan to act. Pakistan protested on Friday."
+    assert ("ACCUSE", "PAK", "AFG") in _shown(visit)
+
+
+def test_a_threat_a_state_poses_is_no_threat_it_made() -> None:
+    assert "THREATEN" not in _types("We know about the China threat, the islanders' leader told reporters.")
+    assert "THREATEN" not in _types("The North Korean threat worries Japan.")
+    assert ("THREATEN", "IRN") in _acts("Iran's threat to close the strait alarmed traders.")

@@ -178,8 +178,8 @@ def _run_in_subhead_ends(doc: Any, start: int, end: int) -> Iterator[int]:
     for k in numpy.nonzero(maybe)[0].tolist():
         i, last_end = start + k, start + int(last[k])
         prev, nxt, first = doc[i - 1], doc[i + 1], doc[last_end + 1]
-        if not first.is_title:
-            continue
+        if not (first.is_title or (first.is_upper and first.is_alpha)):
+            continue  # (an acronym opens a subhead too: "BLA surges Since last August, …")
         if not (prev.is_alpha and prev.is_lower and prev.tag_ not in _FUNCTION_TAGS):
             continue
         if (nxt.tag_ in ("NNP", "NNPS") and doc[i].tag_ in ("DT", "NN", "NNS")) or (doc[i].tag_ in ("NN", "NNS") and nxt.is_title):

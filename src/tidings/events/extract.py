@@ -707,6 +707,9 @@ class _Coder:
                 # "the Kenya embassy bombing": a facility qualifying an act of force is where it
                 # struck, not who struck
                 and not (entry.type in FORCE and c.lemma_.lower() in load_sense_words().facilities)
+                # "the China threat", "the North Korean threat": the danger a state poses, a topic,
+                # not a threat it made; one made is addressed ("a U.S. warning to Iran")
+                and not (entry.type == "THREATEN" and not _prep_objects(trigger, "to") + _prep_objects(trigger, "against"))
             ]
             if quals:
                 return self.roles(_conjuncts(quals[:1])), False
