@@ -531,3 +531,21 @@ def test_the_last_word_of_a_longer_name_is_not_the_body_or_state_it_names_alone(
     assert not any(name == "The National" for _, name, *_ in found)
     jersey = _mentions(nlp, "Sanders spoke in New Jersey on Monday.", date(2016, 8, 3))
     assert not any(country == "JEY" for _, _, country, _ in jersey)
+
+
+def test_a_bodys_acronym_given_or_its_initials_join_its_full_name(nlp: Any) -> None:
+    on = date(2025, 3, 12)
+    found = _mentions(nlp, "The Baloch Liberation Army, or BLA, attacked a train. Later the BLA demanded money.", on)
+    name, country, how = _of(found, "BLA", 1)
+    assert name == "Baloch Liberation Army" and country == "PAK" and how == "coref:acronym"
+    # the initials alone, with no acronym given, once the full name has been read
+    found = _mentions(nlp, "The Baloch Liberation Army attacked a train. BLA fighters then fled.", on)
+    assert _of(found, "BLA")[2] == "coref:acronym"
+    # before the full name, an acronym is no one's
+    found = _mentions(nlp, "BLA fighters fled. The Baloch Liberation Army attacked a train.", on)
+    assert all(t != "BLA" for t, _, _, _ in found)
+
+
+def test_a_faith_is_no_namesake(nlp: Any) -> None:
+    found = _mentions(nlp, "The text recognises faiths like Christianity, Islam and Judaism.", date(2025, 3, 12))
+    assert all(t != "Islam" for t, _, _, _ in found)

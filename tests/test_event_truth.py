@@ -818,10 +818,16 @@ def test_the_other_party_named_in_the_sentence_is_the_target() -> None:
 
 def test_the_party_the_doer_deals_with_in_the_report_is_the_target() -> None:
     shown = _shown(
-        "The Danish prime minister flew to Oslo on Monday. Norway and Denmark signed a fishing accord. "
+        "The Danish prime minister flew to Oslo on Monday. Denmark accused Norway of overfishing. "
         "The Danish prime minister later criticized the decision."
     )
     assert ("ACCUSE", "DNK", "NOR") in shown
+    # Blame does not go to a partner the doer only works with (events/counterpart.py: _fits_partner).
+    friendly = _shown(
+        "The Danish prime minister flew to Oslo on Monday. Norway and Denmark signed a fishing accord. "
+        "The Danish prime minister later criticized the decision."
+    )
+    assert ("ACCUSE", "DNK", "NOR") not in friendly and ("ACCUSE", "DNK", None) in friendly
     # Alone, with no other party in the report, the criticism keeps no target.
     assert ("ACCUSE", "DNK", None) in _shown("The Danish prime minister later criticized the decision.")
 
@@ -1162,3 +1168,40 @@ def test_a_threat_a_state_poses_is_no_threat_it_made() -> None:
     assert "THREATEN" not in _types("We know about the China threat, the islanders' leader told reporters.")
     assert "THREATEN" not in _types("The North Korean threat worries Japan.")
     assert ("THREATEN", "IRN") in _acts("Iran's threat to close the strait alarmed traders.")
+
+
+def test_the_first_to_act_is_who_acted() -> None:
+    assert ("REJECT", "SYR") in _acts("The Syrian Democratic Forces were the first to reject the constitution.")
+    assert ("SUPPORT", "IRN") in _acts("Iran is the only state to back the plan.")
+
+
+def test_eliminating_people_is_an_attack_and_eliminating_things_is_none() -> None:
+    assert ("ASSAULT", "IRQ") in _acts("Iraqi forces eliminated Abu Khadija, a senior Islamic State leader, on Thursday.")
+    assert not _types("The deal eliminated tariffs on steel.")
+
+
+def test_aid_ceased_is_a_sanction() -> None:
+    assert ("SANCTION", "USA", "UKR") in _shown("The United States ceased military aid to Ukraine last week.")
+
+
+def test_the_reports_partner_of_another_kind_of_act_is_no_target() -> None:
+    # Iraq only fights the Islamic State in this report: its praise of a death is not praise of IS.
+    report = (
+        "Iraqi forces killed the Islamic State's leader in Anbar. Iraqi troops attacked the Islamic State "
+        "in Mosul. Prime Minister Sudani praised the operation on Friday."
+    )
+    assert not any(t == "SUPPORT" and tgt == "IMG" for t, _, tgt in _shown(report))
+    assert ("SUPPORT", "IRQ") in _acts(report)
+
+
+def test_a_failure_a_speaker_asserts_of_another_is_criticism() -> None:
+    said = "Pakistan's ambassador Munir Akram said Kabul was failing to rein in Baloch separatists."
+    assert ("ACCUSE", "PAK", "AFG") in _shown(said)
+    # one's own failure, or a failure denied, is none
+    assert "ACCUSE" not in _types("Iran said it had failed to reach a deal.")
+    assert "ACCUSE" not in _types("The U.S. said Iran did not fail to comply.")
+
+
+def test_a_plan_described_as_a_disaster_is_blamed() -> None:
+    assert ("ACCUSE", "GBR") in _acts("The British foreign secretary described Iran's plan as a strategic disaster.")
+    assert ("SUPPORT", "GBR") in _acts("The British foreign secretary described Iran's plan as a breakthrough.")

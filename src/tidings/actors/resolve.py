@@ -203,7 +203,10 @@ def resolve(
     covered = {i for span in spans for i in range(span.start, span.end)}
     # (words of a name of the base that needs no full name before it: "World Court", not "Union")
     named = {i for sp in spans if any(a.how != "short" for a in table.get(sp.text, ())) for i in range(sp.start, sp.end)}
+    faiths = coref_words().faiths
     for span in spans:
+        if span.text.lower() in faiths:
+            continue  # "Christianity, Islam and Judaism": a faith, not a namesake
         cands = table.get(span.text) or []
         longer = _lowercase_prefix(doc, span, kb, covered)
         if longer is not None:
@@ -244,6 +247,7 @@ def resolve(
         else:
             out._add(span.start, span.end, ent.actor(on), chosen.how)
     _name_tails(out)
+    _acronyms(out)
     if kb.stems:
         _stems(out, kb)
     _titled_people(out, kb)
@@ -516,6 +520,47 @@ def _name_tails(out: ResolvedDoc) -> None:
                 j in out.by_token for j in range(i, i + len(tail))
             ):
                 out._add(i, i + len(tail), m.actor, "coref:name")
+
+
+def _acronyms(out: ResolvedDoc) -> None:
+    """A body named in full, then by its acronym: "the Baloch Liberation Army, or BLA," … "the BLA
+    demanded", "Somalia's National Intelligence and Security Agency (NISA)" … "NISA said" (how
+    ``coref:acronym``). The acronym is the one the report gives, in brackets or after "or", right
+    after the name; or, given nowhere, the initials of the name's capitalised words. A word in
+    capitals the base knows as something else keeps that reading."""
+    doc = out.doc
+    starts = token_starts(doc)
+    aliases: dict[str, Actor] = {}
+    for m in out.mentions:
+        if m.actor.kind != "org":
+            continue
+        toks = tokens_overlapping(starts, m.start, m.end)
+        words = [t for t in doc[toks.start : toks.stop] if t.is_alpha]
+        if len(words) < 2:
+            continue
+        given = _given_acronym(doc, toks.stop)
+        initials = "".join(t.text[0] for t in words if t.text[0].isupper())
+        for acr in {given, initials} - {None}:
+            if acr and len(acr) >= 2 and acr.isupper():
+                aliases.setdefault(acr, m.actor)
+    if not aliases:
+        return
+    for tok in doc:
+        actor = aliases.get(tok.text)
+        if actor is None or tok.i in out.by_token or out.kb.find(tok.text):
+            continue
+        if any(m.start < tok.idx and m.actor.actor_id == actor.actor_id for m in out.mentions):
+            out._add(tok.i, tok.i + 1, actor, "coref:acronym")
+
+
+def _given_acronym(doc: Any, after: int) -> str | None:
+    """The acronym a report gives right after a name: "(BLA)", ", or BLA,"."""
+    window: list[str] = [str(t.text) for t in doc[after : after + 4]]
+    if len(window) >= 3 and window[0] == "(" and window[2] == ")" and window[1].isupper():
+        return window[1]
+    if len(window) >= 3 and window[0] == "," and window[1] == "or" and window[2].isupper():
+        return window[2]
+    return None
 
 
 def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:

@@ -38,6 +38,7 @@ class CorefWords:
     perpetrators: frozenset[str] = frozenset()
     placed_officials: frozenset[str] = frozenset()
     placed_civilians: frozenset[str] = frozenset()
+    faiths: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -107,6 +108,7 @@ def coref_words() -> CorefWords:
         relation_nouns=_words(c, "relation_nouns"),
         hazards=_words(n, "hazards"),
         regions=_words(n, "regions"),
+        faiths=_words(n, "faiths"),
         perpetrators=_words(c, "perpetrators"),
         pair_words=_words(c, "pairs", "words"),
         pair_heads=_words(c, "pairs", "heads"),

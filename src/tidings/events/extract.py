@@ -141,6 +141,12 @@ def _subject(verb: Any) -> tuple[list[Any], bool]:
             issuer = _issuer(v.head)
             if issuer:
                 return _conjuncts(issuer), True  # "issued statements supporting X": the issuer supports
+        if v.dep_ in ("acl", "relcl") and v.head.dep_ == "attr" and v.head.head.lemma_ == "be":
+            # "the SDF were the first to reject it", "Russia is the only state to veto it": who is
+            # the first is who did it
+            subj = [c for c in v.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return _conjuncts(subj), depth > 0
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return _conjuncts([v.head]), depth > 0  # "youths resorting to …": the noun does it
         if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.dep_ == "prep":
@@ -1312,6 +1318,7 @@ def extract_events(
     # The CAMEO verb dictionary, below the lexicon: verbs the lexicon does not know or did not code.
     events.extend(dictionary_events(coder, doc, coded, events))
     events = _obligations(coder, events)
+    events = _failings(coder, events)
     events = _drop_embedded(events, resolved.doc)
     events = _drop_purposes(events, resolved.doc)
     events = _drop_restated(events, resolved.doc)
@@ -1733,6 +1740,30 @@ def _stating_verb(verb: Any) -> Any | None:
             t = t.head
             return t
     return None
+
+
+FAILING_ENTRY = Entry(id="accuse.failing", type="ACCUSE", cameo="111", mode=None, context=None, target=(), strength=0.5)
+
+
+def _failings(coder: _Coder, events: list[Event]) -> list[Event]:
+    """A failure a speaker asserts of another actor: "Akram said Kabul was failing to rein in
+    Baloch separatists" is Pakistan's criticism of Afghanistan (``sense.yaml`` ``failing_verbs``).
+    Not when the speaker tells of its own failure, nor a failure denied ("did not fail")."""
+    doc = coder.resolved.doc
+    found: list[Event] = []
+    for i in tokens_with(doc, load_sense_words().failing_verbs):
+        verb = doc[i]
+        if verb.pos_ not in ("VERB", "AUX") or is_negated(verb):
+            continue
+        stating = _stating_verb(verb)
+        if stating is None:
+            continue
+        sources = coder.roles(_subject(stating)[0])
+        targets = coder.roles(_conjuncts(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")))
+        if not sources or not targets or {_party(s) for s in sources} & {_party(t) for t in targets}:
+            continue
+        found.extend(coder.code(verb, FAILING_ENTRY, None, False, given=(sources, targets)))
+    return events + found
 
 
 ULTIMATUM_ENTRY = Entry(id="threaten.ultimatum_or", type="THREATEN", cameo="130", mode=None, context=None, target=(), strength=0.55)

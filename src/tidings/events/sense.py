@@ -52,6 +52,7 @@ class SenseWords:
     reflexives: frozenset[str]
     information_nouns: frozenset[str]
     act_counts: frozenset[str]
+    failing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
