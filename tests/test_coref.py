@@ -549,3 +549,12 @@ def test_a_bodys_acronym_given_or_its_initials_join_its_full_name(nlp: Any) -> N
 def test_a_faith_is_no_namesake(nlp: Any) -> None:
     found = _mentions(nlp, "The text recognises faiths like Christianity, Islam and Judaism.", date(2025, 3, 12))
     assert all(t != "Islam" for t, _, _, _ in found)
+
+
+def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker(nlp: Any) -> None:
+    on = date(2025, 3, 14)
+    found = _mentions(nlp, 'Putin met Xi on Monday. "He is a good friend," Putin said.', on)
+    assert _of(found, "He")[0] == "Xi Jinping"
+    # outside a quotation the speaker stays the nearest subject
+    found = _mentions(nlp, "Putin met Xi on Monday. He said the talks went well.", on)
+    assert _of(found, "He")[0] == "Vladimir Putin"

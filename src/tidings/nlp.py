@@ -323,6 +323,20 @@ def token_starts(doc: Any) -> list[int]:
     return cached  # type: ignore[no-any-return]
 
 
+def in_quotation(token: Any) -> bool:
+    """Is ``token`` inside a direct quotation: is the last double quotation mark before it in its
+    paragraph an opening one (or an odd one of the straight kind)?"""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    span = text[start : token.idx]
+    last = max(span.rfind(m) for m in ("\u201c", "\u201d", '"', "``", "''"))
+    if last < 0:
+        return False
+    if span.startswith("\u201c", last) or span.startswith("``", last):
+        return True
+    return span.startswith('"', last) and span.count('"') % 2 == 1
+
+
 def mention_span(doc: Any, start: int, end: int) -> Any | None:
     """The tokens of the characters [start, end) of ``doc`` (a mention's), or None when there are none."""
     toks = tokens_overlapping(token_starts(doc), start, end)

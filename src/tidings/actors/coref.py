@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidings.actors.words import CorefWords, coref_words
-from tidings.nlp import mention_span, token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import in_quotation, mention_span, token_starts, tokens_overlapping, tokens_with
 from tidings.records import Actor, Mention
 
 # Mentions that are places or qualifiers, not things a pronoun or a description can point at.
@@ -77,7 +77,10 @@ def link(out: Any) -> None:
             )
             seen = (len(out.mentions), out.recasts)
         if tok.lower_ in words.pronouns and tok.pos_ == "PRON":
-            ref = _pronoun(tok, refs, sentence_index, genders, words, out.kb.agents)
+            speakers = _quotation_speakers(out, tok, words)
+            # ("'He was hunted down by our warfighters,' Trump wrote": "he" is not Trump)
+            usable = [r for r in refs if r.mention.actor.actor_id not in speakers] if speakers else refs
+            ref = _pronoun(tok, usable, sentence_index, genders, words, out.kb.agents)
             if ref is not None:
                 out._add(i, i + 1, ref.mention.actor, "coref:pronoun")
                 if tok.lower_ in words.male | words.female:
@@ -85,6 +88,23 @@ def link(out: Any) -> None:
         elif tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower):  # ("the president himself")
             _description(out, tok, refs, sentence_index, genders, words)
     _pairs(out, sentence_index, words)
+
+
+def _quotation_speakers(out: Any, tok: Any, words: CorefWords) -> set[str]:
+    """The actors who speak the direct quotation a third-person pronoun is in: the subjects, outside
+    the quotation, of the sentence's verbs of saying. Inside a quotation its speaker is "I" or "we",
+    never "he", "she" or "they"."""
+    if tok.lower_ not in words.male | words.female | words.plural or not in_quotation(tok):
+        return set()
+    from tidings.quotes.cues import cue_lemma
+
+    found: set[str] = set()
+    for t in tok.sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and cue_lemma(t.head) is not None and not in_quotation(t):
+            m = out.by_token.get(t.i)
+            if m is not None:
+                found.add(m.actor.actor_id)
+    return found
 
 
 def _pairs(out: Any, sentence_index: list[int], words: CorefWords) -> None:

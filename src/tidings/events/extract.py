@@ -31,7 +31,7 @@ from tidings.events.modality import (
 )
 from tidings.events.sense import load_sense_words, sense_fits
 from tidings.events.verbdict import receiving_verbs, undergo_verbs
-from tidings.nlp import doc_text, token_starts, tokens_overlapping, tokens_with
+from tidings.nlp import in_quotation, token_starts, tokens_overlapping, tokens_with
 from tidings.ontology import Ontology
 from tidings.places import lookup as place_lookup
 from tidings.records import SHOWN_MODALITIES, Document, Event, Modality, Place, Precision, Role, Timex
@@ -193,20 +193,6 @@ def _inverted_subject(verb: Any) -> list[Any]:
         if be.lemma_ == "be":
             found = [a for a in be.children if a.dep_ in ("nsubj", "attr") and a.i > noun.i]
     return found
-
-
-def _quoted(token: Any) -> bool:
-    """Is ``token`` inside a direct quotation: is the last double quotation mark before it in its
-    paragraph an opening one (or an odd one of the straight kind)?"""
-    text = doc_text(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    span = text[start : token.idx]
-    last = max(span.rfind(m) for m in ("“", "”", '"', "``", "''"))
-    if last < 0:
-        return False
-    if span.startswith("“", last) or span.startswith("``", last):
-        return True
-    return span.startswith('"', last) and span.count('"') % 2 == 1
 
 
 def _agrees(pronouns: list[Any], speaker: list[Any], quoted: bool) -> bool:
@@ -756,7 +742,7 @@ class _Coder:
                 head = head.head
             if head.head.i != head.i:
                 outer, _ = _subject(head.head)
-                found = self.roles(outer) if _agrees(subj, outer, _quoted(trigger)) else []
+                found = self.roles(outer) if _agrees(subj, outer, in_quotation(trigger)) else []
                 climbed = climbed or bool(found)
         return found, climbed
 
@@ -1195,7 +1181,7 @@ class _Coder:
             modality = statement_modality(trigger)
             if intent and kind == "REJECT" and entry.type != "REJECT":
                 negated = False  # "will not retreat", said: the refusal is the act, and it is not negated
-            if intent and kind in ("AGREE", "REJECT") and modality is Modality.ASSERTED and not (committed(trigger) or _quoted(trigger)):
+            if intent and kind in ("AGREE", "REJECT") and modality is Modality.ASSERTED and not (committed(trigger) or in_quotation(trigger)):
                 # Stated by no one: a plan the report tells ("the king will meet Bush on Thursday",
                 # "plans to visit Moscow") has not happened and is no promise. (A plan of harm,
                 # "plans to impose sanctions", is read as the threat it makes, as the field codes it.)
@@ -1631,7 +1617,7 @@ def _said_will(trigger: Any) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return False
-    return _quoted(trigger) or statement_modality(trigger) is Modality.REPORTED
+    return in_quotation(trigger) or statement_modality(trigger) is Modality.REPORTED
 
 
 def _tally(verb: Any) -> bool:
