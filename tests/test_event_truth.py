@@ -1205,3 +1205,15 @@ def test_a_failure_a_speaker_asserts_of_another_is_criticism() -> None:
 def test_a_plan_described_as_a_disaster_is_blamed() -> None:
     assert ("ACCUSE", "GBR") in _acts("The British foreign secretary described Iran's plan as a strategic disaster.")
     assert ("SUPPORT", "GBR") in _acts("The British foreign secretary described Iran's plan as a breakthrough.")
+
+
+def test_acts_of_the_field_told_with_objects_and_nouns() -> None:
+    # a cell broken up, an honour conferred, an alliance formed, a force's activation announced
+    assert ("COERCE", "MAR") in _acts("The Moroccan counterterror agency broke up a terrorist cell on Tuesday.")
+    assert ("SUPPORT", "MUS", "IND") in _shown("Mauritius conferred its highest civilian honor on India.")
+    assert ("COOPERATE", "IRN", "RUS") in _shown("Iran forged an alliance with Russia.")
+    assert ("MOBILIZE", "NGA") in _acts("Nigeria's defense minister announced the activation of a standby military force.")
+    assert ("ASSAULT", "ISR", "PSE") in _shown("Israel's assassination of the Hamas leader angered Iran.")
+    # their senses: not a coalition of investors, not a victim's killing
+    assert not _types("The company formed a coalition of investors.")
+    assert "ASSAULT" not in _types("President Trump later confirmed the Iraqi leader's killing in a post.")
