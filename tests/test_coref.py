@@ -558,3 +558,12 @@ def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker(nlp: Any) -> N
     # outside a quotation the speaker stays the nearest subject
     found = _mentions(nlp, "Putin met Xi on Monday. He said the talks went well.", on)
     assert _of(found, "He")[0] == "Vladimir Putin"
+
+
+def test_lawmakers_named_by_a_states_party_are_of_that_state(nlp: Any) -> None:
+    on = date(2025, 3, 12)
+    found = _mentions(nlp, "Republican lawmakers praised the deal.", on)
+    assert _of(found, "Republican lawmakers")[1] == "USA"
+    # not the party word before other nouns, nor in lower case
+    assert not _mentions(nlp, "The Republican Guard attacked Kurdish towns.", on)
+    assert not any(t.endswith("lawmakers") for t, _, _, _ in _mentions(nlp, "Some democratic lawmakers left.", on))

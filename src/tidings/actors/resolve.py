@@ -254,6 +254,7 @@ def resolve(
     _places(out, kb)
     _named_people(out)
     _sector_only(out, kb)
+    _party_members(out, kb)
     out.mentions.sort(key=lambda m: m.start)
     describe(out)
     placed_agents(out, home_state(out))
@@ -734,6 +735,27 @@ def _sector_only(out: ResolvedDoc, kb: KnowledgeBase) -> None:
             (c.left_edge.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i), default=tok.i
         )
         out._add(start, tok.i + 1, Actor(sector, _SECTOR_NAMES[sector], None, sector, "org"), "agent")
+
+
+def _party_members(out: ResolvedDoc, kb: KnowledgeBase) -> None:
+    """ "Republican lawmakers praised Trump", "Democratic senators": members of a legislature named
+    by their party, a party the base knows only as a state's (``coref.yaml`` ``national_marks``)."""
+    for state, parties in coref_words().national_parties:
+        entity = kb.state(state)
+        if not parties or entity is None:
+            continue
+        for i in tokens_with(out.doc, frozenset(p.lower() for p in parties)):
+            tok = out.doc[i]
+            head = tok.head
+            if (
+                tok.text in parties  # capitalised: "democratic senators" may be of any state
+                and tok.dep_ in ("amod", "compound")
+                and head.i > tok.i
+                and tok.i not in out.by_token
+                and head.i not in out.by_token
+                and kb.agents.get(head.lemma_.lower()) == "LEG"
+            ):
+                out._add(tok.i, head.i + 1, entity.actor(out.on, sector="LEG"), "party")
 
 
 _SECTOR_NAMES = {"NGO": "non-governmental organisation"}

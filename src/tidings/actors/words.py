@@ -39,6 +39,7 @@ class CorefWords:
     placed_officials: frozenset[str] = frozenset()
     placed_civilians: frozenset[str] = frozenset()
     faiths: frozenset[str] = frozenset()
+    national_parties: tuple[tuple[str, frozenset[str]], ...] = ()
     collective_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -115,6 +116,10 @@ def coref_words() -> CorefWords:
         collective_nouns=_words(c, "collective_nouns"),
         former_words=_words(c, "former_words"),
         office_titles=_words(c, "office_titles"),
+        national_parties=tuple(
+            (str(state), frozenset(str(t) for t in marks.get("parties") or ()))
+            for state, marks in (c.get("national_marks") or {}).items()
+        ),
         national_marks=tuple(
             (str(state), frozenset(str(t) for t in marks.get("titles") or ()), str(marks.get("tag_pattern") or ""))
             for state, marks in (c.get("national_marks") or {}).items()
