@@ -1217,3 +1217,8 @@ def test_acts_of_the_field_told_with_objects_and_nouns() -> None:
     # their senses: not a coalition of investors, not a victim's killing
     assert not _types("The company formed a coalition of investors.")
     assert "ASSAULT" not in _types("President Trump later confirmed the Iraqi leader's killing in a post.")
+
+
+def test_what_a_party_stands_under_is_a_state_not_an_act() -> None:
+    assert "SANCTION" not in _types("Ships tied to Iran's missile industry, which is under U.S. sanctions, are at risk.")
+    assert ("SANCTION", "USA", "IRN") in _shown("The United States imposed sanctions on Iran's missile industry.")

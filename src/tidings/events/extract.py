@@ -409,6 +409,19 @@ def _sense_declined(token: Any, lex: Lexicon) -> bool:
     )
 
 
+def _standing_under(token: Any) -> bool:
+    """Is the event noun what something stands under, as the complement of "be" or "remain" ("is
+    under U.S. sanctions", "remains under siege")? A state, not an act (GUIDELINES: background
+    states); "placed under sanctions" tells the act."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "under"
+        and prep.head.i != prep.i
+        and prep.head.lemma_ in ("be", "remain", "stay")
+    )
+
+
 def _topic_of_noun(token: Any) -> bool:
     """Is the event noun ``token`` what another noun is about ("details about the negotiations",
     "a report on the bombing", "questions over the attack")? GUIDELINES: an event named only as a
@@ -1298,6 +1311,8 @@ def extract_events(
             continue  # "the Inter-Parliamentary Alliance on China", "the Arab Spring protests": a name
         if _topic_of_noun(token):
             continue  # "no details about the negotiations", "questions over the attack": a topic, not an act told
+        if _standing_under(token):
+            continue  # "an industry which is under U.S. sanctions": a standing state, not an act told
         noun_entry = _noun_entry(token, lexicon)
         if noun_entry is not None:
             events.extend(coder.code(token, noun_entry, None, is_noun=True))
