@@ -1222,3 +1222,10 @@ def test_acts_of_the_field_told_with_objects_and_nouns() -> None:
 def test_what_a_party_stands_under_is_a_state_not_an_act() -> None:
     assert "SANCTION" not in _types("Ships tied to Iran's missile industry, which is under U.S. sanctions, are at risk.")
     assert ("SANCTION", "USA", "IRN") in _shown("The United States imposed sanctions on Iran's missile industry.")
+
+
+def test_doers_with_a_partner_named_act_not_toward_each_other() -> None:
+    shown = _shown("India and China have stepped up efforts to build ties with Indian Ocean countries.")
+    assert ("COOPERATE", "IND", "CHN") not in shown and ("COOPERATE", "CHN", "IND") not in shown
+    talks = _shown("Russia and China held talks.")
+    assert ("CONSULT", "RUS", "CHN") in talks and ("CONSULT", "CHN", "RUS") in talks

@@ -409,6 +409,19 @@ def _sense_declined(token: Any, lex: Lexicon) -> bool:
     )
 
 
+def _partner_named(trigger: Any) -> bool:
+    """Does the act's own phrase name, with "with", a partner who is none of its doers ("India and
+    China stepped up efforts to build ties with Indian Ocean countries")? Then the doers did not act
+    toward each other, though the partner is no actor tidings knows."""
+    for tok in trigger.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "with" and any(
+            g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in ("other", "each")
+            for g in tok.children
+        ):
+            return True
+    return False
+
+
 def _standing_under(token: Any) -> bool:
     """Is the event noun what something stands under, as the complement of "be" or "remain" ("is
     under U.S. sanctions", "remains under siege")? A state, not an act (GUIDELINES: background
@@ -1215,7 +1228,11 @@ class _Coder:
         mutual = _each_other(trigger)
         if mutual and len({_party(s) for s in sources}) > 1:
             targets = [None]  # "the two leaders pledged to consult each other": toward one another
-        if targets == [None] and (entry.type in RECIPROCAL or entry.reciprocal or mutual) and len({_party(s) for s in sources}) > 1:
+        if (
+            targets == [None]
+            and (entry.reciprocal or mutual or (entry.type in RECIPROCAL and not _partner_named(trigger)))
+            and len({_party(s) for s in sources}) > 1
+        ):
             # "Iran and Saudi Arabia agreed to restore ties": the parties act toward each other, one
             # event each way (IRN→SAU, SAU→IRN): each is a source of the joint act, as PLOVER codes it.
             pairs = [(a, b) for a in sources for b in sources if _party(a) != _party(b)]
