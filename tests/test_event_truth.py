@@ -1229,3 +1229,16 @@ def test_doers_with_a_partner_named_act_not_toward_each_other() -> None:
     assert ("COOPERATE", "IND", "CHN") not in shown and ("COOPERATE", "CHN", "IND") not in shown
     talks = _shown("Russia and China held talks.")
     assert ("CONSULT", "RUS", "CHN") in talks and ("CONSULT", "CHN", "RUS") in talks
+
+
+def test_two_sides_within_one_state_are_two_acts() -> None:
+    events = [
+        e
+        for e in process_text(
+            "Somali lawmakers said al-Shabab militants stormed a hotel in Beledweyne. Somali government soldiers "
+            "are conducting operations against al-Shabab in central Somalia.",
+            published="2025-03-12",
+        ).events
+        if e.type == "ASSAULT"
+    ]
+    assert len({e.source.actor.actor_id for e in events if e.source and e.source.actor}) == 2

@@ -1424,7 +1424,11 @@ def _one_per_act(events: list[Event]) -> list[Event]:
             continue
         told_as_fact = ev.modality in SHOWN_MODALITIES and not ev.negated  # asserted or reported: one act
         how = "fact" if told_as_fact else f"{ev.modality}{'-negated' if ev.negated else ''}"
-        key = (ev.type, ev.cameo, _party(ev.source), _party(ev.target), how)
+        key: tuple[Any, ...] = (ev.type, ev.cameo, _party(ev.source), _party(ev.target), how)
+        if _party(ev.source) == _party(ev.target):
+            # Within one state, the sides tell acts apart: the army's offensive against al-Shabab and
+            # al-Shabab's attack on a hotel are both Somalia → Somalia.
+            key += tuple(r.actor.sector if r and r.actor else None for r in (ev.source, ev.target))
         groups.setdefault(key, []).append(ev)
     keep: set[str] = set()
     for group in groups.values():
