@@ -1242,3 +1242,8 @@ def test_two_sides_within_one_state_are_two_acts() -> None:
         if e.type == "ASSAULT"
     ]
     assert len({e.source.actor.actor_id for e in events if e.source and e.source.actor}) == 2
+
+
+def test_people_tied_to_a_body_act_as_its_own() -> None:
+    assert ("ASSAULT", "PAK") in _acts("Militants linked with the banned Baloch Liberation Army attacked a train.")
+    assert ("ASSAULT", "IMG") in _acts("Fighters loyal to the Islamic State attacked a village.")

@@ -39,6 +39,7 @@ class CorefWords:
     placed_officials: frozenset[str] = frozenset()
     placed_civilians: frozenset[str] = frozenset()
     faiths: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
     national_parties: tuple[tuple[str, frozenset[str]], ...] = ()
     collective_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
@@ -110,6 +111,7 @@ def coref_words() -> CorefWords:
         hazards=_words(n, "hazards"),
         regions=_words(n, "regions"),
         faiths=_words(n, "faiths"),
+        affiliations=_words(c, "affiliations"),
         perpetrators=_words(c, "perpetrators"),
         pair_words=_words(c, "pairs", "words"),
         pair_heads=_words(c, "pairs", "heads"),

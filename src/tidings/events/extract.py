@@ -633,6 +633,25 @@ class _Coder:
                     out.append(Role(m.text, m.actor))
         return out
 
+    def _affiliated(self, token: Any, sector: str | None) -> Role | None:
+        """'militants linked with the Baloch Liberation Army', 'fighters loyal to the Islamic
+        State': people tied to a body or a person act as theirs (``coref.yaml`` ``affiliations``)."""
+        if sector is None:
+            return None
+        words = coref_words().affiliations
+        for tie in token.children:
+            if tie.dep_ not in ("acl", "amod") or (tie.lemma_.lower() not in words and tie.lower_ not in words):
+                continue
+            for prep in tie.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("with", "to"):
+                    continue
+                for t in prep.subtree:
+                    m = self.resolved.mention_at(t)
+                    if m is not None and m.actor.kind in ("org", "person"):
+                        phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+                        return Role(phrase, m.actor)
+        return None
+
     def _located(self, token: Any) -> Role | None:
         """'security forces in Guinea', 'students throughout Indonesia': a role word placed in a
         state gives that state's actor with the role's sector (the field's implicit coding); a
@@ -645,6 +664,9 @@ class _Coder:
         sector = self.resolved.kb.agents.get(lemma)  # None: people of that state ("prisoners in Dili")
         if sector is None and lemma not in coref_words().people_nouns:
             return None  # "the blast in Nairobi", "bombings at the embassies": a thing placed, not people
+        tied = self._affiliated(token, sector)
+        if tied is not None:
+            return tied
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
                 continue
