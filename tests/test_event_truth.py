@@ -1247,3 +1247,10 @@ def test_two_sides_within_one_state_are_two_acts() -> None:
 def test_people_tied_to_a_body_act_as_its_own() -> None:
     assert ("ASSAULT", "PAK") in _acts("Militants linked with the banned Baloch Liberation Army attacked a train.")
     assert ("ASSAULT", "IMG") in _acts("Fighters loyal to the Islamic State attacked a village.")
+
+
+def test_a_strike_of_work_is_a_protest_and_a_strike_of_arms_an_attack() -> None:
+    assert ("PROTEST", "GHA") in _acts("Teachers in Ghana have been striking since last Monday.")
+    assert ("PROTEST", "NGA") in _acts("Nigerian workers went on strike on Monday.")
+    assert "PROTEST" not in _types("Israeli jets struck overnight.")
+    assert ("ASSAULT", "ISR") in _acts("Israeli jets struck overnight.")

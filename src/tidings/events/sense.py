@@ -53,6 +53,7 @@ class SenseWords:
     information_nouns: frozenset[str]
     act_counts: frozenset[str]
     failing_verbs: frozenset[str]
+    labour_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,10 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
     """Does ``token`` carry the sense of ``entry``?"""
     if is_noun and describes(token, entry.type):
         return False
+    if entry.id == "protest.strike_work" and not _labour_strike(token):
+        return False
+    if entry.type == "ASSAULT" and not is_noun and _labour_strike(token):
+        return False  # "teachers have been striking since Monday": a strike of work, not a blow
     if entry.type == "ASSAULT" and (_accidental(token) or (is_noun and _figurative(token)) or _war_of_words(token)):
         return False
     if entry.type == "ASSAULT" and not is_noun and any(
@@ -130,15 +135,22 @@ def sense_fits(token: Any, entry: Entry, is_noun: bool) -> bool:
             if not any(_lemma_in(t, allowed) for c in preds for t in c.subtree):
                 return False
             continue
+        # The sense holds when one phrase of that preposition has a word of it: "went on strike on
+        # Monday" (the second "on" is a date's).
+        seen = fits = False
         for p in _verb_preps(token):
             if p.dep_ in ("prep", "dative", "agent", "prt") and p.lower_ == prep:
+                seen = True
                 # "went on strike" (a preposition) or "went on … strike" (a particle and an object)
                 under = p if p.dep_ != "prt" else token
                 # ("as constructive": an adjective the parser hangs on the preposition)
                 objects = [g for g in under.children if g.dep_ in ("pobj", "pcomp", "dobj", "amod", "acomp")]
                 # the word itself or the adjective that qualifies it ("as a historic event")
-                if not any(_lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects):
-                    return False
+                fits = fits or any(
+                    _lemma_in(g, allowed) or any(_lemma_in(q, allowed) for q in _qualifiers(g)) for g in objects
+                )
+        if seen and not fits:
+            return False
     return True
 
 
@@ -278,6 +290,17 @@ def _is_accident(token: Any, words: SenseWords) -> bool:
         )
         for c in token.children
     )
+
+
+def _labour_strike(token: Any) -> bool:
+    """ "Teachers in Ghana are striking", "the union struck for a week": the verb strike with no
+    object, its subject people at work (``sense.yaml`` ``labour_nouns``)."""
+    if token.lemma_.lower() != "strike" or any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "against") for c in token.children):
+        return False
+    labour = load_sense_words().labour_nouns
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in labour for c in token.children)
 
 
 def _war_of_words(token: Any) -> bool:
