@@ -1254,3 +1254,10 @@ def test_a_strike_of_work_is_a_protest_and_a_strike_of_arms_an_attack() -> None:
     assert ("PROTEST", "NGA") in _acts("Nigerian workers went on strike on Monday.")
     assert "PROTEST" not in _types("Israeli jets struck overnight.")
     assert ("ASSAULT", "ISR") in _acts("Israeli jets struck overnight.")
+
+
+def test_those_who_react_to_news_of_an_act_are_not_its_other_party() -> None:
+    shown = _shown("Polish lawmakers welcomed the announcement that Ukraine had agreed to a ceasefire.")
+    assert ("SUPPORT", "POL") in {(t, s) for t, s, _ in shown}
+    assert ("AGREE", "UKR") in {(t, s) for t, s, _ in shown}
+    assert ("AGREE", "UKR", "POL") not in shown

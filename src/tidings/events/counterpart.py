@@ -152,6 +152,25 @@ def _speakers_of(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
     return {_party(m.actor) for t in subjects if (m := resolved.mention_at(t)) is not None}
 
 
+def _reactors(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
+    """The parties that react to news of an act told in a clause of a noun ("U.S. lawmakers
+    welcomed Tuesday's announcement that Ukraine had agreed to a ceasefire"): the subjects of the
+    verb that governs the noun. They hear of the act; they are not its other party."""
+    span = mention_span(resolved.doc, ev.trigger_start, ev.trigger_start + 1)
+    if span is None:
+        return set()
+    t = span[0]
+    for _ in range(6):
+        if t.head.i == t.i:
+            return set()
+        if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN":
+            verb = governing_verb(t.head)
+            subjects = [w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
+            return {_party(m.actor) for w in subjects if (m := resolved.mention_at(w)) is not None}
+        t = t.head
+    return set()
+
+
 def _blames_acts(ev: Event, resolved: ResolvedDoc) -> bool:
     """Is the event a condemnation of acts of force ("condemned the attacks on civilians")? Its
     target is whoever did them (GUIDELINES), which the report's partners do not tell."""
@@ -255,7 +274,8 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
         if ev.type not in types or src is None or tgt is not None:
             out.append(ev)
             continue
-        m = _sentence_party(ev, resolved, kinds, doers[ev.trigger_start] | {src})
+        reactors = _reactors(ev, resolved)
+        m = _sentence_party(ev, resolved, kinds, doers[ev.trigger_start] | {src} | reactors)
         if m is not None:
             out.append(replace(ev, target=Role(m.text, m.actor), rule=f"{ev.rule}+target:sentence"))
             continue
@@ -266,6 +286,7 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
         if (
             ranked
             and not _names_other(ev, resolved)
+            and ranked[0][0] not in reactors
             and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
             # (praise for a party the doer only fights, or blame of one it only works with, is
             # aimed at someone else: "Iraq called the IS leader's death an achievement")
