@@ -567,3 +567,13 @@ def test_lawmakers_named_by_a_states_party_are_of_that_state(nlp: Any) -> None:
     # not the party word before other nouns, nor in lower case
     assert not _mentions(nlp, "The Republican Guard attacked Kurdish towns.", on)
     assert not any(t.endswith("lawmakers") for t, _, _, _ in _mentions(nlp, "Some democratic lawmakers left.", on))
+
+
+def test_it_nearer_a_thing_than_a_state_is_the_thing(nlp: Any) -> None:
+    on = date(2025, 3, 14)
+    found = _mentions(
+        nlp, "The United States tracked the ship. The vessel was sitting low as when it arrived in China.", on
+    )
+    assert all(t != "it" for t, _, _, _ in found)
+    found = _mentions(nlp, "Iran said on Monday it would meet Russia.", on)
+    assert _of(found, "it")[0] == "Iran"

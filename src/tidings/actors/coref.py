@@ -289,7 +289,29 @@ def _pronoun(
     ranked = _ranked(tok, refs, sentence_index, window, fits)
     if ranked and low in words.plural and _nearer_unknown_people(tok, ranked[0], agents, words):
         return None
+    if ranked and low in words.thing and _nearer_thing(tok, ranked[0], sentence_index):
+        return None
     return ranked[0] if ranked else None
+
+
+def _nearer_thing(tok: Any, ref: _Ref, sentence_index: list[int]) -> bool:
+    """Is 'it' nearer a thing than the state or body found: the subject of its own sentence or of
+    the one before, a singular common noun that names no actor ("the Iranian vessel was sitting at
+    the same depth as when it arrived in China")? Then 'it' is that thing."""
+    here = sentence_index[tok.i]
+    start = ref.mention.end if ref.sent == here else None
+    for t in tok.doc[max(tok.sent.start - 60, 0) : tok.i]:
+        if sentence_index[t.i] < here - 1 or (start is not None and t.idx < start):
+            continue
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "NOUN"
+            and t.tag_ == "NN"
+            and t.idx >= ref.mention.end
+            and not any(c.dep_ == "poss" for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _nearer_unknown_people(tok: Any, ref: _Ref, agents: Any, words: CorefWords) -> bool:
