@@ -1261,3 +1261,14 @@ def test_those_who_react_to_news_of_an_act_are_not_its_other_party() -> None:
     assert ("SUPPORT", "POL") in {(t, s) for t, s, _ in shown}
     assert ("AGREE", "UKR") in {(t, s) for t, s, _ in shown}
     assert ("AGREE", "UKR", "POL") not in shown
+
+
+def test_a_centre_named_with_a_states_adjective_is_a_non_governmental_body() -> None:
+    assert ("ACCUSE", "NGO") in _acts("The Syrian Center for Legal Studies and Research criticised the constitution.")
+    assert ("ACCUSE", "DEU") in _acts("The German Foreign Ministry criticised the constitution.")
+
+
+def test_who_tells_of_an_act_is_not_its_other_party() -> None:
+    shown = _shown("The Syrian Observatory for Human Rights said Turkish forces attacked Kurdish villages.")
+    assert ("ASSAULT", "TUR") in {(t, s) for t, s, _ in shown}
+    assert not any(t == "ASSAULT" and tgt in ("SYR", "NGO") for t, _, tgt in shown)

@@ -477,8 +477,12 @@ def _adjective(out: ResolvedDoc, span: Any, ent: Any, kb: KnowledgeBase, how: st
             out._add(span.start, name.end, ent.actor(out.on, sector=sector), "title")
             return
         if span.end <= head.i < name.end - 1:
-            # the parser made a word inside the name the adjective's head ("German" → "People")
-            body = Actor(f"O?:{name.text.lower().replace(' ', '-')}", name.text, ent.country, None, "org")
+            # the parser made a word inside the name the adjective's head ("German" → "People");
+            # a centre, institute or observatory of a state's name is a non-governmental body
+            # ("the Syrian Observatory for Human Rights": NGO, as GUIDELINES codes them)
+            ngo = any(t.lemma_.lower() in coref_words().ngo_heads for t in out.doc[span.end : name.end])
+            country, sector = (None, "NGO") if ngo else (ent.country, None)
+            body = Actor(f"O?:{name.text.lower().replace(' ', '-')}", name.text, country, sector, "org")
             out._add(span.start, name.end, body, "name")
             return
     sector = kb.agents.get(head.lemma_.lower()) if head.i >= span.end else None
@@ -501,7 +505,11 @@ def _opened_name(doc: Any, span: Any) -> Any | None:
     if any(t.pos_ != "DET" for t in doc[ent.start : span.start]):
         return None
     rest = doc[span.end : ent.end]
-    if not rest[-1].text[:1].isupper() or any(not t.text[:1].isupper() and t.tag_ != "POS" for t in rest):
+    # (small words join a name's capitalised ones: "the Syrian Center for Legal Studies and Research")
+    joins = coref_words().name_joins
+    if not rest[-1].text[:1].isupper() or any(
+        not t.text[:1].isupper() and t.tag_ != "POS" and t.lower_ not in joins for t in rest
+    ):
         return None
     return doc[span.start : ent.end]
 

@@ -40,6 +40,8 @@ class CorefWords:
     placed_civilians: frozenset[str] = frozenset()
     faiths: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
+    name_joins: frozenset[str] = frozenset()
+    ngo_heads: frozenset[str] = frozenset()
     national_parties: tuple[tuple[str, frozenset[str]], ...] = ()
     collective_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
@@ -112,6 +114,8 @@ def coref_words() -> CorefWords:
         regions=_words(n, "regions"),
         faiths=_words(n, "faiths"),
         affiliations=_words(c, "affiliations"),
+        name_joins=_words(c, "name_joins"),
+        ngo_heads=_words(c, "ngo_heads"),
         perpetrators=_words(c, "perpetrators"),
         pair_words=_words(c, "pairs", "words"),
         pair_heads=_words(c, "pairs", "heads"),

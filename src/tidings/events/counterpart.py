@@ -45,7 +45,7 @@ from tidings.actors.resolve import ResolvedDoc
 from tidings.actors.words import coref_words
 from tidings.errors import DataFileError
 from tidings.events.lexicon import names_force
-from tidings.events.modality import governing_verb
+from tidings.events.modality import REPORTING, governing_verb
 from tidings.nlp import mention_span
 from tidings.records import Actor, Event, Mention, Role
 from tidings.yamlfile import load_yaml
@@ -166,6 +166,10 @@ def _reactors(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
         if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN":
             verb = governing_verb(t.head)
             subjects = [w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
+            return {_party(m.actor) for w in subjects if (m := resolved.mention_at(w)) is not None}
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING:
+            # "the Syrian Observatory said Turkish forces attacked Kurdish villages": who tells it
+            subjects = [w for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
             return {_party(m.actor) for w in subjects if (m := resolved.mention_at(w)) is not None}
         t = t.head
     return set()
