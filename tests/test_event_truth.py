@@ -822,12 +822,12 @@ def test_the_party_the_doer_deals_with_in_the_report_is_the_target() -> None:
         "The Danish prime minister later criticized the decision."
     )
     assert ("ACCUSE", "DNK", "NOR") in shown
-    # Blame does not go to a partner the doer only works with (events/counterpart.py: _fits_partner).
+    # Blame may go to a partner the doer only works with.
     friendly = _shown(
         "The Danish prime minister flew to Oslo on Monday. Norway and Denmark signed a fishing accord. "
         "The Danish prime minister later criticized the decision."
     )
-    assert ("ACCUSE", "DNK", "NOR") not in friendly and ("ACCUSE", "DNK", None) in friendly
+    assert ("ACCUSE", "DNK", "NOR") in friendly
     # Alone, with no other party in the report, the criticism keeps no target.
     assert ("ACCUSE", "DNK", None) in _shown("The Danish prime minister later criticized the decision.")
 
@@ -1185,13 +1185,16 @@ def test_aid_ceased_is_a_sanction() -> None:
 
 
 def test_the_reports_partner_of_another_kind_of_act_is_no_target() -> None:
-    # Iraq only fights the Islamic State in this report: its praise of a death is not praise of IS.
+    # Pakistan only accuses Afghanistan in this report: its troops' attack is not on Afghanistan.
     report = (
-        "Iraqi forces killed the Islamic State's leader in Anbar. Iraqi troops attacked the Islamic State "
-        "in Mosul. Prime Minister Sudani praised the operation on Friday."
+        "Pakistan accused Afghanistan of sheltering militants. Pakistan urged Afghanistan to act. "
+        "Pakistani troops attacked on Friday."
     )
-    assert not any(t == "SUPPORT" and tgt == "IMG" for t, _, tgt in _shown(report))
-    assert ("SUPPORT", "IRQ") in _acts(report)
+    assert ("ASSAULT", "PAK") in _acts(report)
+    assert ("ASSAULT", "PAK", "AFG") not in _shown(report)
+    # Where the doer has used force on the partner, a further attack is on it.
+    fought = "Pakistani jets bombed Afghanistan on Monday. Pakistani troops attacked on Friday."
+    assert ("ASSAULT", "PAK", "AFG") in _shown(fought)
 
 
 def test_a_failure_a_speaker_asserts_of_another_is_criticism() -> None:
