@@ -131,3 +131,14 @@ def test_an_act_the_report_tells_in_the_past_perfect_without_a_time_is_undated()
     assert [e.date for e in told.events if e.type == "ACCUSE"] and all(e.date is None for e in told.events if e.type == "ACCUSE")
     said = process_text("Erdogan's office said he had accepted the apology from Israel.", published="2013-03-22")
     assert all(e.date == "2013-03-22" for e in said.events)
+
+
+def test_a_saying_that_goes_on_takes_the_day_of_the_saying_before() -> None:
+    text = (
+        "KYIV - Ukrainian President Volodymyr Zelenskyy wrote on Wednesday that Ukraine backed the plan. "
+        "He added that Ukraine urged Russia to accept the ceasefire."
+    )
+    assert _dates(text, "2025-03-14", "urged") == [("2025-03-12", Precision.DAY)]
+    # a new saying with no day of its own keeps the report's
+    other = "Zelenskyy wrote on Wednesday that Ukraine backed the plan. He said Ukraine urged Russia to accept it."
+    assert _dates(other, "2025-03-14", "urged") == [("2025-03-14", Precision.REPORT)]

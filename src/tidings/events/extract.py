@@ -1010,6 +1010,13 @@ class _Coder:
                     continue
                 if not self._of_another_thing(tx, head, verb):
                     return self._calendar_date(str(tx.value), tx.precision)
+        said = verbs[-1][0]
+        if kind in SPEECH_ACTS and said.lemma_.lower() in load_modality_words().continuing_verbs:
+            # "Zelenskyy wrote Wednesday that … He added that Ukraine was ready": the saying goes
+            # on, on the day the sentence before gives its saying
+            dated = self._saying_day_before(said)
+            if dated is not None:
+                return dated
         if _told_before(trigger):
             # "the three states had accused Algeria": told as before the report's news, with no
             # time of its own; plainly earlier, so unknown, not the report's day
@@ -1017,6 +1024,23 @@ class _Coder:
         if self.document.published is not None:
             return self.document.published.date().isoformat(), Precision.REPORT
         return None, Precision.UNKNOWN
+
+    def _saying_day_before(self, said: Any) -> tuple[str, Precision] | None:
+        """The day of the saying in the sentence before ``said``'s: a point in time that governs
+        a verb of saying there ("Zelenskyy wrote Wednesday")."""
+        sent = said.sent
+        if sent.start == 0:
+            return None
+        before = said.doc[sent.start - 1].sent
+        reporting = load_modality_words().reporting_verbs
+        for tx, head in self.timex_heads:
+            point = tx.kind in ("DATE", "TIME") and tx.value is not None and tx.value[:1].isdigit()
+            if not (point and before.start_char <= tx.start < before.end_char):
+                continue
+            for verb in before:
+                if verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and self._governs(verb, head):
+                    return self._calendar_date(str(tx.value), tx.precision)
+        return None
 
     @staticmethod
     def _of_another_thing(tx: Timex, head: Any, trigger: Any) -> bool:

@@ -60,6 +60,7 @@ class ModalityWords:
     presupposing_marks: frozenset[str]
     stance_verbs: frozenset[str]
     authorizing_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
