@@ -577,3 +577,13 @@ def test_it_nearer_a_thing_than_a_state_is_the_thing(nlp: Any) -> None:
     assert all(t != "it" for t, _, _, _ in found)
     found = _mentions(nlp, "Iran said on Monday it would meet Russia.", on)
     assert _of(found, "it")[0] == "Iran"
+
+
+def test_attackers_are_the_one_armed_group_named_before(nlp: Any) -> None:
+    on = date(2025, 3, 12)
+    found = _mentions(nlp, "Al-Shabab militants stormed a hotel on Tuesday. Somali forces killed all six attackers.", on)
+    assert _of(found, "all six attackers")[2] == "coref:perpetrator"
+    # with no armed group named, or two, the attackers stay unknown
+    assert all(t != "all six attackers" for t, _, _, _ in _mentions(nlp, "Gunmen stormed a hotel. Somali forces killed all six attackers.", on))
+    two = _mentions(nlp, "Al-Shabab and the Islamic State threatened the town. Somali forces killed all six attackers.", on)
+    assert all(t != "all six attackers" for t, _, _, _ in two)

@@ -88,6 +88,33 @@ def link(out: Any) -> None:
         elif tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower):  # ("the president himself")
             _description(out, tok, refs, sentence_index, genders, words)
     _pairs(out, sentence_index, words)
+    _perpetrators(out, words)
+
+
+# Sectors of armed bodies of no government (the base's codes: rebels, insurgents, transnational armed groups).
+_ARMED = frozenset({"REB", "INS", "IMG"})
+
+
+def _perpetrators(out: Any, words: CorefWords) -> None:
+    """ "Somali forces killed all six attackers", "the gunmen stormed the hotel": the doers of an
+    attack named by what they did are the one armed group the report has named before them (how
+    ``coref:perpetrator``). With two such groups, or none, they stay unknown."""
+    doc = out.doc
+    for i in tokens_with(doc, words.perpetrators):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or i in out.by_token:
+            continue
+        if any(c.i in out.by_token for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep")):
+            continue  # "Taliban gunmen", "gunmen from the BLA": their own body says whose
+        groups = {
+            m.actor.actor_id: m.actor
+            for m in out.mentions
+            if m.start < tok.idx and m.actor.kind == "org" and m.actor.sector in _ARMED
+        }
+        if len(groups) != 1:
+            continue
+        start = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i)])
+        out._add(start, tok.i + 1, next(iter(groups.values())), "coref:perpetrator")
 
 
 def _quotation_speakers(out: Any, tok: Any, words: CorefWords) -> set[str]:
