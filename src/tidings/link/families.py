@@ -1,7 +1,9 @@
 """Near-duplicate reports: reprints and lightly edited wire copy form one report family.
 
 Each report's cleaned text is cut into word shingles (``SHINGLE`` words in a row, lower-cased)
-and summarised by a MinHash signature (datasketch); the signature's LSH bands are stored, so a
+and summarised by a MinHash signature (datasketch's, computed here: importing datasketch imports
+SciPy's integrators, half a second of every run's start; tests/test_link_families.py checks the
+signatures and the bands against datasketch's own); the signature's LSH bands are stored, so a
 new report finds its candidate near-duplicates by a join on the band keys, in the store, without
 recomputing anything already there. A candidate whose estimated Jaccard similarity of shingles
 reaches ``THRESHOLD`` is a near-duplicate; families are the connected groups of near-duplicates,
@@ -20,7 +22,6 @@ from typing import Any
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash, MinHashLSH
 
 # Four words in a row: long enough that two different stories on one topic share few shingles
 # ("the foreign minister said"), short enough that an added sentence or a changed paragraph
@@ -38,18 +39,28 @@ SCHEME = "affine32"  # datasketch 2's 32-bit scheme: signatures fit UINTEGER[]
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+# MurmurHash3's 32-bit finalizer (shifts and multipliers), as datasketch pre-mixes a hash.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+_EMPTY = np.uint32(0xFFFFFFFF)
+# (number of bands, rows per band) that datasketch's MinHashLSH chooses for THRESHOLD, NUM_PERM and
+# LSH_WEIGHTS (a missed near-duplicate weighs nine times a needless candidate, which is checked on
+# the full signature anyway): 32 bands of 4 rows find a pair at similarity 0.6 99% of the time.
+BANDS = (32, 4)
 
 
 @lru_cache(maxsize=1)
+def permutations() -> tuple[np.ndarray[Any, np.dtype[np.uint32]], np.ndarray[Any, np.dtype[np.uint32]]]:
+    """The affine permutations h -> a·h + b (mod 2^32) of datasketch's MinHash(num_perm=NUM_PERM,
+    seed=SEED, scheme=SCHEME): ``a`` odd, both drawn from NumPy's RandomState(SEED)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
 def bands() -> tuple[int, int]:
-    """(number of bands, rows per band) that datasketch's LSH chooses for ``THRESHOLD``, weighing a
-    missed near-duplicate nine times a needless candidate (candidates are checked on the full
-    signature anyway): 32 bands of 4 rows, which find a pair at similarity 0.6 99% of the time."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
-    return int(lsh.b), int(lsh.r)
+    """(number of bands, rows per band) of the LSH index: ``BANDS``."""
+    return BANDS
 
 
 def shingles(text: str) -> list[bytes]:
@@ -61,11 +72,22 @@ def shingles(text: str) -> list[bytes]:
 
 
 def signature(text: str) -> np.ndarray[Any, np.dtype[np.uint32]]:
-    """The MinHash signature of the text's shingles (same text, same signature, on any machine)."""
-    template = _template()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=SCHEME)
-    mh.update_batch(shingles(text))
-    return np.asarray(mh.hashvalues, dtype=np.uint32)
+    """The MinHash signature of the text's shingles (same text, same signature, on any machine):
+    each shingle's SHA-1 (its first four bytes, little-endian), pre-mixed by MurmurHash3's
+    finalizer, through every permutation; the least value of each permutation."""
+    hashes = [int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles(text)]
+    if not hashes:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = permutations()
+    out: np.ndarray[Any, np.dtype[np.uint32]] = np.minimum(np.full(NUM_PERM, _EMPTY, dtype=np.uint32), (hv * a + b).min(axis=0))
+    return out
 
 
 def band_keys(sig: np.ndarray[Any, np.dtype[np.uint32]]) -> list[int]:
