@@ -349,12 +349,12 @@ def entity_bounds(doc: Any) -> list[tuple[int, int, str]]:
     return cached[1]  # type: ignore[no-any-return]
 
 
-def entities(doc: Any) -> list[Any]:
-    """The named entities of a parsed Doc as labelled spans, as ``Doc.ents`` gives them, made from
-    :func:`entity_bounds`."""
+def entities(doc: Any, labels: tuple[str, ...]) -> list[Any]:
+    """The named entities of a parsed Doc with one of ``labels``, as labelled spans in the order
+    ``Doc.ents`` gives them, made from :func:`entity_bounds`."""
     from spacy.tokens import Span
 
-    return [Span(doc, start, end, label=label) for start, end, label in entity_bounds(doc)]
+    return [Span(doc, start, end, label=label) for start, end, label in entity_bounds(doc) if label in labels]
 
 
 def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:

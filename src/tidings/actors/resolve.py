@@ -303,12 +303,12 @@ def _named_otherwise(doc: Any, span: Any, cands: list[Alias]) -> bool:
     the base who held an office on the day."""
     known = {a.entity.name for a in cands}
     return any(
-        e.label_ == "PERSON"
-        and len(e) > 1
-        and span.text in (e[0].text, e[-1].text)  # the surname last, or first as in Chinese names
-        and e.text not in known
-        and not e.start <= span.start < e.end
-        for e in entities(doc)
+        label == "PERSON"
+        and e - s > 1
+        and span.text in (doc[s].text, doc[e - 1].text)  # the surname last, or first as in Chinese names
+        and doc[s:e].text not in known
+        and not s <= span.start < e
+        for s, e, label in entity_bounds(doc)
     )
 
 
@@ -340,8 +340,8 @@ def _surname_reading(doc: Any, span: Any) -> bool:
         return True
     if not all(t.ent_type_ in _PLACE_ENTS and t.pos_ == "PROPN" for t in span):
         return False
-    ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
-    if ent is None or (ent.start, ent.end) != (span.start, span.end):
+    ent = next(((s, e) for s, e, _ in entity_bounds(doc) if s <= span.start and span.end <= e), None)
+    if ent != (span.start, span.end):
         return False  # part of a longer place name ("Lake Erdogan")
     return city(span.text) is None and not us_state(span.text)
 
@@ -490,15 +490,16 @@ def _opened_name(doc: Any, span: Any) -> Any | None:
     """The name of a body that ``span`` (a state's adjective or name) opens and two or more
     capitalised words continue, as the parser reads one: "German People's Union", "German Foreign
     Ministry" (not "Russian officials", "Kenyan Police"), or None."""
-    ent = next((e for e in entities(doc) if e.start <= span.start < e.end), None)
-    if ent is None or ent.label_ != "ORG" or ent.end - span.end < 2:
+    ent = next(((s, e, label) for s, e, label in entity_bounds(doc) if s <= span.start < e), None)
+    if ent is None or ent[2] != "ORG" or ent[1] - span.end < 2:
         return None
-    if any(t.pos_ != "DET" for t in doc[ent.start : span.start]):
+    start, end, _ = ent
+    if any(t.pos_ != "DET" for t in doc[start : span.start]):
         return None
-    rest = doc[span.end : ent.end]
+    rest = doc[span.end : end]
     if not rest[-1].text[:1].isupper() or any(not t.text[:1].isupper() and t.tag_ != "POS" for t in rest):
         return None
-    return doc[span.start : ent.end]
+    return doc[span.start : end]
 
 
 def _name_tails(out: ResolvedDoc) -> None:
@@ -520,7 +521,7 @@ def _name_tails(out: ResolvedDoc) -> None:
 
 def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
     """A PERSON the base does not know, given country and sector by a title: 'Iraqi Foreign Minister X'."""
-    for ent in entities(out.doc):
+    for ent in entities(out.doc, ("PERSON",)):
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         country: str | None = None
@@ -580,7 +581,7 @@ def _named_people(out: ResolvedDoc) -> None:
         if m.actor.kind == "person":
             learn(m.text, m.actor)
     storms = _storm_names(out.doc)
-    for ent in entities(out.doc):
+    for ent in entities(out.doc, ("PERSON",)):
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         if ent.text in storms or ent[-1].text in storms:
@@ -640,7 +641,7 @@ def _named_people(out: ResolvedDoc) -> None:
 def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
     """Places the base does not name: a city from the gazetteer ("Samarra" → IRQ), or a state or
     demonym misspelt ("Afganistan", "Quatar", "Ghanians"), each standing for its state."""
-    for ent in entities(out.doc):
+    for ent in entities(out.doc, ("GPE", "NORP", "LOC", "ORG")):
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG") or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         text = ent.text.removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
