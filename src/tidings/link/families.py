@@ -21,7 +21,6 @@ from typing import Any
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 # Four words in a row: long enough that two different stories on one topic share few shingles
 # ("the foreign minister said"), short enough that an added sentence or a changed paragraph
@@ -146,29 +145,26 @@ def link_families(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
         return FamilyUpdate(0, {})
     sigs = {doc_id: signature(text) for doc_id, text in new}
     b, _ = bands()
-    con.register(
-        "lk_new_sigs",
-        pa.table({"doc_id": list(sigs), "signature": [s.tolist() for s in sigs.values()]}),
+    # Rows are bound as one list per column and unnested (no Arrow tables: making one from Python
+    # objects imports pandas, a third of a second of every process's start).
+    con.execute(
+        "INSERT INTO doc_minhash SELECT unnest($1::VARCHAR[]), CAST(unnest($2::BIGINT[][]) AS UINTEGER[])",
+        [list(sigs), [s.tolist() for s in sigs.values()]],
     )
-    con.execute("INSERT INTO doc_minhash SELECT doc_id, CAST(signature AS UINTEGER[]) FROM lk_new_sigs")
-    con.unregister("lk_new_sigs")
     keys = [band_keys(s) for s in sigs.values()]
-    con.register(
-        "lk_new_bands",
-        pa.table(
-            {
-                "band": [i for k in keys for i in range(b)],
-                "key": [x for k in keys for x in k],
-                "doc_id": [d for d in sigs for _ in range(b)],
-            }
-        ),
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE lk_new_bands AS "
+        "SELECT unnest($1::BIGINT[]) AS band, unnest($2::BIGINT[]) AS key, unnest($3::VARCHAR[]) AS doc_id",
+        [[i for k in keys for i in range(b)], [x for k in keys for x in k], [d for d in sigs for _ in range(b)]],
     )
-    con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands")
-    pairs = con.execute(
-        "SELECT DISTINCT n.doc_id, o.doc_id FROM lk_new_bands n JOIN doc_bands o "
-        "ON o.band = n.band AND o.key = n.key AND o.doc_id <> n.doc_id"
-    ).fetchall()
-    con.unregister("lk_new_bands")
+    try:
+        con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands")
+        pairs = con.execute(
+            "SELECT DISTINCT n.doc_id, o.doc_id FROM lk_new_bands n JOIN doc_bands o "
+            "ON o.band = n.band AND o.key = n.key AND o.doc_id <> n.doc_id"
+        ).fetchall()
+    finally:
+        con.execute("DROP TABLE IF EXISTS lk_new_bands")
     partners = {o for _, o in pairs if o not in sigs}
     if partners:
         for doc_id, sig in con.execute(
@@ -210,9 +206,10 @@ def _assign(con: duckdb.DuckDBPyConnection, union: _Union, new: set[str], partne
             merged[gone] = family
         rows.extend((d, family) for d in members if d in new)
         touched.add(family)
-    con.register("lk_fam", pa.table({"doc_id": [r[0] for r in rows], "family_id": [r[1] for r in rows]}))
-    con.execute("INSERT INTO doc_families SELECT doc_id, family_id FROM lk_fam ON CONFLICT DO NOTHING")
-    con.unregister("lk_fam")
+    con.execute(
+        "INSERT INTO doc_families SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]) ON CONFLICT DO NOTHING",
+        [[r[0] for r in rows], [r[1] for r in rows]],
+    )
     _refresh(con, touched)
     return merged
 
