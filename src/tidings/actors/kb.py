@@ -494,6 +494,24 @@ def _load_phoenix(kb: KnowledgeBase) -> None:
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
+    """The knowledge base, read from the table cache when nothing it is built from has changed
+    (``tidings.tablecache``: the shipped tables, the user's actor files and imports, the
+    countries pycountry knows, tidings' code), else built from them."""
+    from tidings.tablecache import Key, cached
+
+    key = (
+        Key("actors")
+        .source()
+        .tree(Path(str(resources.files("tidings.actors") / "data")))
+        .add(os.environ.get("TIDINGS_ACTORS_DIR") or "")
+        .tree(user_actors_dir())
+        .packages("pycountry")
+    )
+    return cached(key, build_kb)
+
+
+def build_kb() -> KnowledgeBase:
+    """The knowledge base, built from its tables."""
     kb = KnowledgeBase()
     _load_countries(kb)
     _load_iso_states(kb)

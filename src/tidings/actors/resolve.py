@@ -26,7 +26,7 @@ from tidings.actors.kb import Alias, KnowledgeBase, load_kb
 from tidings.actors.patterns import add_patterns
 from tidings.actors.spelling import person_spelled_like, spelled_like
 from tidings.actors.words import CorefWords, coref_words
-from tidings.nlp import token_starts, tokens_overlapping, tokens_where, tokens_with
+from tidings.nlp import entities, entity_bounds, token_starts, tokens_overlapping, tokens_where, tokens_with
 from tidings.records import Actor, Mention, Role
 
 _HOW_RANK = {"dictionary": 0, "imported": 1, "short": 2, "metonymy": 3, "adjective": 4, "region": 5}
@@ -199,7 +199,7 @@ def resolve(
         seen_names |= {m.actor.actor_id for m in context.mentions if m.actor.kind in ("person", "org")}
     # A state's name that ends a PERSON name is a surname: "Chuck Jordan" is a man, not Jordan
     # (but "Bosnian Serbs", which the parser may also call a PERSON, keeps its "Bosnian").
-    surnames = {i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start + 1, e.end)}
+    surnames = {i for s, e, label in entity_bounds(doc) if label == "PERSON" and e - s > 1 for i in range(s + 1, e)}
     covered = {i for span in spans for i in range(span.start, span.end)}
     # (words of a name of the base that needs no full name before it: "World Court", not "Union")
     named = {i for sp in spans if any(a.how != "short" for a in table.get(sp.text, ())) for i in range(sp.start, sp.end)}
@@ -297,8 +297,8 @@ def _in_longer_person(doc: Any, span: Any, cands: list[Alias]) -> bool:
     """Is ``span`` a word of a longer person's name the parser found, which is none of ``cands``?"""
     known = {a.entity.name for a in cands}
     return any(
-        e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span) and e.text not in known
-        for e in doc.ents
+        label == "PERSON" and s <= span.start and span.end <= e and e - s > len(span) and doc[s:e].text not in known
+        for s, e, label in entity_bounds(doc)
     )
 
 
@@ -308,12 +308,12 @@ def _named_otherwise(doc: Any, span: Any, cands: list[Alias]) -> bool:
     the base who held an office on the day."""
     known = {a.entity.name for a in cands}
     return any(
-        e.label_ == "PERSON"
-        and len(e) > 1
-        and span.text in (e[0].text, e[-1].text)  # the surname last, or first as in Chinese names
-        and e.text not in known
-        and not e.start <= span.start < e.end
-        for e in doc.ents
+        label == "PERSON"
+        and e - s > 1
+        and span.text in (doc[s].text, doc[e - 1].text)  # the surname last, or first as in Chinese names
+        and doc[s:e].text not in known
+        and not s <= span.start < e
+        for s, e, label in entity_bounds(doc)
     )
 
 
@@ -345,8 +345,8 @@ def _surname_reading(doc: Any, span: Any) -> bool:
         return True
     if not all(t.ent_type_ in _PLACE_ENTS and t.pos_ == "PROPN" for t in span):
         return False
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is None or (ent.start, ent.end) != (span.start, span.end):
+    ent = next(((s, e) for s, e, _ in entity_bounds(doc) if s <= span.start and span.end <= e), None)
+    if ent != (span.start, span.end):
         return False  # part of a longer place name ("Lake Erdogan")
     return city(span.text) is None and not us_state(span.text)
 
@@ -499,19 +499,20 @@ def _opened_name(doc: Any, span: Any) -> Any | None:
     """The name of a body that ``span`` (a state's adjective or name) opens and two or more
     capitalised words continue, as the parser reads one: "German People's Union", "German Foreign
     Ministry" (not "Russian officials", "Kenyan Police"), or None."""
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
-    if ent is None or ent.label_ != "ORG" or ent.end - span.end < 2:
+    ent = next(((s, e, label) for s, e, label in entity_bounds(doc) if s <= span.start < e), None)
+    if ent is None or ent[2] != "ORG" or ent[1] - span.end < 2:
         return None
-    if any(t.pos_ != "DET" for t in doc[ent.start : span.start]):
+    start, end, _ = ent
+    if any(t.pos_ != "DET" for t in doc[start : span.start]):
         return None
-    rest = doc[span.end : ent.end]
+    rest = doc[span.end : end]
     # (small words join a name's capitalised ones: "the Syrian Center for Legal Studies and Research")
     joins = coref_words().name_joins
     if not rest[-1].text[:1].isupper() or any(
         not t.text[:1].isupper() and t.tag_ != "POS" and t.lower_ not in joins for t in rest
     ):
         return None
-    return doc[span.start : ent.end]
+    return doc[span.start : end]
 
 
 def _name_tails(out: ResolvedDoc) -> None:
@@ -574,7 +575,7 @@ def _given_acronym(doc: Any, after: int) -> str | None:
 
 def _titled_people(out: ResolvedDoc, kb: KnowledgeBase) -> None:
     """A PERSON the base does not know, given country and sector by a title: 'Iraqi Foreign Minister X'."""
-    for ent in out.doc.ents:
+    for ent in entities(out.doc, ("PERSON",)):
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         country: str | None = None
@@ -634,7 +635,7 @@ def _named_people(out: ResolvedDoc) -> None:
         if m.actor.kind == "person":
             learn(m.text, m.actor)
     storms = _storm_names(out.doc)
-    for ent in out.doc.ents:
+    for ent in entities(out.doc, ("PERSON",)):
         if ent.label_ != "PERSON" or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         if ent.text in storms or ent[-1].text in storms:
@@ -694,7 +695,7 @@ def _named_people(out: ResolvedDoc) -> None:
 def _places(out: ResolvedDoc, kb: KnowledgeBase) -> None:
     """Places the base does not name: a city from the gazetteer ("Samarra" → IRQ), or a state or
     demonym misspelt ("Afganistan", "Quatar", "Ghanians"), each standing for its state."""
-    for ent in out.doc.ents:
+    for ent in entities(out.doc, ("GPE", "NORP", "LOC", "ORG")):
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG") or any(i in out.by_token for i in range(ent.start, ent.end)):
             continue
         text = ent.text.removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()

@@ -142,6 +142,23 @@ def _fields(e: Entry) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The shipped lexicon and the user's (``TIDINGS_LEXICON``), loaded once: from the table cache
+    (``tidings.tablecache``) when they, the ontology and tidings' code are as they were."""
+    from tidings.tablecache import Key, cached
+
+    extra = os.environ.get("TIDINGS_LEXICON")
+    key = (
+        Key("lexicon")
+        .source()
+        .files([Path(str(resources.files("tidings.events") / "data" / "lexicon.yaml"))])
+        .tree(Path(str(resources.files("tidings.ontology") / "data")))
+        .add(extra or "")
+        .files([Path(extra)] if extra else [])
+    )
+    return cached(key, _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
     plover = set(load_ontology().plover)
     lex = Lexicon()
     shipped = resources.files("tidings.events") / "data" / "lexicon.yaml"

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from tidings.errors import DataFileError
@@ -343,7 +344,16 @@ def _policy() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_verbdict() -> VerbDict:
-    """The shipped verb dictionary with its usage policy, loaded once."""
+    """The shipped verb dictionary with its usage policy, loaded once: from the table cache
+    (``tidings.tablecache``) when its files and tidings' code are as they were."""
+    from tidings.tablecache import Key, cached
+
+    data = resources.files("tidings.events") / "data"
+    key = Key("verbdict").source().files([Path(str(data / "verbdict.yaml")), Path(str(data / "cameo_verbs" / "verbs.tsv"))])
+    return cached(key, _build_verbdict)
+
+
+def _build_verbdict() -> VerbDict:
     text = (resources.files("tidings.events") / "data" / "cameo_verbs" / "verbs.tsv").read_text(encoding="utf-8")
     return build(text, _policy(), "events/data/cameo_verbs/verbs.tsv")
 

@@ -1,7 +1,9 @@
 """Near-duplicate reports: reprints and lightly edited wire copy form one report family.
 
 Each report's cleaned text is cut into word shingles (``SHINGLE`` words in a row, lower-cased)
-and summarised by a MinHash signature (datasketch); the signature's LSH bands are stored, so a
+and summarised by a MinHash signature (datasketch's, computed here: importing datasketch imports
+SciPy's integrators, half a second of every run's start; tests/test_link_families.py checks the
+signatures and the bands against datasketch's own); the signature's LSH bands are stored, so a
 new report finds its candidate near-duplicates by a join on the band keys, in the store, without
 recomputing anything already there. A candidate whose estimated Jaccard similarity of shingles
 reaches ``THRESHOLD`` is a near-duplicate; families are the connected groups of near-duplicates,
@@ -19,8 +21,6 @@ from typing import Any
 
 import duckdb
 import numpy as np
-import pyarrow as pa
-from datasketch import MinHash, MinHashLSH
 
 # Four words in a row: long enough that two different stories on one topic share few shingles
 # ("the foreign minister said"), short enough that an added sentence or a changed paragraph
@@ -38,18 +38,28 @@ SCHEME = "affine32"  # datasketch 2's 32-bit scheme: signatures fit UINTEGER[]
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+# MurmurHash3's 32-bit finalizer (shifts and multipliers), as datasketch pre-mixes a hash.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+_EMPTY = np.uint32(0xFFFFFFFF)
+# (number of bands, rows per band) that datasketch's MinHashLSH chooses for THRESHOLD, NUM_PERM and
+# LSH_WEIGHTS (a missed near-duplicate weighs nine times a needless candidate, which is checked on
+# the full signature anyway): 32 bands of 4 rows find a pair at similarity 0.6 99% of the time.
+BANDS = (32, 4)
 
 
 @lru_cache(maxsize=1)
+def permutations() -> tuple[np.ndarray[Any, np.dtype[np.uint32]], np.ndarray[Any, np.dtype[np.uint32]]]:
+    """The affine permutations h -> a·h + b (mod 2^32) of datasketch's MinHash(num_perm=NUM_PERM,
+    seed=SEED, scheme=SCHEME): ``a`` odd, both drawn from NumPy's RandomState(SEED)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
 def bands() -> tuple[int, int]:
-    """(number of bands, rows per band) that datasketch's LSH chooses for ``THRESHOLD``, weighing a
-    missed near-duplicate nine times a needless candidate (candidates are checked on the full
-    signature anyway): 32 bands of 4 rows, which find a pair at similarity 0.6 99% of the time."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
-    return int(lsh.b), int(lsh.r)
+    """(number of bands, rows per band) of the LSH index: ``BANDS``."""
+    return BANDS
 
 
 def shingles(text: str) -> list[bytes]:
@@ -61,11 +71,22 @@ def shingles(text: str) -> list[bytes]:
 
 
 def signature(text: str) -> np.ndarray[Any, np.dtype[np.uint32]]:
-    """The MinHash signature of the text's shingles (same text, same signature, on any machine)."""
-    template = _template()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=SCHEME)
-    mh.update_batch(shingles(text))
-    return np.asarray(mh.hashvalues, dtype=np.uint32)
+    """The MinHash signature of the text's shingles (same text, same signature, on any machine):
+    each shingle's SHA-1 (its first four bytes, little-endian), pre-mixed by MurmurHash3's
+    finalizer, through every permutation; the least value of each permutation."""
+    hashes = [int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles(text)]
+    if not hashes:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = permutations()
+    out: np.ndarray[Any, np.dtype[np.uint32]] = np.minimum(np.full(NUM_PERM, _EMPTY, dtype=np.uint32), (hv * a + b).min(axis=0))
+    return out
 
 
 def band_keys(sig: np.ndarray[Any, np.dtype[np.uint32]]) -> list[int]:
@@ -124,29 +145,26 @@ def link_families(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
         return FamilyUpdate(0, {})
     sigs = {doc_id: signature(text) for doc_id, text in new}
     b, _ = bands()
-    con.register(
-        "lk_new_sigs",
-        pa.table({"doc_id": list(sigs), "signature": [s.tolist() for s in sigs.values()]}),
+    # Rows are bound as one list per column and unnested (no Arrow tables: making one from Python
+    # objects imports pandas, a third of a second of every process's start).
+    con.execute(
+        "INSERT INTO doc_minhash SELECT unnest($1::VARCHAR[]), CAST(unnest($2::BIGINT[][]) AS UINTEGER[])",
+        [list(sigs), [s.tolist() for s in sigs.values()]],
     )
-    con.execute("INSERT INTO doc_minhash SELECT doc_id, CAST(signature AS UINTEGER[]) FROM lk_new_sigs")
-    con.unregister("lk_new_sigs")
     keys = [band_keys(s) for s in sigs.values()]
-    con.register(
-        "lk_new_bands",
-        pa.table(
-            {
-                "band": [i for k in keys for i in range(b)],
-                "key": [x for k in keys for x in k],
-                "doc_id": [d for d in sigs for _ in range(b)],
-            }
-        ),
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE lk_new_bands AS "
+        "SELECT unnest($1::BIGINT[]) AS band, unnest($2::BIGINT[]) AS key, unnest($3::VARCHAR[]) AS doc_id",
+        [[i for k in keys for i in range(b)], [x for k in keys for x in k], [d for d in sigs for _ in range(b)]],
     )
-    con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands")
-    pairs = con.execute(
-        "SELECT DISTINCT n.doc_id, o.doc_id FROM lk_new_bands n JOIN doc_bands o "
-        "ON o.band = n.band AND o.key = n.key AND o.doc_id <> n.doc_id"
-    ).fetchall()
-    con.unregister("lk_new_bands")
+    try:
+        con.execute("INSERT INTO doc_bands SELECT CAST(band AS SMALLINT), key, doc_id FROM lk_new_bands")
+        pairs = con.execute(
+            "SELECT DISTINCT n.doc_id, o.doc_id FROM lk_new_bands n JOIN doc_bands o "
+            "ON o.band = n.band AND o.key = n.key AND o.doc_id <> n.doc_id"
+        ).fetchall()
+    finally:
+        con.execute("DROP TABLE IF EXISTS lk_new_bands")
     partners = {o for _, o in pairs if o not in sigs}
     if partners:
         for doc_id, sig in con.execute(
@@ -188,9 +206,10 @@ def _assign(con: duckdb.DuckDBPyConnection, union: _Union, new: set[str], partne
             merged[gone] = family
         rows.extend((d, family) for d in members if d in new)
         touched.add(family)
-    con.register("lk_fam", pa.table({"doc_id": [r[0] for r in rows], "family_id": [r[1] for r in rows]}))
-    con.execute("INSERT INTO doc_families SELECT doc_id, family_id FROM lk_fam ON CONFLICT DO NOTHING")
-    con.unregister("lk_fam")
+    con.execute(
+        "INSERT INTO doc_families SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]) ON CONFLICT DO NOTHING",
+        [[r[0] for r in rows], [r[1] for r in rows]],
+    )
     _refresh(con, touched)
     return merged
 
