@@ -81,6 +81,14 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
             if obj is not None:
                 return _span(cue.doc, obj.left_edge.i, c.right_edge.i)
     for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i == cue.i + 1 and load_cues().kind(cue_lemma(cue) or "") == "naming":
+            # "referring to the attacks on the capital", "referred to Clinton as “the devil”": what
+            # the words were about, with what it is called.
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                named = next((g for g in [*kids, *pobj.children] if g.dep_ == "prep" and g.lower_ == "as" and g.i > pobj.i), None)
+                return _span(cue.doc, pobj.left_edge.i, (named or pobj).right_edge.i)
+    for c in kids:
         if c.dep_ == "prep" and c.lower_ in ("of", "for") and cue_lemma(cue) in load_cues().charging:
             # "accused the FDIC of trying to cover up …", "blamed Bush for the housing bust": the
             # object with what it is charged with.

@@ -1,0 +1,75 @@
+"""Cues of attribution read from the lexicon: what "referring to" points at, what a poll finds, and
+verbs that carry no one's words. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from quoting import quotes_in, quotes_with
+
+from tidings.quotes import load_cues
+from tidings.records import QuoteKind
+
+
+def _speaker(q: object) -> str:
+    sp = getattr(q, "speaker", None)
+    return "" if sp is None else str(sp.text)
+
+
+@pytest.mark.model
+def test_referring_to_attributes_what_the_words_were_about() -> None:
+    quotes = quotes_in(
+        "“We will not be pushed around by anyone,” the former governor said, referring to the terror "
+        "attacks on the capital.\n\n"
+        "“Somebody called me and said the bridge was gone,” Mayor Ellen Ruiz said, referring to her chief "
+        "of staff, Tom Baird."
+    )
+    (attacks,) = quotes_with(quotes, "terror attacks")
+    assert attacks.kind is QuoteKind.INDIRECT and attacks.text == "the terror attacks on the capital"
+    assert _speaker(attacks) == "the former governor"
+    (staff,) = quotes_with(quotes, "chief of staff")
+    assert staff.text.startswith("her chief of staff") and "Ruiz" in _speaker(staff)
+    # The quotation before the attribution stays a quotation of its own.
+    (said,) = quotes_with(quotes, "pushed around")
+    assert said.kind is QuoteKind.DIRECT and "terror" not in said.text
+
+
+@pytest.mark.model
+def test_referred_to_as_takes_the_referent_with_what_it_is_called() -> None:
+    (q,) = quotes_with(quotes_in("The senator referred to the budget deal as “a betrayal of the workers.”"), "betrayal")
+    assert q.text.startswith("the budget deal as") and q.kind is QuoteKind.PARTIAL
+
+
+@pytest.mark.model
+def test_a_fronted_poll_attributes_its_finding() -> None:
+    text = (
+        "In a Monmouth University poll released Monday, 48 percent of likely voters chose the mayor while "
+        "41 percent chose his rival.\n\n"
+        "The mayor still trails in the polls in most districts of the city."
+    )
+    quotes = quotes_in(text)
+    (finding,) = quotes_with(quotes, "48 percent")
+    assert finding.text == "48 percent of likely voters chose the mayor while 41 percent chose his rival"
+    assert "Monmouth" in _speaker(finding) or "poll" in _speaker(finding)
+    # A standing "in the polls" after its verb is no finding told by a poll.
+    assert not quotes_with(quotes, "trails")
+
+
+@pytest.mark.model
+def test_a_verb_said_in_a_poll_keeps_its_own_speaker() -> None:
+    (q,) = quotes_in("In a survey of members, the union said it would back the strike for a second week.")
+    assert q.cue == "said" and "union" in _speaker(q)
+
+
+@pytest.mark.model
+def test_carrying_a_state_or_an_attack_is_no_attribution() -> None:
+    quotes = quotes_in(
+        "Obama carried the statewide vote in both 2008 and 2012 by wide margins.\n\n"
+        "The militia carried out two attacks on villages in the north last spring."
+    )
+    assert quotes == []
+
+
+def test_the_lexicon_lists_polls_and_no_carrying_relay() -> None:
+    cues = load_cues()
+    assert {"poll", "survey"} <= cues.surveys
+    assert "carry" not in cues.relay
