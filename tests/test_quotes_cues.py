@@ -73,3 +73,20 @@ def test_the_lexicon_lists_polls_and_no_carrying_relay() -> None:
     cues = load_cues()
     assert {"poll", "survey"} <= cues.surveys
     assert "carry" not in cues.relay
+
+
+@pytest.mark.model
+def test_a_single_quoted_word_a_naming_verb_gives_is_a_partial_quotation() -> None:
+    quotes = quotes_in(
+        "The governor later called the ruling “shameful.”\n\n"
+        "The mayor has called such deals “unpatriotic,” and the council moved to limit them.\n\n"
+        "Ms. Lee went after the governor on Wednesday, calling his plan “reckless” and asserting that the "
+        "budget would run dry by spring."
+    )
+    (ruling,) = quotes_with(quotes, "shameful")
+    assert ruling.kind is QuoteKind.PARTIAL and ruling.text.startswith("the ruling")
+    (plan,) = quotes_with(quotes, "reckless")
+    assert plan.kind is QuoteKind.PARTIAL and plan.text.startswith("his plan") and "Lee" in _speaker(plan)
+    assert quotes_with(quotes, "unpatriotic")
+    # A quoted word nobody is said to have called anything stays a word of the report.
+    assert quotes_in("The “deal” collapsed on Friday after weeks of talks.") == []
