@@ -90,3 +90,15 @@ def test_a_single_quoted_word_a_naming_verb_gives_is_a_partial_quotation() -> No
     assert quotes_with(quotes, "unpatriotic")
     # A quoted word nobody is said to have called anything stays a word of the report.
     assert quotes_in("The “deal” collapsed on Friday after weeks of talks.") == []
+
+
+@pytest.mark.model
+def test_what_words_were_about_is_their_content() -> None:
+    quotes = quotes_in(
+        "The governor was asked about the closing of the steel mill in her district.\n\n"
+        "The senator joked about his rival's poor showing in the state primary."
+    )
+    (mill,) = quotes_with(quotes, "steel mill")
+    assert mill.text == "the closing of the steel mill in her district" and "governor" in _speaker(mill)
+    (showing,) = quotes_with(quotes, "poor showing")
+    assert showing.text.startswith("his rival's poor showing") and "senator" in _speaker(showing)

@@ -116,6 +116,12 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return _subtree(pobj)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "about" and load_cues().kind(cue_lemma(cue) or "") == "speech":
+            # "was asked about the deal she made with …", "joked about his hair": what the words were about.
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _subtree(obj)
     return None
 
 
