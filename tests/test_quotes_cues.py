@@ -102,3 +102,20 @@ def test_what_words_were_about_is_their_content() -> None:
     assert mill.text == "the closing of the steel mill in her district" and "governor" in _speaker(mill)
     (showing,) = quotes_with(quotes, "poor showing")
     assert showing.text.startswith("his rival's poor showing") and "senator" in _speaker(showing)
+
+
+@pytest.mark.model
+def test_talking_about_is_a_cue_only_with_what_the_talk_was_about() -> None:
+    quotes = quotes_in(
+        "Mayor Perez talked about growing up in Buffalo, just across Lake Erie.\n\n"
+        "“We will win this state,” she said, speaking about the coming primary. “Nobody should doubt it.”\n\n"
+        "The senator spoke to reporters for an hour after the vote on the farm bill."
+    )
+    (buffalo,) = quotes_with(quotes, "Buffalo")
+    assert buffalo.text.startswith("growing up in Buffalo") and "Perez" in _speaker(buffalo)
+    (primary,) = quotes_with(quotes, "coming primary")
+    assert primary.text == "the coming primary"
+    # The attribution that talks about something does not split the quotation around it.
+    (win,) = quotes_with(quotes, "win this state")
+    assert win.kind is QuoteKind.DIRECT and "doubt it" in win.text
+    assert not quotes_with(quotes, "reporters")

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tidings.nlp import dateline_end
-from tidings.quotes.cues import Cue, cue_lemma, load_cues, said_clause
+from tidings.quotes.cues import Cue, cue_lemma, load_cues, phrase_cue, said_clause
 
 MIN_CONTENT_WORDS = 3
 MIN_NAMED_WORDS = 2
@@ -117,7 +117,7 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
             if pobj is not None:
                 return _subtree(pobj)
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "about" and load_cues().kind(cue_lemma(cue) or "") == "speech":
+        if c.dep_ == "prep" and c.lower_ == "about" and (load_cues().kind(cue_lemma(cue) or "") == "speech" or phrase_cue(cue)):
             # "was asked about the deal she made with …", "joked about his hair": what the words were about.
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:

@@ -300,9 +300,16 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
 
 
 def _phrase(token: Any) -> bool:
-    """Is the verb ``token`` a cue by its object, as a phrase of the lexicon ("put it")?"""
+    """Is the verb ``token`` a cue by its object or its preposition, as a phrase of the lexicon
+    ("put it", "talk about")?"""
+    return phrase_cue(token)
+
+
+def phrase_cue(token: Any) -> bool:
+    """``_phrase``: "as the memo put it", "talked about the mill" (a verb of talk is a cue only
+    with what the talk was about)."""
     phrases = load_cues().phrases
-    return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ == "dobj")
+    return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ in ("dobj", "prep"))
 
 
 def said_clause(noun: Any) -> Any | None:
