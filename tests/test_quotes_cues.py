@@ -128,3 +128,19 @@ def test_quoted_words_opening_a_headline_that_names_no_speaker_are_no_quote() ->
     named = "Mayor Reyes: ‘We Will Not Back Down’\n\nThe mayor spoke to reporters on Tuesday after the council vote."
     (q,) = [q for q in quotes_in(named) if q.in_title]
     assert q.kind is QuoteKind.DIRECT and "Reyes" in _speaker(q)
+
+
+@pytest.mark.model
+def test_a_headline_gives_the_words_after_its_colon_to_the_source_before_it() -> None:
+    named = quotes_in(
+        "Sanders: Brexit's message could draw Trump support in US.\n\n"
+        "Senator Bernie Sanders spoke in Vermont on Friday about the vote in Britain."
+    )
+    (head,) = quotes_with(named, "Brexit")
+    assert head.text == "Brexit's message could draw Trump support in US" and head.kind is QuoteKind.INDIRECT
+    assert head.speaker is not None and head.speaker.actor is not None and head.speaker.actor.name == "Bernie Sanders"
+    (poll,) = quotes_with(quotes_in("Poll: Mayor and rival hold narrow leads in the state.\n\nThe race is close."), "narrow")
+    assert _speaker(poll) == "Poll"
+    # A label before the colon names no source.
+    assert not quotes_with(quotes_in("The Latest: Cruz to give away engraved shotgun.\n\nHe will do so on Friday."), "shotgun")
+    assert not quotes_with(quotes_in("BREAKING: Federal judge rules against the state.\n\nA judge ruled."), "rules")
