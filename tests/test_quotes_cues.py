@@ -122,15 +122,6 @@ def test_talking_about_is_a_cue_only_with_what_the_talk_was_about() -> None:
 
 
 @pytest.mark.model
-def test_quoted_words_opening_a_headline_that_names_no_speaker_are_no_quote() -> None:
-    label = "‘Three Amigos’ Take On Trade Policies At Summit In Ottawa\n\nThe three leaders met in Ottawa on Wednesday."
-    assert not [q for q in quotes_in(label) if q.in_title]
-    named = "Mayor Reyes: ‘We Will Not Back Down’\n\nThe mayor spoke to reporters on Tuesday after the council vote."
-    (q,) = [q for q in quotes_in(named) if q.in_title]
-    assert q.kind is QuoteKind.DIRECT and "Reyes" in _speaker(q)
-
-
-@pytest.mark.model
 def test_a_headline_gives_the_words_after_its_colon_to_the_source_before_it() -> None:
     named = quotes_in(
         "Sanders: Brexit's message could draw Trump support in US.\n\n"

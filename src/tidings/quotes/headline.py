@@ -170,10 +170,6 @@ def _headline_quote(resolved: ResolvedDoc, lo: int, hi: int, in_title: bool) -> 
         kind = QuoteKind.PARTIAL
     else:
         kind = QuoteKind.INDIRECT
-    if not speaker_toks and kind is not QuoteKind.DIRECT:
-        # "'Carson is cratering' while Trump rises on tough talk", "‘Black Lives Matter’ Sends …":
-        # quoted words opening a headline that names nobody saying them are a label, not a quote.
-        return None
     where = "title" if in_title else "lead"
     qid = hashlib.sha1(f"{resolved.doc_id}|{where}|{content_start}|{end}".encode()).hexdigest()[:16]
     return Quote(
