@@ -84,7 +84,8 @@ def test_a_paragraph_of_quotation_alone_continues_the_last_speaker() -> None:
         "“Nobody in the West can close it for us, whatever they say in Brussels.”\n"
         "The talks resume next week."
     )
-    (q,) = _quotes(text)
+    talk, q = _quotes(text)  # what he spoke about (the grain deal), then his words
+    assert talk.text == "the grain deal" and talk.kind is QuoteKind.INDIRECT
     assert (len(q.parts), _name(q.speaker)) == (2, "Sergei Lavrov") and "Brussels" in q.text
 
 

@@ -115,8 +115,8 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             if spans[n].open_mark >= bounds[0] and len(tail) <= 3 and not tail.strip(" .,;:!?" + _MARKS):
                 bounds = (bounds[0], max(bounds[1], spans[n].close_end))
         length = bounds[1] - bounds[0]
-        if any(_covered(bounds, (spans[n].start, spans[n].end)) >= DIRECT_COVER * length for n in inside):
-            continue  # the attribution of a direct quotation
+        if any(_covered(bounds, (spans[n].start, spans[n].end)) >= DIRECT_COVER * length and _worded(spans[n], text) for n in inside):
+            continue  # the attribution of a direct quotation (a single quoted word is no quotation of its own)
         if any(spans[n].open_mark < bounds[0] or spans[n].close_end > bounds[1] + 1 for n in inside):
             continue  # a quotation straddling the content's edge: the parse has cut it badly
         if cue.kind == "attitude" and not any(_nearest_cue(attributor, spans[n]) == cue.token.i for n in inside):
@@ -134,6 +134,11 @@ def _indirect(attributor: Attributor, spans: list[QuoteSpan], text: str) -> tupl
             parts.insert(0, lead)  # "Acts of protest, Mr. Obama said, are acts of …": both stretches
         drafts.append(_Draft(parts, kind, attributor.attribution(cue, others)))
     return _prune_nested(drafts), absorbed
+
+
+def _worded(span: QuoteSpan, text: str) -> bool:
+    """Has the quotation words enough to be a quotation of its own (``MIN_WORDS``)?"""
+    return len(text[span.start : span.end].split()) >= MIN_WORDS
 
 
 def _question_put(attributor: Attributor, at: int) -> bool:

@@ -19,9 +19,11 @@ from collections.abc import Callable
 from typing import Any
 
 from tidings.nlp import dateline_end
-from tidings.quotes.cues import Cue, cue_lemma, load_cues, said_clause
+from tidings.quotes.cues import Cue, cue_lemma, load_cues, phrase_cue, said_clause
 
 MIN_CONTENT_WORDS = 3
+MIN_NAMED_WORDS = 2
+_QUOTE_MARKS = {'"', "“", "”", "‘", "’", "''", "``", "'", "`"}
 _EDGE_PUNCT = set(",;:—–―-()[]")
 # An attribution interrupting its content ("…, Mr. Obama said, …") is set off by these, and is
 # this many tokens long at most.
@@ -43,7 +45,7 @@ def _after_dateline(tokens: list[Any]) -> list[Any]:
     return tokens if dash is None else [t for t in tokens if t.i > dash]
 
 
-def _bounds(tokens: list[Any]) -> tuple[int, int] | None:
+def _bounds(tokens: list[Any], min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
     """Character bounds of a contiguous run of tokens, trimmed of edge punctuation and conjunctions."""
     if tokens:
         tokens = _after_dateline(tokens)
@@ -51,7 +53,7 @@ def _bounds(tokens: list[Any]) -> tuple[int, int] | None:
         tokens = tokens[1:]
     while tokens and _loose_edge(tokens[-1], _EDGE_PUNCT | {"."}):
         tokens = tokens[:-1]
-    if sum(1 for t in tokens if not t.is_punct) < MIN_CONTENT_WORDS:
+    if sum(1 for t in tokens if not t.is_punct) < min_words:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -81,6 +83,14 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
             if obj is not None:
                 return _span(cue.doc, obj.left_edge.i, c.right_edge.i)
     for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i == cue.i + 1 and load_cues().kind(cue_lemma(cue) or "") == "naming":
+            # "referring to the attacks on the capital", "referred to Clinton as “the devil”": what
+            # the words were about, with what it is called.
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                named = next((g for g in [*kids, *pobj.children] if g.dep_ == "prep" and g.lower_ == "as" and g.i > pobj.i), None)
+                return _span(cue.doc, pobj.left_edge.i, (named or pobj).right_edge.i)
+    for c in kids:
         if c.dep_ == "prep" and c.lower_ in ("of", "for") and cue_lemma(cue) in load_cues().charging:
             # "accused the FDIC of trying to cover up …", "blamed Bush for the housing bust": the
             # object with what it is charged with.
@@ -106,6 +116,12 @@ def _complement(cue: Any, names_actor: Callable[[Any], bool]) -> list[Any] | Non
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return _subtree(pobj)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "about" and (load_cues().kind(cue_lemma(cue) or "") == "speech" or phrase_cue(cue)):
+            # "was asked about the deal she made with …", "joked about his hair": what the words were about.
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _subtree(obj)
     return None
 
 
@@ -181,7 +197,14 @@ def _content_runs(cue: Cue, names_actor: Callable[[Any], bool]) -> list[list[Any
 def content_bounds(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:
     """Character bounds of what ``cue`` attributes, or None when the parse gives no content."""
     runs = _content_runs(cue, names_actor)
-    return None if runs is None else _bounds(max(runs, key=len))
+    if runs is None:
+        return None
+    run = max(runs, key=len)
+    if cue.kind == "naming" and any(t.text in _QUOTE_MARKS for t in run):
+        # "called inversions “unpatriotic,”", "called her “weak”": what one calls a thing, in the
+        # speaker's own word, is a content of two words.
+        return _bounds(run, MIN_NAMED_WORDS)
+    return _bounds(run)
 
 
 def content_lead(cue: Cue, names_actor: Callable[[Any], bool] = _no_actor) -> tuple[int, int] | None:

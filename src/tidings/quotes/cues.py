@@ -36,6 +36,7 @@ SECTIONS = (
     "addressing",
     "questioning",
     "charging",
+    "surveys",
 )
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
@@ -56,6 +57,7 @@ class CueLexicon:
     addressing: frozenset[str] = frozenset()  # "tell": verbs whose object is whom the words are for
     questioning: frozenset[str] = frozenset()  # "ask": "Asked if …, X said": the question put to X
     charging: frozenset[str] = frozenset()  # "accuse": "accused X of Y": the object with its charge
+    surveys: frozenset[str] = frozenset()  # "poll": "In a CNN poll, Clinton leads …": the poll's finding
 
     def kind(self, lemma: str) -> str | None:
         """The strongest class a verb lemma belongs to."""
@@ -108,6 +110,7 @@ def load_cues() -> CueLexicon:
         addressing=frozenset(merged["addressing"]),
         questioning=frozenset(merged["questioning"]),
         charging=frozenset(merged["charging"]),
+        surveys=frozenset(merged["surveys"]),
     )
 
 
@@ -257,9 +260,22 @@ def _media_relay(verb: Any) -> Any | None:
     return None
 
 
+def survey_source(token: Any) -> Any | None:
+    """The poll a finding is told "in" ("In a CNN poll released Monday, 50 percent chose …"),
+    when ``token`` is that "in", fronted before a verb that is no cue of its own ("said in a
+    poll" is the speaker's words). After the verb the phrase is mostly a standing, not a
+    finding ("trails in the polls", "mired in single digits in the polls")."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or token.i > token.head.i:
+        return None
+    if cue_lemma(token.head) is not None:
+        return None
+    surveys = load_cues().surveys
+    return next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in surveys), None)
+
+
 def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
     """The cue a token is, with its speaker and relay, or None."""
-    src = according_to(token)
+    src = according_to(token) or survey_source(token)
     if src is not None:
         return Cue(token, "according", src)
     if token.pos_ == "NOUN":
@@ -284,9 +300,16 @@ def find_cue(token: Any, quoted: frozenset[int] = frozenset()) -> Cue | None:
 
 
 def _phrase(token: Any) -> bool:
-    """Is the verb ``token`` a cue by its object, as a phrase of the lexicon ("put it")?"""
+    """Is the verb ``token`` a cue by its object or its preposition, as a phrase of the lexicon
+    ("put it", "talk about")?"""
+    return phrase_cue(token)
+
+
+def phrase_cue(token: Any) -> bool:
+    """``_phrase``: "as the memo put it", "talked about the mill" (a verb of talk is a cue only
+    with what the talk was about)."""
     phrases = load_cues().phrases
-    return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ == "dobj")
+    return any(f"{token.lemma_.lower()} {c.lower_}" in phrases for c in token.children if c.dep_ in ("dobj", "prep"))
 
 
 def said_clause(noun: Any) -> Any | None:
@@ -323,4 +346,5 @@ def _phrase_verbs() -> frozenset[str]:
 def cue_words() -> frozenset[str]:
     """Every word form a cue can start with: verb lemmas and their inflections, prepositions' first
     words, the verbs of the lexicon's phrases, nouns of saying (their plurals by lemma)."""
-    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words() | _phrase_verbs() | load_cues().nouns
+    surveyed = frozenset({"in"}) if load_cues().surveys else frozenset()
+    return frozenset(load_cues().verbs) | frozenset(_surface()) | _first_words() | _phrase_verbs() | load_cues().nouns | surveyed

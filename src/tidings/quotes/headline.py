@@ -15,6 +15,7 @@ from typing import Any
 
 from tidings.actors.resolve import ResolvedDoc
 from tidings.nlp import doc_text, token_starts, tokens_overlapping
+from tidings.quotes.cues import load_cues
 from tidings.quotes.marks import find_quote_spans, names_a_programme
 from tidings.records import Quote, QuoteKind, Role
 
@@ -43,9 +44,61 @@ def _speaker(resolved: ResolvedDoc, tokens: list[Any]) -> Role | None:
 
 
 def headline_quotes(resolved: ResolvedDoc) -> list[Quote]:
-    """One quote per headline that holds a quotation (a headline parsed on its own)."""
-    found = _headline_quote(resolved, 0, len(doc_text(resolved.doc)), in_title=True)
+    """One quote per headline that holds a quotation (a headline parsed on its own), or whose
+    words after a colon are given to the name before it ("Lynch: No outside influence on FBI
+    probe")."""
+    end = len(doc_text(resolved.doc))
+    found = _headline_quote(resolved, 0, end, in_title=True) or _colon_headline(resolved, 0, end, in_title=True)
     return [found] if found is not None else []
+
+
+# The words before a headline's colon that name its source: at most this many.
+MAX_COLON_SOURCE_WORDS = 4
+
+
+def _colon_headline(resolved: ResolvedDoc, lo: int, hi: int, in_title: bool) -> Quote | None:
+    """"Sanders: Brexit's message could draw Trump support in US", "Poll: Trump and Clinton hold
+    narrow leads": a headline's words after its colon, with no quotation marks, are what the
+    source before the colon says, when that source is a person or a body the report names, or
+    a poll or a report ("cues.yaml" surveys, "report"). Labels ("The Latest:", "BREAKING:",
+    "Delegate Update:") name no source and give no quote."""
+    text = doc_text(resolved.doc)
+    colon = text.find(":", lo, hi)
+    if colon <= lo:
+        return None
+    head = text[lo:colon]
+    words = head.split()
+    if not words or len(words) > MAX_COLON_SOURCE_WORDS or "\n" in head:
+        return None
+    start = colon + 1
+    while start < hi and text[start].isspace():
+        start += 1
+    end = hi
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;"):
+        end -= 1
+    if len(text[start:end].split()) < MIN_COLON_CONTENT_WORDS:
+        return None
+    named = next(
+        (m for m in resolved.mentions if lo <= m.start and m.end <= colon and m.actor.kind in ("person", "org", "outlet")),
+        None,
+    )
+    # "Sanders: …": the person the report names by that surname.
+    people = [m.actor for m in resolved.mentions if m.actor.kind == "person" and m.actor.name.split()[-1:] == words[-1:]]
+    if named is not None:
+        speaker = Role(named.text, named.actor)
+    elif people:
+        speaker = Role(head.strip(), people[0])
+    elif words[-1].lower().strip(".,") in load_cues().surveys | {"report"} and not head.isupper():
+        speaker = Role(head.strip(), None)
+    else:
+        return None
+    where = "title" if in_title else "lead"
+    qid = hashlib.sha1(f"{resolved.doc_id}|{where}|{start}|{end}".encode()).hexdigest()[:16]
+    body = " ".join(text[start:end].split())
+    return Quote(qid, resolved.doc_id, start, end, body, QuoteKind.INDIRECT, speaker, None, None, in_title=in_title)
+
+
+MIN_COLON_CONTENT_WORDS = 3
 
 
 def first_line_quotes(resolved: ResolvedDoc, quotes: list[Quote]) -> list[Quote]:
@@ -64,6 +117,8 @@ def first_line_quotes(resolved: ResolvedDoc, quotes: list[Quote]) -> list[Quote]
     if any(q.speaker is not None for q in inside):
         return quotes
     found = _headline_quote(resolved, 0, end, in_title=False)
+    if found is None and not inside:
+        found = _colon_headline(resolved, 0, end, in_title=False)
     if found is None or found.speaker is None:
         return quotes
     if inside:
