@@ -1275,3 +1275,11 @@ def test_who_tells_of_an_act_is_not_its_other_party() -> None:
     shown = _shown("The Syrian Observatory for Human Rights said Turkish forces attacked Kurdish villages.")
     assert ("ASSAULT", "TUR") in {(t, s) for t, s, _ in shown}
     assert not any(t == "ASSAULT" and tgt in ("SYR", "NGO") for t, _, tgt in shown)
+
+
+def test_concern_held_of_another_party_is_criticism() -> None:
+    assert ("ACCUSE", "IGO", "CHN") in _shown("NATO remains concerned about China's military build-up.")
+    assert ("ACCUSE", "IRN", "ISR") in _shown("Iran worries about Israel's nuclear arsenal.")
+    # no party named, no criticism; a topic is no concern
+    assert not _types("Officials are worried about the economy.")
+    assert not _types("This concerns Iran.")

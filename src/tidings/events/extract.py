@@ -293,8 +293,13 @@ def _object_lemma_ok(entry: Entry, obj: Any) -> bool:
 
 def _verb_entry(token: Any, lex: Lexicon) -> tuple[Entry, Any | None] | None:
     entries = lex.verbs.get(token.lemma_.lower())
-    if not entries or token.pos_ not in ("VERB", "AUX"):
+    if not entries:
         return None
+    if token.pos_ not in ("VERB", "AUX"):
+        # an adjective of stance after a copula: "NATO remains concerned about China's build-up"
+        entries = [e for e in entries if e.adjective and token.pos_ == "ADJ" and token.dep_ == "acomp"]
+        if not entries:
+            return None
     negated = is_negated(token)
     objs = _objects(token)
     # A negated verb tries first the entries that code its refusal ("does not recognize the court":

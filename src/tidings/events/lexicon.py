@@ -41,6 +41,7 @@ class Entry:
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
     target_codes: frozenset[str] = frozenset()  # the target must be one of these (IGO: "joined NATO")
     stated_only: bool = False  # the sense is a stated intent, not a past act ("will retaliate"; "retaliated" is another act)
+    adjective: bool = False  # the words are adjectives after a copula ("remains concerned about X"), not verbs
 
 
 @dataclass
@@ -103,6 +104,7 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
         bars_complement=tuple(str(c) for c in row.get("bars_complement") or ()),
         stated_only=bool(row.get("stated_only")),
+        adjective=bool(row.get("adjective")),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
     )
 
