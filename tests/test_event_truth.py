@@ -1283,3 +1283,12 @@ def test_concern_held_of_another_party_is_criticism() -> None:
     # no party named, no criticism; a topic is no concern
     assert not _types("Officials are worried about the economy.")
     assert not _types("This concerns Iran.")
+
+
+def test_a_hyphened_pair_of_states_names_both_parties() -> None:
+    talks = _shown("U.S.-Ukraine talks were held in Jeddah on Tuesday.")
+    assert ("CONSULT", "USA", "UKR") in talks and ("CONSULT", "UKR", "USA") in talks
+    split = _shown("Iran-Russia talks ended on Monday.")
+    assert ("CONSULT", "IRN", "RUS") in split and ("CONSULT", "RUS", "IRN") in split
+    # an act of force told by the pair is not made mutual
+    assert ("ASSAULT", "IRN", "IRQ") not in _shown("The Iran-Iraq war ended in 1988.")

@@ -48,6 +48,50 @@ def conjoined_parties(out: Any) -> None:
                 out.groups[owner.i] = parties
 
 
+def hyphened_pairs(out: Any) -> None:
+    """ "U.S.-Ukraine talks", "the Iran-Russia deal", "Israeli-Palestinian negotiations": a word
+    that joins two states' names or adjectives with a hyphen names both, recorded as a group under
+    that word (how ``conjoined``)."""
+    doc = out.doc
+    for i in tokens_where(doc, "ORTH", lambda text: "-" in text.strip("-")):
+        tok = doc[i]
+        if i in out.by_token or i in out.groups or tok.dep_ not in _QUALIFIER_DEPS:
+            continue
+        parts = tok.text.split("-")
+        if len(parts) != 2:
+            continue
+        found: list[Mention] = []
+        at = tok.idx
+        for part in parts:
+            states = {a.entity.entity_id: a.entity for a in out.kb.find(part) if a.entity.kind == "state"}
+            if len(states) != 1:
+                break
+            state = next(iter(states.values()))
+            found.append(Mention(out.doc_id, at, at + len(part), part, out._as_of(state.actor(out.on)), "conjoined"))
+            at += len(part) + 1
+        if len(found) == 2 and found[0].actor.country != found[1].actor.country:
+            out.groups[i] = found
+    # the tokenizer's split: "Iran - Russia talks", each name a qualifier of the noun
+    for i in tokens_where(doc, "ORTH", lambda text: text == "-"):
+        if not 0 < i < len(doc) - 1:
+            continue
+        left, right = doc[i - 1], doc[i + 1]
+        ml, mr = out.by_token.get(left.i), out.by_token.get(right.i)
+        if (
+            ml is not None
+            and mr is not None
+            and left.dep_ in _QUALIFIER_DEPS
+            and right.dep_ in _QUALIFIER_DEPS
+            and left.head.i in (right.head.i, right.i)
+            and ml.actor.kind == mr.actor.kind == "state"
+            and ml.actor.country != mr.actor.country
+            and left.i not in out.groups
+            and right.i not in out.groups
+        ):
+            # under the word the noun governs ("Iran" may hang on "Russia"), and the other
+            out.groups[left.i] = out.groups[right.i] = [ml, mr]
+
+
 def _party(out: Any, m: Mention, sector: str | None) -> Mention:
     """The state of a qualifier's mention, in the role of the noun it qualifies ("officials": GOV)."""
     state = out.kb.state(m.actor.country)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tidings.actors.conjoined import conjoined_parties
+from tidings.actors.conjoined import conjoined_parties, hyphened_pairs
 from tidings.actors.coref import link, recast_mentions
 from tidings.actors.describe import commentators, describe, home_state, placed_agents
 from tidings.actors.gazetteer import city, us_state
@@ -260,6 +260,7 @@ def resolve(
     placed_agents(out, home_state(out))
     link(out)
     conjoined_parties(out)
+    hyphened_pairs(out)
     out.mentions.sort(key=lambda m: m.start)
     out.commentators = commentators(out)
     return out

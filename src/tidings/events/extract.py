@@ -763,6 +763,9 @@ class _Coder:
                 # subject's act: "prosecutors ordered the arrest of Dodik", "imposed a curfew"
                 # (not "faces a threat", which someone else made).
                 return [], False
+            pair = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.resolved.groups]
+            if pair and entry.type in RECIPROCAL:
+                return self.roles(pair[:1]), False  # "U.S.-Ukraine talks", "the Iran-Russia deal": both its parties
             between = _prep_objects(trigger, "between")
             if between:  # "the growing cooperation between Iran and Russia": they are its parties
                 return self.roles(_conjuncts(between))[:1], False
@@ -1151,6 +1154,10 @@ class _Coder:
         """The events of one trigger; ``given`` (sources, targets) when the caller found them."""
         if given is None:
             found, implicit = self.sources(trigger, entry, is_noun)
+            if not found and obj is not None and entry.type in RECIPROCAL:
+                # "U.S.-Ukraine talks were held in Jeddah": the pair that qualifies the object
+                pair = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.resolved.groups]
+                found = self.roles(pair[:1])
             targets: list[Role | None] = list(self.targets(trigger, entry, obj, found)) or [None]
         else:
             found, implicit = given[0], False
