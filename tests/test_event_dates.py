@@ -142,3 +142,12 @@ def test_a_saying_that_goes_on_takes_the_day_of_the_saying_before() -> None:
     # a new saying with no day of its own keeps the report's
     other = "Zelenskyy wrote on Wednesday that Ukraine backed the plan. He said Ukraine urged Russia to accept it."
     assert _dates(other, "2025-03-14", "urged") == [("2025-03-14", Precision.REPORT)]
+
+
+def test_an_act_told_in_a_dated_announcement_takes_its_day() -> None:
+    text = "U.S. lawmakers welcomed Tuesday's announcement that Ukraine had agreed to a 30-day ceasefire."
+    assert _dates(text, "2025-03-12", "agreed") == [("2025-03-11", Precision.DAY)]
+    # an announcement of no day leaves an act told in the past perfect undated
+    assert _dates("Lawmakers welcomed the announcement that Ukraine had agreed to a ceasefire.", "2025-03-12", "agreed") == [
+        (None, Precision.UNKNOWN)
+    ]

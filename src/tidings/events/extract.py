@@ -1003,6 +1003,9 @@ class _Coder:
             ):
                 # A promise, threat or demand is made when it is said: "said Tuesday it would resume aid".
                 verbs.append((verb.head, False))
+            elif kind in SPEECH_ACTS and verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN":
+                # ... or when it is announced: "Tuesday's announcement that Ukraine had agreed"
+                verbs.append((verb.head, False))
             else:
                 break
         for verb, fronted in verbs:

@@ -41,7 +41,7 @@ class Entry:
     prep_senses: tuple[tuple[str, frozenset[str]], ...] = ()
     target_codes: frozenset[str] = frozenset()  # the target must be one of these (IGO: "joined NATO")
     stated_only: bool = False  # the sense is a stated intent, not a past act ("will retaliate"; "retaliated" is another act)
-    adjective: bool = False  # the words are adjectives after a copula ("remains concerned about X"), not verbs
+    adjective: bool = False  # a word of the entry's adjectives: after a copula ("remains concerned about X")
 
 
 @dataclass
@@ -104,7 +104,6 @@ def _entry(row: dict[str, Any], where: str, plover: set[str]) -> Entry:
         needs_complement=tuple(str(c) for c in row.get("needs_complement") or ()),
         bars_complement=tuple(str(c) for c in row.get("bars_complement") or ()),
         stated_only=bool(row.get("stated_only")),
-        adjective=bool(row.get("adjective")),
         prep_senses=_prep_senses(row.get("prep_senses"), where),
     )
 
@@ -127,13 +126,16 @@ def _load_file(lex: Lexicon, text: str, where: str, plover: set[str]) -> None:
         raise DataFileError(f"{where}: expected a list of entries")
     for n, row in enumerate(rows, 1):
         at = f"{where} entry {n} ({row.get('id', '?') if isinstance(row, dict) else '?'})"
-        if not isinstance(row, dict) or "id" not in row or not (row.get("verbs") or row.get("nouns")):
-            raise DataFileError(f"{at}: an entry needs an id and verbs or nouns")
+        if not isinstance(row, dict) or "id" not in row or not (row.get("verbs") or row.get("nouns") or row.get("adjectives")):
+            raise DataFileError(f"{at}: an entry needs an id and verbs, nouns or adjectives")
         base = _entry(row, at, plover)
         for word in row.get("verbs") or []:
             lemma, _, particle = str(word).partition(" ")
             e = Entry(**{**_fields(base), "particle": particle or None})
             lex.verbs.setdefault(lemma.lower(), []).append(e)
+        for word in row.get("adjectives") or []:
+            # matched as the verbs are, by the word's lemma, but only as an adjective after a copula
+            lex.verbs.setdefault(str(word).lower(), []).append(Entry(**{**_fields(base), "adjective": True}))
         for word in row.get("nouns") or []:
             lex.nouns.setdefault(str(word).lower(), []).append(base)
 
