@@ -587,3 +587,9 @@ def test_attackers_are_the_one_armed_group_named_before(nlp: Any) -> None:
     assert all(t != "all six attackers" for t, _, _, _ in _mentions(nlp, "Gunmen stormed a hotel. Somali forces killed all six attackers.", on))
     two = _mentions(nlp, "Al-Shabab and the Islamic State threatened the town. Somali forces killed all six attackers.", on)
     assert all(t != "all six attackers" for t, _, _, _ in two)
+
+
+def test_they_after_conjoined_parties_stands_for_all_of_them(nlp: Any) -> None:
+    r = resolve(nlp("Iran and Russia met on Monday. They agreed to expand trade."), "t", date(2025, 3, 12))
+    they = next(t for t in r.doc if t.text == "They")
+    assert {m.actor.country for m in r.groups[they.i]} == {"IRN", "RUS"}

@@ -1292,3 +1292,9 @@ def test_a_hyphened_pair_of_states_names_both_parties() -> None:
     assert ("CONSULT", "IRN", "RUS") in split and ("CONSULT", "RUS", "IRN") in split
     # an act of force told by the pair is not made mutual
     assert ("ASSAULT", "IRN", "IRQ") not in _shown("The Iran-Iraq war ended in 1988.")
+
+
+def test_what_an_agenda_focuses_on_is_a_topic_not_an_act() -> None:
+    focus = "Host country Canada outlined its top agenda, focusing on strengthening security partnerships with the G7."
+    assert "COOPERATE" not in _types(focus)
+    assert ("COOPERATE", "CAN", "IGO") in _shown("Canada strengthened security partnerships with the G7.")

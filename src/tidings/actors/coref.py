@@ -83,6 +83,8 @@ def link(out: Any) -> None:
             ref = _pronoun(tok, usable, sentence_index, genders, words, out.kb.agents)
             if ref is not None:
                 out._add(i, i + 1, ref.mention.actor, "coref:pronoun")
+                if tok.lower_ in words.plural:
+                    _plural_group(out, i, ref)
                 if tok.lower_ in words.male | words.female:
                     genders.setdefault(ref.mention.actor.actor_id, "m" if tok.lower_ in words.male else "f")
         elif tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower):  # ("the president himself")
@@ -115,6 +117,22 @@ def _perpetrators(out: Any, words: CorefWords) -> None:
             continue
         start = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i)])
         out._add(start, tok.i + 1, next(iter(groups.values())), "coref:perpetrator")
+
+
+def _plural_group(out: Any, i: int, ref: _Ref) -> None:
+    """ "Leaders from the U.S. and China … they should communicate": a plural pronoun whose
+    antecedent is one of conjoined parties stands for all of them (a group, as "the two leaders")."""
+    head = ref.head
+    first = head if head.dep_ != "conj" else next((h for h in head.ancestors if h.dep_ != "conj"), head)
+    if first.dep_ == "pobj" and first.head.lower_ not in ("from", "of", "between"):
+        return  # "infrastructure in Mali, Burkina Faso and Niger … allows them": places, not the ones meant
+    parties: dict[str, Mention] = {}
+    for t in (first, *first.conjuncts):
+        m = out.by_token.get(t.i)
+        if m is not None and m.actor.kind in ("state", "org"):
+            parties.setdefault(m.actor.actor_id, m)
+    if len(parties) > 1:
+        out.groups[i] = list(parties.values())
 
 
 def _quotation_speakers(out: Any, tok: Any, words: CorefWords) -> set[str]:

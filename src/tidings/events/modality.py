@@ -61,6 +61,7 @@ class ModalityWords:
     stance_verbs: frozenset[str]
     authorizing_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +230,14 @@ def modality_of(token: Any) -> Modality:
             )
         ):
             return Modality.HYPOTHETICAL  # "the urgency of boosting Europe's defense", "interest in making aid conditional"
+        if (
+            own_phrase
+            and dep == "pcomp"
+            and head.lower_ == "on"
+            and head.head.i != head.i
+            and head.head.lemma_.lower() in w.topic_verbs
+        ):
+            return Modality.HYPOTHETICAL  # "focusing on strengthening security partnerships": a topic
         if own_phrase and dep in ("pobj", "pcomp") and head.lower_ in w.directive_preps:
             asker = head.head
             if asker.i != head.i and asker.lemma_.lower() in (w.directive_nouns | w.directive_verbs):
