@@ -288,8 +288,8 @@ def fill_counterparts(events: list[Event], resolved: ResolvedDoc) -> list[Event]
             and not _names_other(ev, resolved)
             and ranked[0][0] not in reactors
             and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-            # (praise for a party the doer only fights, or blame of one it only works with, is
-            # aimed at someone else: "Iraq called the IS leader's death an achievement")
+            # (force on a party the doer has only had words with is aimed at someone else:
+            # "Pakistan accused Afghanistan … the army killed 33 terrorists")
             and (not ev.quad_class or _fits_partner(ev, kinds_of.get((src, ranked[0][0]), {_hostile(ev)})))
         ):
             party = ranked[0][0]
