@@ -146,9 +146,13 @@ def _speakers_of(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
     span = mention_span(resolved.doc, ev.trigger_start, ev.trigger_start + 1)
     if span is None or span[0].pos_ not in ("NOUN", "PROPN"):
         return set()
-    verb = governing_verb(span[0])
-    subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-    return {_party(m.actor) for t in subjects if (m := resolved.mention_at(t)) is not None}
+    return _subject_parties(governing_verb(span[0]), resolved)
+
+
+def _subject_parties(verb: Any, resolved: ResolvedDoc) -> set[str | None]:
+    """The parties named in the subject of ``verb``."""
+    subjects = [w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
+    return {_party(m.actor) for w in subjects if (m := resolved.mention_at(w)) is not None}
 
 
 def _reactors(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
@@ -163,13 +167,10 @@ def _reactors(ev: Event, resolved: ResolvedDoc) -> set[str | None]:
         if t.head.i == t.i:
             return set()
         if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN":
-            verb = governing_verb(t.head)
-            subjects = [w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
-            return {_party(m.actor) for w in subjects if (m := resolved.mention_at(w)) is not None}
+            return _subject_parties(governing_verb(t.head), resolved)
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING:
             # "the Syrian Observatory said Turkish forces attacked Kurdish villages": who tells it
-            subjects = [w for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
-            return {_party(m.actor) for w in subjects if (m := resolved.mention_at(w)) is not None}
+            return _subject_parties(t.head, resolved)
         t = t.head
     return set()
 
